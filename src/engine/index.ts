@@ -1,0 +1,12 @@
+/**
+ * Defuse engine: pure functions, no I/O, runs unchanged in Node and in the browser.
+ * @packageDocumentation
+ */
+export { analyzeMessage } from './analyze/message.ts';
+export { checkReply, resolveContext, type CheckOptions, type CheckResult, type RuleSettings } from './check.ts';
+export { applyFixes } from './fix.ts';
+export { detectMoves, type MoveFinding } from './moves.ts';
+export { RULES } from './rules/index.ts';
+export type { Rule, RuleMeta, RawFinding, RuleInput } from './rules/define.ts';
+export { splitSentences } from './text/sentences.ts';
+export * from './types.ts';

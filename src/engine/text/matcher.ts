@@ -1,0 +1,129 @@
+import type { Range, Sentence } from '../types.ts';
+import { sentenceAt } from './sentences.ts';
+
+/**
+ * One phrase of a data table. `pattern` is a case-insensitive regular-expression source matched on word
+ * boundaries; it must use only non-capturing groups `(?:…)` and no lookbehind of its own.
+ */
+export interface PhraseEntry {
+  pattern: string;
+  /** Why this phrase hurts (or helps), shown as the finding's note when set. */
+  note?: string;
+  /** Replacements offered as one-click fixes. `$NAME`, `$ISSUE` are filled from the context when known. */
+  alternatives?: string[];
+  /** Overrides the rule's default message id for this phrase. */
+  messageId?: string;
+  /** Free-form tag the rule may use (e.g. the blamed party, the category). */
+  tag?: string;
+}
+
+export interface PhraseMatch {
+  entry: PhraseEntry;
+  index: number;
+  range: Range;
+  text: string;
+}
+
+export interface MatchOptions {
+  /** Skip matches preceded in their sentence by a negation ("I won't say you're wrong"). Default true. */
+  skipNegated?: boolean;
+  /** Skip matches inside quotation marks. Default true. */
+  skipQuoted?: boolean;
+}
+
+/** A compiled table: one alternation regex, so a table costs one scan of the text whatever its size. */
+export interface CompiledTable {
+  entries: readonly PhraseEntry[];
+  regex: RegExp;
+}
+
+const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
+const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
+
+/**
+ * Compiles a phrase table. Throws on a pattern that does not compile or that captures (a data bug, caught
+ * by each table's test), never on user text.
+ *
+ * @example
+ * const t = compileTable([{ pattern: "i'?m sorry" }]);
+ * findPhrases('Well, I am sorry.', t) // []  — "I am sorry" is not "I'm sorry"
+ */
+export function compileTable(entries: readonly PhraseEntry[]): CompiledTable {
+  const parts = entries.map((e) => {
+    const src = normalizePattern(e.pattern);
+    const probe = new RegExp(`${src}|`, 'iu');
+    const groups = (probe.exec('') ?? []).length - 1;
+    if (groups !== 0) throw new Error(`pattern captures; use (?:…): ${e.pattern}`);
+    return `(${src})`;
+  });
+  const regex = new RegExp(`${WORD_BEFORE}(?:${parts.join('|') || '(?!)'})${WORD_AFTER}`, 'giu');
+  return { entries, regex };
+}
+
+/** Apostrophes in patterns match both straight and curly forms. */
+function normalizePattern(p: string): string {
+  return p.replace(/'/g, "['’]");
+}
+
+const NEGATORS = /(?<![\p{L}])(?:not|never|no|don['’]t|doesn['’]t|didn['’]t|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t|aren['’]t|can['’]t|cannot|shouldn['’]t|without|nobody|no one|hardly)(?![\p{L}])/iu;
+
+/**
+ * All matches of a table in `text`, leftmost-first, skipping negated and quoted ones by default.
+ *
+ * @example
+ * findPhrases("I won't say you're wrong.", compileTable([{ pattern: "you(?:'re| are) wrong" }])) // []
+ */
+export function findPhrases(
+  text: string,
+  table: CompiledTable,
+  sentences?: Sentence[],
+  options: MatchOptions = {},
+): PhraseMatch[] {
+  const { skipNegated = true, skipQuoted = true } = options;
+  const out: PhraseMatch[] = [];
+  const re = table.regex;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    let index = 1;
+    while (index < m.length && m[index] === undefined) index++;
+    const start = m.index;
+    const end = start + m[0].length;
+    const sentence = sentences ? sentenceAt(sentences, start) : undefined;
+    const sStart = sentence ? sentence.range[0] : Math.max(0, text.lastIndexOf('\n', start) + 1);
+    if (skipNegated && isNegated(text, sStart, start)) continue;
+    if (skipQuoted && isQuoted(text, sStart, start, sentence ? sentence.range[1] : text.length)) continue;
+    out.push({ entry: table.entries[index - 1], index: index - 1, range: [start, end], text: m[0] });
+  }
+  return out;
+}
+
+/** A negator within the four words before the match, in the same clause. */
+export function isNegated(text: string, sentenceStart: number, matchStart: number): boolean {
+  const windowStart = Math.max(sentenceStart, matchStart - 40);
+  let before = text.slice(windowStart, matchStart);
+  // a clause break resets negation: "No problem, you're wrong" is still a correction
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' but '));
+  if (cut >= 0) before = before.slice(cut + 1);
+  const words = before.trim().split(/\s+/).slice(-4).join(' ');
+  return NEGATORS.test(words);
+}
+
+/** Odd number of quote marks between the sentence start and the match, with a closing one after it. */
+export function isQuoted(text: string, sentenceStart: number, matchStart: number, sentenceEnd: number): boolean {
+  const before = text.slice(sentenceStart, matchStart);
+  const opens = (before.match(/["“”]/g) ?? []).length;
+  if (opens % 2 === 1) return /["“”]/.test(text.slice(matchStart, sentenceEnd));
+  // single quotes only count when they open a quote: preceded by space, not an apostrophe in a word
+  const singles = (before.match(/(?:^|\s)['‘]/g) ?? []).length;
+  return singles > 0 && /['’](?:\s|[.,!?]|$)/.test(text.slice(matchStart, sentenceEnd));
+}
+
+/** True when any phrase of the table occurs (negation and quotes honoured). */
+export function hasPhrase(text: string, table: CompiledTable, sentences?: Sentence[], options?: MatchOptions): boolean {
+  return findPhrases(text, table, sentences, options).length > 0;
+}
