@@ -1,0 +1,154 @@
+/**
+ * The desk's web UI as a Hono sub-app: HTML shell pages plus `/assets/*`. The client (TypeScript under
+ * `client/`, including the engine so coaching runs in the browser) is bundled with esbuild's JS API on first
+ * request and kept in memory, so there is no build step to remember and no build output in git.
+ *
+ * The backend mounts it with `app.route('/', webRoutes({ dev }))`. Pages are thin shells: all data comes from
+ * the JSON API under `/api` with the session cookie, and all customer text is written with `textContent`.
+ */
+import { Hono } from 'hono';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+
+/** What the backend passes in; nothing else from the server is needed. */
+export interface WebDeps {
+  /** Rebuild the bundle on every request (for editing the client); default false. */
+  dev?: boolean;
+  /** Product name in titles; default "Defuse". */
+  productName?: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CLIENT_DIR = join(here, 'client');
+
+interface Asset {
+  body: string;
+  type: string;
+  etag: string;
+}
+
+/** Built assets by name; one shared promise so concurrent first requests build once. */
+type AssetTable = Map<string, Asset>;
+
+async function buildAssets(): Promise<AssetTable> {
+  // Imported lazily so servers that never serve the UI (CLI, API tests) don't load esbuild.
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: { app: join(CLIENT_DIR, 'main.ts') },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    minify: true,
+    sourcemap: false,
+    write: false,
+    outdir: '/assets',
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  const table: AssetTable = new Map();
+  for (const file of result.outputFiles) {
+    const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+    const type = name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8';
+    table.set(name, asset(file.text, type));
+  }
+  const css = await readFile(join(CLIENT_DIR, 'styles.css'), 'utf8');
+  table.set('app.css', asset(css, 'text/css; charset=utf-8'));
+  return table;
+}
+
+function asset(body: string, type: string): Asset {
+  return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` };
+}
+
+/** Pages the client knows; the shell names the page and the client's router draws it. */
+const PAGES: Record<string, { title: string }> = {
+  login: { title: 'Sign in' },
+  queue: { title: 'My queue' },
+  case: { title: 'Case' },
+  followups: { title: 'Follow-ups due' },
+  dashboard: { title: 'Team dashboard' },
+};
+
+function shell(page: keyof typeof PAGES, product: string, params: Record<string, string> = {}): string {
+  const data = Object.entries(params)
+    .map(([k, v]) => ` data-${k}="${escapeAttr(v)}"`)
+    .join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeAttr(PAGES[page].title)} · ${escapeAttr(product)}</title>
+<link rel="stylesheet" href="/assets/app.css">
+<script type="module" src="/assets/app.js"></script>
+</head>
+<body data-page="${page}"${data}>
+<a class="skip-link" href="#main">Skip to content</a>
+<div id="app"><main id="main" tabindex="-1"><p class="loading">Loading…</p></main></div>
+<noscript><p>The Defuse desk needs JavaScript: the coaching runs in your browser.</p></noscript>
+</body>
+</html>`;
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The UI routes: `/`, `/login`, `/cases/:id`, `/follow-ups`, `/dashboard` and `/assets/:name`.
+ *
+ * @example
+ * const app = new Hono();
+ * app.route('/', webRoutes({ dev: process.env.NODE_ENV !== 'production' }));
+ */
+export function webRoutes(deps: WebDeps = {}): Hono {
+  const product = deps.productName ?? 'Defuse';
+  let built: Promise<AssetTable> | undefined;
+  const assets = (): Promise<AssetTable> => {
+    if (!built || deps.dev) {
+      built = buildAssets();
+      // A failed build must not be cached: the next request tries again (e.g. after fixing a typo in dev).
+      built.catch(() => { built = undefined; });
+    }
+    return built;
+  };
+  const app = new Hono();
+  const html = (body: string) =>
+    new Response(body, {
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        // Scripts only from our origin; no inline script, so injected markup could not run even if it got in.
+        'content-security-policy':
+          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'same-origin',
+      },
+    });
+  app.get('/', () => html(shell('queue', product)));
+  app.get('/login', () => html(shell('login', product)));
+  app.get('/follow-ups', () => html(shell('followups', product)));
+  app.get('/dashboard', () => html(shell('dashboard', product)));
+  app.get('/cases/:id', (c) => html(shell('case', product, { 'case-id': c.req.param('id') })));
+  app.get('/assets/:name', async (c) => {
+    let table: AssetTable;
+    try {
+      table = await assets();
+    } catch (err) {
+      return c.text(`UI bundle failed to build: ${(err as Error).message}`, 500);
+    }
+    const a = table.get(c.req.param('name'));
+    if (!a) return c.text('Not found', 404);
+    if (c.req.header('if-none-match') === a.etag) return c.body(null, 304);
+    return c.body(a.body, 200, {
+      'content-type': a.type,
+      etag: a.etag,
+      'cache-control': deps.dev ? 'no-store' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+  });
+  return app;
+}
