@@ -1,5 +1,5 @@
 import { analyzeMessage } from './analyze/message.ts';
-import { detectMoves, moveSet, type MoveFinding } from './moves.ts';
+import { detectMoves, moveSet, playbookSteps, type MoveFinding } from './moves.ts';
 import { toFinding, type Rule, type RuleInput } from './rules/define.ts';
 import { RULES } from './rules/index.ts';
 import { splitSentences } from './text/sentences.ts';
@@ -22,8 +22,6 @@ export interface CheckResult {
   /** The move the playbook says comes next, with a short why. */
   nextMove?: { move: Move; reason: string };
 }
-
-const PENALTY: Record<Severity, number> = { error: 40, warning: 20, suggestion: 10 };
 
 /**
  * Resolves what rules need from a reply context: analyses the customer's message once, picks the name.
@@ -69,7 +67,7 @@ export function checkReply(draft: string, context: ReplyContext = {}, options: C
     for (const raw of rule.check(input)) findings.push(toFinding(rule, raw, setting ?? rule.meta.severity));
   }
   const sorted = dedupe(findings).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
-  return { findings: sorted, moves, scores: score(sorted, active), nextMove: nextMove(moveSet(moves), resolved) };
+  return { findings: sorted, moves, scores: scoreFindings(sorted, active, resolved), nextMove: nextMove(moveSet(moves), resolved) };
 }
 
 /** Two rules flagging the same span for the same principle keep only the more severe finding. */
@@ -84,32 +82,74 @@ function dedupe(findings: Finding[]): Finding[] {
   return [...best.values()];
 }
 
-function score(findings: Finding[], active: Rule[]): CheckResult['scores'] {
-  const byPrinciple: Partial<Record<PrincipleId, number>> = {};
-  for (const rule of active) byPrinciple[rule.meta.principle] = 100;
-  let overall = 100;
+/*
+ * Scoring, in one place so a lead can check it by hand.
+ *
+ * Every finding costs points: its severity's base cost (error 12, warning 6, suggestion 2) times the
+ * weight of its principle. The principles that decide whether an upset customer calms down (P1 emotion
+ * first, P2 acknowledge, P3 stay calm, P4 apologize, P7 don't argue, P9 no blame, P10 own it) weigh 2 when
+ * the customer is upset and 1 otherwise; every other principle weighs 1. So to an angry customer a missing
+ * acknowledgement (warning, P2) costs 12 points while a jargon word (warning, P15) costs 6, and telling
+ * them to call another department (error, P10) costs 24.
+ *
+ * A rule that fires again in the same draft costs less each time (1/2, 1/3, … of its first cost): ten
+ * exclamation marks are one habit, not ten faults, and must not drown the other findings.
+ *
+ *   overall            = max(0, round(100 − Σ cost))
+ *   byPrinciple[p]     = max(0, round(100 − 4 × Σ cost of p's findings with weight 1))
+ *                        i.e. one warning leaves 76, one error 52, one suggestion 92;
+ *                        principles that no active rule checks are absent, not 100.
+ */
+const BASE_COST: Record<Severity, number> = { error: 12, warning: 6, suggestion: 2 };
+const ESSENTIAL_WHEN_UPSET = new Set<PrincipleId>(['P1', 'P2', 'P3', 'P4', 'P7', 'P9', 'P10']);
+
+/**
+ * Scores findings per principle and overall (0..100, higher is better); see the formula above.
+ *
+ * @example
+ * scoreFindings([], [], { upset: true }).overall // 100
+ */
+export function scoreFindings(findings: readonly Finding[], active: readonly Rule[], context: Pick<ResolvedContext, 'upset'>): CheckResult['scores'] {
+  const perPrinciple = new Map<PrincipleId, number>();
+  for (const rule of active) perPrinciple.set(rule.meta.principle, 0);
+  const seenPerRule = new Map<string, number>();
+  let total = 0;
   for (const f of findings) {
-    byPrinciple[f.principle] = Math.max(0, (byPrinciple[f.principle] ?? 100) - PENALTY[f.severity]);
-    overall -= PENALTY[f.severity] / 2;
+    const nth = (seenPerRule.get(f.ruleId) ?? 0) + 1;
+    seenPerRule.set(f.ruleId, nth);
+    const base = BASE_COST[f.severity] / nth;
+    const weight = context.upset && ESSENTIAL_WHEN_UPSET.has(f.principle) ? 2 : 1;
+    total += base * weight;
+    perPrinciple.set(f.principle, (perPrinciple.get(f.principle) ?? 0) + base);
   }
-  return { overall: Math.max(0, Math.round(overall)), byPrinciple };
+  const byPrinciple: Partial<Record<PrincipleId, number>> = {};
+  for (const [p, cost] of [...perPrinciple].sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1)))) {
+    byPrinciple[p] = Math.max(0, Math.round(100 - 4 * cost));
+  }
+  return { overall: Math.max(0, Math.round(100 - total)), byPrinciple };
 }
 
-/** Playbook order for an upset customer; the first move not yet made is next. */
-const ORDER: { move: Move; principle: PrincipleId; when: (c: ResolvedContext) => boolean }[] = [
-  { move: 'acknowledge', principle: 'P2', when: (c) => c.upset },
-  { move: 'apologize', principle: 'P4', when: (c) => c.upset },
-  { move: 'ask', principle: 'P12', when: (c) => c.upset && !c.options?.length && c.analysis.needs.length === 0 },
-  { move: 'offer', principle: 'P13', when: (c) => c.upset && (Boolean(c.options?.length) || c.analysis.needs.length > 0) },
-  { move: 'summarize', principle: 'P16', when: (c) => c.phase === 'summarize' || c.phase === 'agree' },
-  { move: 'follow-up', principle: 'P17', when: (c) => c.phase === 'summarize' || c.phase === 'agree' || c.phase === 'follow-up' },
-];
+const MOVE_REASON: Partial<Record<Move, string>> = {
+  acknowledge: 'Name their frustration and say you want to help before anything else',
+  apologize: 'Apologize for the actual issue, by name',
+  empathize: 'Say what is fair in their complaint, so they know you are on their side',
+  own: 'Take it on yourself: a concrete next step and when it will happen',
+  ask: 'Ask what would make this right for them',
+  offer: 'Offer options that fit what they need',
+  loyalty: 'Thank them for their loyalty',
+  summarize: 'Recap what was agreed and say it will be confirmed by e-mail',
+  'follow-up': 'Say you will check back in a day or two',
+};
 
+/**
+ * The first move the playbook expects in this context that the draft does not make yet, in playbook
+ * order (see `playbookSteps`), with a short reason naming the principle.
+ */
 function nextMove(made: Move[], context: ResolvedContext): CheckResult['nextMove'] {
-  for (const step of ORDER) {
-    if (step.when(context) && !made.includes(step.move)) {
-      return { move: step.move, reason: `${PRINCIPLES[step.principle]} (${step.principle})` };
-    }
+  for (const step of playbookSteps(context)) {
+    if (made.includes(step.move)) continue;
+    const why = MOVE_REASON[step.move] ?? PRINCIPLES[step.principle];
+    return { move: step.move, reason: `${why} (${step.principle}: ${PRINCIPLES[step.principle]}).` };
   }
   return undefined;
 }

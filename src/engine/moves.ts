@@ -1,6 +1,6 @@
-import { MOVE_CUES } from './moves.data.ts';
+import { EMAIL_CONFIRMATION_CUES, MOVE_CUES, OWNER_QUESTION_CUES, TIME_CUES } from './moves.data.ts';
 import { compileTable, findPhrases, type CompiledTable } from './text/matcher.ts';
-import type { Move, Range, ReplyContext, Sentence } from './types.ts';
+import type { Fix, Move, PrincipleId, Range, ReplyContext, ResolvedContext, Sentence } from './types.ts';
 import { splitSentences } from './text/sentences.ts';
 
 export interface MoveFinding {
@@ -9,29 +9,54 @@ export interface MoveFinding {
 }
 
 const TABLES = Object.entries(MOVE_CUES).map(([move, entries]) => [move as Move, compileTable(entries)] as [Move, CompiledTable]);
+const TIME = compileTable(TIME_CUES);
+const EMAIL_CONFIRMATION = compileTable(EMAIL_CONFIRMATION_CUES);
+const OWNER_QUESTION = compileTable(OWNER_QUESTION_CUES);
+
+/** What move detection may use from the context: the name to look for and the options on offer. */
+export type MoveContext = Pick<ReplyContext, 'customerName' | 'options'> & { name?: string };
 
 /**
- * The playbook moves a reply makes, with the span of each cue, in text order.
+ * The playbook moves a reply makes, with the span of each cue, in text order. Negated and quoted cues do
+ * not count ("I won't apologize", `"sorry" is not enough`). The customer's name counts only with a capital
+ * letter, so a customer called Will is not "named" by "I will". Quoting an option from the company's
+ * catalogue ("a 15% discount on your next order") counts as an offer.
  *
  * @example
  * detectMoves('I apologize for the late parcel, Ana.', { customerName: 'Ana' }).map((m) => m.move)
  * // ['apologize', 'name']
  */
-export function detectMoves(text: string, context: Pick<ReplyContext, 'customerName'> & { name?: string } = {}, sentences: Sentence[] = splitSentences(text)): MoveFinding[] {
+export function detectMoves(text: string, context: MoveContext = {}, sentences: Sentence[] = splitSentences(text)): MoveFinding[] {
   const out: MoveFinding[] = [];
   for (const [move, table] of TABLES) {
     for (const m of findPhrases(text, table, sentences)) out.push({ move, range: m.range });
   }
-  const name = context.name ?? context.customerName;
-  if (name) {
-    const first = name.trim().split(/\s+/)[0];
-    if (first && first.length > 1) {
-      const re = new RegExp(`(?<![\\p{L}])${escapeRegExp(first)}(?![\\p{L}])`, 'iu');
-      const m = re.exec(text);
-      if (m) out.push({ move: 'name', range: [m.index, m.index + m[0].length] });
+  const name = nameRange(text, context.name ?? context.customerName);
+  if (name) out.push({ move: 'name', range: name });
+  const lower = text.toLowerCase();
+  for (const option of context.options ?? []) {
+    for (const wording of [option.phrase, option.label]) {
+      if (!wording || wording.length < 4) continue;
+      const at = lower.indexOf(wording.toLowerCase());
+      if (at >= 0) {
+        out.push({ move: 'offer', range: [at, at + wording.length] });
+        break;
+      }
     }
   }
-  return out.sort((a, b) => a.range[0] - b.range[0]);
+  return out.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}
+
+/** Where the customer's first name (or the whole name) first appears capitalized, if it does. */
+export function nameRange(text: string, name: string | undefined): Range | undefined {
+  const first = name?.trim().split(/\s+/)[0];
+  if (!first || first.length < 2) return undefined;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_@])${escapeRegExp(first)}(?![\\p{L}])`, 'giu');
+  for (const m of text.matchAll(re)) {
+    const c = m[0][0];
+    if (c === c.toUpperCase()) return [m.index ?? 0, (m.index ?? 0) + m[0].length];
+  }
+  return undefined;
 }
 
 export function escapeRegExp(s: string): string {
@@ -41,4 +66,129 @@ export function escapeRegExp(s: string): string {
 /** The distinct moves, in first-occurrence order. */
 export function moveSet(moves: MoveFinding[]): Move[] {
   return [...new Set(moves.map((m) => m.move))];
+}
+
+/** True when the moves include any of `wanted`. */
+export function makes(moves: readonly MoveFinding[], ...wanted: Move[]): boolean {
+  return moves.some((m) => wanted.includes(m.move));
+}
+
+/**
+ * Concrete time expressions ("by 5pm today", "within 24 hours"), optionally only inside `within`.
+ *
+ * @example
+ * timeCues("I'll call you tomorrow.").length // 1
+ */
+export function timeCues(text: string, sentences?: Sentence[], within?: Range): Range[] {
+  return findPhrases(text, TIME, sentences)
+    .map((m) => m.range)
+    .filter((r) => !within || (r[0] >= within[0] && r[1] <= within[1]));
+}
+
+/**
+ * Whether the draft says the agreement will be confirmed in writing by e-mail (P16).
+ *
+ * @example
+ * confirmsByEmail("I'll e-mail you a summary today.") // true
+ */
+export function confirmsByEmail(text: string, sentences?: Sentence[]): boolean {
+  return findPhrases(text, EMAIL_CONFIRMATION, sentences).length > 0;
+}
+
+/**
+ * Whether the draft asks the "if you ran our business, what would you do?" question of seed 002 (P12).
+ *
+ * @example
+ * asksOwnerQuestion('If you ran our store, what would you do here?') // true
+ */
+export function asksOwnerQuestion(text: string, sentences?: Sentence[]): boolean {
+  return findPhrases(text, OWNER_QUESTION, sentences).length > 0;
+}
+
+/** A move the playbook expects of this reply, in playbook order, and the principle behind it. */
+export interface PlaybookStep {
+  move: Move;
+  principle: PrincipleId;
+}
+
+const CLOSING = new Set(['agree', 'summarize']);
+
+/** True when the conversation is closing: an agreement is reached and the reply should recap it. */
+export function isClosing(context: Pick<ReplyContext, 'phase'>): boolean {
+  return context.phase !== undefined && CLOSING.has(context.phase);
+}
+
+/** True when the customer's need is not known yet, so the reply should ask what would make it right. */
+export function needUnknown(context: ResolvedContext): boolean {
+  return context.analysis.needs.every((n) => n.need === 'acknowledgement' || n.need === 'information' || n.need === 'escalation');
+}
+
+/** True when loyalty must be acknowledged: the customer mentioned it, or the CRM says so and they are upset. */
+export function loyaltyCalledFor(context: ResolvedContext): boolean {
+  if (context.analysis.signals.some((s) => s.kind === 'loyalty')) return true;
+  return context.upset && ((context.tenureYears ?? 0) >= 2 || context.highValue === true);
+}
+
+/**
+ * The moves the playbook expects of a reply in this context, in the order the playbook makes them:
+ * acknowledge → apologize → side with them → own → ask (need unknown) or offer (need known) → loyalty →
+ * summarize → follow up. The missing-move rules and `nextMove` both read this list, so the coaching
+ * panel never recommends a move that no rule would ask for.
+ *
+ * @example
+ * playbookSteps(resolveContext({ customerMessage: 'This is ridiculous!' })).map((s) => s.move)
+ * // ['acknowledge', 'apologize', 'empathize', 'own', 'ask']
+ */
+export function playbookSteps(context: ResolvedContext): PlaybookStep[] {
+  const steps: PlaybookStep[] = [];
+  const closing = isClosing(context);
+  const review = context.channel === 'public-review';
+  if (context.upset) {
+    steps.push({ move: 'acknowledge', principle: 'P2' }, { move: 'apologize', principle: 'P4' });
+    if (!review) steps.push({ move: 'empathize', principle: 'P6' }, { move: 'own', principle: 'P10' });
+  }
+  if (!review && !closing && context.phase !== 'follow-up') {
+    if (context.upset && needUnknown(context)) steps.push({ move: 'ask', principle: 'P12' });
+    else if (!needUnknown(context) && context.phase !== 'listen') steps.push({ move: 'offer', principle: 'P13' });
+    else if ((context.refusals ?? 0) >= 2) steps.push({ move: 'ask', principle: 'P12' });
+  }
+  if (!review && loyaltyCalledFor(context)) steps.push({ move: 'loyalty', principle: 'P18' });
+  if (!review && closing) steps.push({ move: 'summarize', principle: 'P16' }, { move: 'follow-up', principle: 'P17' });
+  return steps;
+}
+
+const GREETING = /^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:[Mm]orning|[Aa]fternoon|[Ee]vening)|[Gg]reetings)(?![\p{L}])(?:[ \t]+(?!I[\s'’])(?:there|team|[\p{Lu}][\p{L}'-]*))?[ \t]*[,!.:—-]?|@[\w.]+)[ \t]*(?:\r?\n)*[ \t]*/u;
+
+/**
+ * Where a missing move is reported: the whole first sentence (a missing move has no span of its own), or
+ * `[0, 0]` for an empty draft.
+ */
+export function missingMoveRange(sentences: readonly Sentence[]): Range {
+  return sentences[0] ? sentences[0].range : [0, 0];
+}
+
+/** Where an inserted sentence goes: after a leading greeting ("Hi Ana,") or @handles, else at the start. */
+export function insertionPoint(text: string): number {
+  let at = 0;
+  for (let guard = 0; guard < 4; guard++) {
+    const m = GREETING.exec(text.slice(at));
+    if (!m || m[0].length === 0) break;
+    at += m[0].length;
+  }
+  return at;
+}
+
+/**
+ * A fix that inserts `sentence` where the playbook wants it: after the greeting, before the rest.
+ *
+ * @example
+ * insertSentence('Hi Ana,\nWe refunded you.', 'I apologize for the double charge.')
+ * // { range: [8, 8], text: 'I apologize for the double charge. ' }
+ */
+export function insertSentence(text: string, sentence: string): Fix {
+  const at = insertionPoint(text);
+  const rest = text.slice(at);
+  const sep = rest.length === 0 ? '' : ' ';
+  const lead = at > 0 && !/\s$/.test(text.slice(0, at)) ? ' ' : '';
+  return { range: [at, at], text: `${lead}${sentence}${sep}` };
 }
