@@ -1,6 +1,7 @@
-import { compileTable, findPhrases, type MatchOptions, type PhraseEntry } from '../text/matcher.ts';
+import { compileTable, findPhrases, type MatchOptions, type PhraseEntry, type PhraseMatch } from '../text/matcher.ts';
+import { sentenceAt } from '../text/sentences.ts';
 import type { RawFinding, RuleInput } from './define.ts';
-import type { Suggestion } from '../types.ts';
+import type { Range, Suggestion } from '../types.ts';
 
 /**
  * The "existence" check kind: every phrase of the table found in the draft is a finding, with the
@@ -11,18 +12,31 @@ import type { Suggestion } from '../types.ts';
  */
 export function existence(
   entries: readonly PhraseEntry[],
-  opts: { messageId: string; match?: MatchOptions; when?: (input: RuleInput) => boolean },
+  opts: {
+    messageId: string;
+    match?: MatchOptions;
+    when?: (input: RuleInput) => boolean;
+    /** Drops one match (e.g. reported speech, or a tail that makes the phrase fine). */
+    skip?: (m: PhraseMatch, input: RuleInput) => boolean;
+    /** 'clause': alternatives replace the whole clause around the phrase, for phrases that are a clause's verb. */
+    fixScope?: 'phrase' | 'clause';
+  },
 ): (input: RuleInput) => RawFinding[] {
   const table = compileTable(entries);
   return (input) => {
     if (opts.when && !opts.when(input)) return [];
-    return findPhrases(input.text, table, input.sentences, opts.match).map((m) => ({
-      messageId: m.entry.messageId ?? opts.messageId,
-      range: m.range,
-      data: { phrase: m.text },
-      note: m.entry.note,
-      suggestions: substitutions(m.entry.alternatives ?? [], m.range, m.text, input),
-    }));
+    return findPhrases(input.text, table, input.sentences, opts.match)
+      .filter((m) => !opts.skip?.(m, input))
+      .map((m) => {
+        const fixRange = opts.fixScope === 'clause' ? clauseAt(input, m.range) : m.range;
+        return {
+          messageId: m.entry.messageId ?? opts.messageId,
+          range: m.range,
+          data: { phrase: m.text },
+          note: m.entry.note,
+          suggestions: substitutions(m.entry.alternatives ?? [], fixRange, input.text.slice(fixRange[0], fixRange[1]), input),
+        };
+      });
   };
 }
 
@@ -59,4 +73,52 @@ function matchCase(replacement: string, original: string): string {
     return replacement[0].toUpperCase() + replacement.slice(1);
   }
   return replacement;
+}
+
+/** Words that introduce someone else's words: "the agent told you to …", "saying you're wrong". */
+const REPORTING = /(?:^|[^\p{L}])(?:told|tell|tells|telling|said|say|says|saying|implied|implying|suggested|suggesting|claimed|claiming|asked|asking|accused you of|feel like|felt like|made you feel)(?: (?:you|me|us|them|him|her))?(?: that)?(?: to)?\s*$/iu;
+
+/**
+ * True when the phrase at `start` is someone's words being reported rather than said to the customer:
+ * "I'm sorry our agent told you to calm down". Only the few words right before the phrase count, so
+ * "I said it before: you're wrong" is not excused.
+ *
+ * @example
+ * isReportedSpeech('Sorry they told you to calm down.', 0, 20) // true
+ */
+export function isReportedSpeech(text: string, sentenceStart: number, start: number): boolean {
+  return REPORTING.test(text.slice(Math.max(sentenceStart, start - 40), start));
+}
+
+/** Text after the phrase up to the end of its sentence. */
+export function sentenceTail(input: RuleInput, range: Range): string {
+  const s = sentenceAt(input.sentences, range[0]);
+  return input.text.slice(range[1], s ? s.range[1] : input.text.length);
+}
+
+const CLAUSE_BREAK_BEFORE = /[,;:–—]|\s-\s|\bbut\s/g;
+const CLAUSE_BREAK_AFTER = /[,;:–—]|\s-\s|[.!?…]+["'”’)]*\s*$/;
+
+/**
+ * The clause around a phrase: from the last comma/semicolon/dash/"but" before it (or the sentence start)
+ * to the next one after it (or the sentence's closing punctuation, which stays). Fixes that rewrite a
+ * whole statement ("We would never do that") replace this span so the sentence still reads.
+ *
+ * @example
+ * // text: 'Hi Ana, we would never do that.'
+ * clauseAt(input, [8, 22]) // [8, 30]  → "we would never do that"
+ */
+export function clauseAt(input: RuleInput, range: Range): [number, number] {
+  const { text } = input;
+  const s = sentenceAt(input.sentences, range[0]);
+  const sStart = s ? s.range[0] : 0;
+  const sEnd = s ? s.range[1] : text.length;
+  let start = sStart;
+  const before = text.slice(sStart, range[0]);
+  for (const m of before.matchAll(CLAUSE_BREAK_BEFORE)) start = sStart + (m.index ?? 0) + m[0].length;
+  while (start < range[0] && /\s/.test(text[start])) start++;
+  const after = text.slice(range[1], sEnd);
+  const cut = CLAUSE_BREAK_AFTER.exec(after);
+  const end = cut ? range[1] + cut.index : sEnd;
+  return [start, Math.max(end, range[1])];
 }
