@@ -1,4 +1,4 @@
-import type { IssueCategory, MessageAnalysis, Need, Phase, ReplyChannel, ReplyContext, Signal, SignalKind } from '../types.ts';
+import type { IssueCategory, MessageAnalysis, Need, OptionOffer, Phase, ReplyChannel, ReplyContext, Signal, SignalKind } from '../types.ts';
 
 /** A reply context for the composer; `seed` picks among phrasings (default: a hash of the context). */
 export type ComposeContext = ReplyContext & { seed?: number };
@@ -65,7 +65,7 @@ const ISSUES: { category: IssueCategory; phrase: string; issue?: string }[] = [
   { category: 'transfer', phrase: 'bounced between departments', issue: 'being passed from one department to another' },
   { category: 'policy', phrase: 'return refused', issue: 'the return we turned down' },
 ];
-const OPTIONS: ReplyContext['options'] = [
+const OPTIONS: OptionOffer[] = [
   { id: 'express', label: 'Free express shipping', need: 'timing', phrase: 'free express shipping on a replacement' },
   { id: 'next-day', label: 'Next-day delivery', need: 'timing' },
   { id: 'credit', label: 'Account credit', need: 'financial', phrase: 'a credit of 20 dollars on your account' },
