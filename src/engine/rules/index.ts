@@ -1,7 +1,9 @@
 // The rule registry, sorted by id. A meta-test fails when a rule file is missing here or out of order.
 import type { Rule } from './define.ts';
 import noBareSorry from './no-bare-sorry.ts';
+import noTellingWrong from './no-telling-wrong.ts';
 
 export const RULES: readonly Rule[] = [
   noBareSorry,
+  noTellingWrong,
 ];
