@@ -94,7 +94,8 @@ export function findPhrases(
     const start = m.index;
     const end = start + m[0].length;
     const sentence = sentences ? sentenceAt(sentences, start) : undefined;
-    const sStart = sentence ? sentence.range[0] : Math.max(0, text.lastIndexOf('\n', start) + 1);
+    // Without sentences, the line is the clause; look back a bounded distance so one huge line stays linear.
+    const sStart = sentence ? sentence.range[0] : lineStartNear(text, start);
     if (skipNegated && isNegated(text, sStart, start)) continue;
     if (skipQuoted && isQuoted(text, sStart, start, sentence ? sentence.range[1] : text.length)) continue;
     out.push({ entry: table.entries[index - 1], index: index - 1, range: [start, end], text: m[0] });
@@ -113,8 +114,22 @@ export function isNegated(text: string, sentenceStart: number, matchStart: numbe
   return NEGATORS.test(words);
 }
 
+/**
+ * How far around a match quotes are looked for. Bounds the cost per match, so a megabyte-long "sentence"
+ * with many matches stays linear; real quotations are far shorter.
+ */
+const QUOTE_WINDOW = 400;
+
+function lineStartNear(text: string, pos: number): number {
+  const floor = Math.max(0, pos - QUOTE_WINDOW);
+  for (let i = pos - 1; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return floor;
+}
+
 /** Odd number of quote marks between the sentence start and the match, with a closing one after it. */
 export function isQuoted(text: string, sentenceStart: number, matchStart: number, sentenceEnd: number): boolean {
+  sentenceStart = Math.max(sentenceStart, matchStart - QUOTE_WINDOW);
+  sentenceEnd = Math.min(sentenceEnd, matchStart + QUOTE_WINDOW);
   const before = text.slice(sentenceStart, matchStart);
   const opens = (before.match(/["“”]/g) ?? []).length;
   if (opens % 2 === 1) return /["“”]/.test(text.slice(matchStart, sentenceEnd));

@@ -97,7 +97,19 @@ export function tokenize(text: string, offset = 0): Token[] {
   return out;
 }
 
-/** Finds the sentence containing `offset`. */
+/**
+ * Finds the sentence containing `offset`. Binary search over the (sorted, disjoint) sentences: rules call
+ * this once per match, and a linear scan made a megabyte of short sentences quadratic.
+ */
 export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
-  return sentences.find((s) => offset >= s.range[0] && offset < s.range[1]);
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.range[0]) hi = mid - 1;
+    else if (offset >= s.range[1]) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
