@@ -1,9 +1,11 @@
 // The rule registry, sorted by id. A meta-test fails when a rule file is missing here or out of order.
 import type { Rule } from './define.ts';
+import noArguing from './no-arguing.ts';
 import noBareSorry from './no-bare-sorry.ts';
 import noTellingWrong from './no-telling-wrong.ts';
 
 export const RULES: readonly Rule[] = [
+  noArguing,
   noBareSorry,
   noTellingWrong,
 ];
