@@ -39,6 +39,9 @@ async function buildAssets(): Promise<AssetTable> {
     entryPoints: { app: join(CLIENT_DIR, 'main.ts') },
     bundle: true,
     format: 'esm',
+    // Pages load their own code on demand: the login page does not download the engine or chart.js.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     platform: 'browser',
     target: ['es2022'],
     minify: true,

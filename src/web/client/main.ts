@@ -1,4 +1,26 @@
-// Client entry: reads the page name from the shell and draws it.
-const page = document.body.dataset.page ?? 'queue';
-const main = document.getElementById('main');
-if (main) main.textContent = `Defuse desk: ${page}`;
+// Client entry: the shell names the page in <body data-page>; this draws it.
+import { errorBox } from './layout.ts';
+import { replace } from './dom.ts';
+
+const routes: Record<string, () => Promise<{ render: () => Promise<void> }>> = {
+  login: () => import('./pages/login.ts'),
+  queue: () => import('./pages/queue.ts'),
+  case: () => import('./pages/case.ts'),
+  followups: () => import('./pages/followups.ts'),
+  dashboard: () => import('./pages/dashboard.ts'),
+};
+
+async function start(): Promise<void> {
+  const page = document.body.dataset.page ?? 'queue';
+  const load = routes[page] ?? routes.queue;
+  try {
+    const mod = await load();
+    await mod.render();
+  } catch (err) {
+    const main = document.getElementById('main') ?? document.body;
+    replace(main, errorBox(err));
+    console.error(err);
+  }
+}
+
+void start();

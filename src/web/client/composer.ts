@@ -1,0 +1,308 @@
+/**
+ * The reply composer with live coaching. The engine runs here in the browser: every pause in typing
+ * re-checks the draft with `checkReply`, underlines finding ranges in a highlight layer drawn behind a
+ * transparent textarea, lists the findings with their reasons and one-click fixes, and shows the playbook
+ * checklist and the next best move. Nothing is sent to the server to check a draft.
+ */
+import { applyFixes, checkReply, PRINCIPLES, type CheckResult, type Finding, type Move, type ReplyContext, type Severity, type Suggestion } from '../../engine/index.ts';
+import { h, replace, uid } from './dom.ts';
+
+/** How long typing must pause before the draft is checked again; short enough to feel live. */
+const DEBOUNCE_MS = 180;
+
+export const MOVE_LABELS: Record<Move, string> = {
+  acknowledge: 'Acknowledge how they feel',
+  apologize: 'Apologize for the issue',
+  name: 'Use their name',
+  empathize: 'Show genuine empathy',
+  own: 'Take ownership',
+  ask: 'Ask what they need',
+  offer: 'Offer an option',
+  reassure: 'Reassure them',
+  summarize: 'Summarize what was agreed',
+  'follow-up': 'Say when you will follow up',
+  loyalty: 'Thank them for their loyalty',
+};
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: 'Problem', warning: 'Warning', suggestion: 'Suggestion' };
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, suggestion: 1 };
+
+export interface ComposerOptions {
+  /** Visible label of the textarea. */
+  label: string;
+  /** The situation the reply answers; read on every check so it can change (phase, options…). */
+  context: () => ReplyContext;
+  initial?: string;
+  placeholder?: string;
+  /** Called after every check. */
+  onCheck?: (text: string, result: CheckResult) => void;
+  /** Rows of the textarea before it grows. */
+  rows?: number;
+}
+
+export interface Composer {
+  element: HTMLElement;
+  textarea: HTMLTextAreaElement;
+  text(): string;
+  setText(text: string): void;
+  /** Checks now (skipping the debounce) and returns the result. */
+  check(): CheckResult;
+  result(): CheckResult | undefined;
+}
+
+/**
+ * Builds a composer.
+ *
+ * @example
+ * const c = createComposer({ label: 'Reply to Ana', context: () => ({ customerMessage: last.body, customerName: 'Ana' }) });
+ * panel.append(c.element);
+ */
+export function createComposer(options: ComposerOptions): Composer {
+  const taId = uid('composer');
+  const statusId = uid('coach-status');
+  const textarea = h('textarea', {
+    id: taId,
+    class: 'composer-input',
+    rows: options.rows ?? 6,
+    spellcheck: 'true',
+    placeholder: options.placeholder ?? '',
+    'aria-describedby': statusId,
+  });
+  textarea.value = options.initial ?? '';
+  const highlights = h('div', { class: 'composer-highlights' });
+  const backdrop = h('div', { class: 'composer-backdrop', 'aria-hidden': 'true' }, highlights);
+  const editor = h('div', { class: 'composer-editor' }, backdrop, textarea);
+
+  const score = h('span', { class: 'coach-score' });
+  const summary = h('span', { class: 'coach-summary-text' });
+  // The live region: screen readers hear the coaching summary when it changes, not every keystroke.
+  const status = h('p', { id: statusId, class: 'coach-status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }, summary);
+  const nextMove = h('div', { class: 'coach-next' });
+  const findingsList = h('ol', { class: 'coach-findings', 'aria-label': 'Coaching findings' });
+  const checklist = h('ul', { class: 'coach-checklist', 'aria-label': 'Playbook checklist' });
+
+  const element = h('div', { class: 'composer' },
+    h('div', { class: 'composer-head' },
+      h('label', { for: taId, class: 'composer-label' }, options.label),
+      score),
+    editor,
+    h('div', { class: 'coach' },
+      status,
+      nextMove,
+      findingsList,
+      h('h4', { class: 'coach-subhead' }, 'Playbook checklist'),
+      checklist),
+  );
+
+  let last: CheckResult | undefined;
+  let lastText = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastAnnounced = '';
+
+  function run(): CheckResult {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const text = textarea.value;
+    const context = options.context();
+    const t0 = performance.now();
+    const result = checkReply(text, context);
+    element.dataset.checkMs = (performance.now() - t0).toFixed(1);
+    last = result;
+    lastText = text;
+    render(text, result, context);
+    options.onCheck?.(text, result);
+    return result;
+  }
+
+  function schedule(): void {
+    paintHighlights(textarea.value, last && lastText === textarea.value ? last.findings : staleFindings());
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  }
+
+  /** While typing, keep the old underlines only if the text before them is unchanged, so they don't drift. */
+  function staleFindings(): Finding[] {
+    if (!last) return [];
+    const text = textarea.value;
+    let common = 0;
+    while (common < text.length && common < lastText.length && text.charCodeAt(common) === lastText.charCodeAt(common)) common++;
+    return last.findings.filter((f) => f.range[1] <= common);
+  }
+
+  function render(text: string, result: CheckResult, context: ReplyContext): void {
+    paintHighlights(text, result.findings);
+    const n = result.findings.length;
+    score.textContent = text.trim() ? `Playbook score ${result.scores.overall}` : '';
+    score.className = `coach-score ${result.scores.overall >= 80 ? 'good' : result.scores.overall >= 50 ? 'fair' : 'poor'}`;
+    const counts = text.trim()
+      ? n === 0 ? 'No coaching findings.' : `${n} coaching finding${n === 1 ? '' : 's'}: ${result.findings.map((f) => f.message).join(' ')}`
+      : 'Start typing; coaching appears as you write.';
+    const next = result.nextMove ? ` Next best move: ${MOVE_LABELS[result.nextMove.move]}.` : '';
+    const announcement = counts + next;
+    if (announcement !== lastAnnounced) {
+      summary.textContent = text.trim() ? (n === 0 ? 'No coaching findings.' : `${n} coaching finding${n === 1 ? '' : 's'}`) : counts;
+      // The visible text is short; the status's accessible text carries the detail once per change.
+      status.setAttribute('aria-label', announcement);
+      lastAnnounced = announcement;
+    }
+    renderNextMove(result);
+    renderFindings(text, result.findings);
+    renderChecklist(text, result, context);
+  }
+
+  function renderNextMove(result: CheckResult): void {
+    if (!result.nextMove) {
+      replace(nextMove);
+      nextMove.hidden = true;
+      return;
+    }
+    nextMove.hidden = false;
+    replace(nextMove,
+      h('span', { class: 'coach-next-label' }, 'Next best move'),
+      h('strong', {}, MOVE_LABELS[result.nextMove.move]),
+      h('span', { class: 'coach-next-why' }, result.nextMove.reason));
+  }
+
+  function renderFindings(text: string, findings: Finding[]): void {
+    replace(findingsList, findings.map((f, i) => {
+      const quote = text.slice(f.range[0], f.range[1]);
+      const jump = h('button', { type: 'button', class: 'finding-jump', 'data-finding': i, onclick: () => select(f) },
+        h('span', { class: `sev sev-${f.severity}` }, SEVERITY_LABEL[f.severity]),
+        h('span', { class: 'finding-message' }, f.message),
+        quote ? h('q', { class: 'finding-quote' }, quote.length > 60 ? `${quote.slice(0, 57)}…` : quote) : null);
+      jump.setAttribute('aria-label', `${SEVERITY_LABEL[f.severity]}: ${f.message}${quote ? ` “${quote}”` : ''}. Select in reply.`);
+      return h('li', { class: `finding sev-${f.severity}`, 'data-rule': f.ruleId },
+        jump,
+        h('p', { class: 'finding-note' }, f.note, ' ', h('span', { class: 'principle' }, `${f.principle} · ${PRINCIPLES[f.principle]}`)),
+        f.suggestions.length
+          ? h('div', { class: 'finding-fixes' }, f.suggestions.map((s) => h('button', { type: 'button', class: 'fix', onclick: () => applySuggestion(s) }, s.message)))
+          : null);
+    }));
+  }
+
+  function renderChecklist(text: string, result: CheckResult, context: ReplyContext): void {
+    const made = new Set(result.moves.map((m) => m.move));
+    const expected = expectedMoves(context, result);
+    const items = [...new Set<Move>([...expected, ...made])];
+    replace(checklist, items.map((move) => {
+      const done = made.has(move);
+      const isNext = result.nextMove?.move === move;
+      return h('li', { class: `move ${done ? 'done' : 'todo'}${isNext ? ' next' : ''}`, 'data-move': move },
+        h('span', { class: 'move-mark', 'aria-hidden': 'true' }, done ? '✓' : '○'),
+        h('span', { class: 'move-label' }, MOVE_LABELS[move]),
+        h('span', { class: 'visually-hidden' }, done ? ' — done' : ' — not yet'));
+    }));
+    checklist.hidden = !text.trim() && items.length === 0;
+  }
+
+  function paintHighlights(text: string, findings: readonly Finding[]): void {
+    // Cut the text at every finding boundary; each piece takes the most severe finding covering it.
+    const cuts = new Set<number>([0, text.length]);
+    for (const f of findings) {
+      if (f.range[1] > text.length || f.range[0] >= f.range[1]) continue;
+      cuts.add(f.range[0]);
+      cuts.add(f.range[1]);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    const nodes: Node[] = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [s, e] = [points[i], points[i + 1]];
+      const piece = text.slice(s, e);
+      let worst: Severity | undefined;
+      for (const f of findings) {
+        if (f.range[0] <= s && f.range[1] >= e && f.range[1] <= text.length && (!worst || SEVERITY_RANK[f.severity] > SEVERITY_RANK[worst])) worst = f.severity;
+      }
+      nodes.push(worst ? h('mark', { class: `hl hl-${worst}` }, piece) : document.createTextNode(piece));
+    }
+    // A trailing newline collapses in the mirror unless something follows it.
+    nodes.push(document.createTextNode('\u200b'));
+    replace(highlights, nodes);
+    syncScroll();
+  }
+
+  function select(f: Finding): void {
+    textarea.focus();
+    textarea.setSelectionRange(f.range[0], f.range[1]);
+  }
+
+  function applySuggestion(s: Suggestion): void {
+    if (textarea.value !== lastText) run();
+    // Only apply a fix computed for exactly this text; a stale range would corrupt the draft.
+    if (!last || !last.findings.some((f) => f.suggestions.some((x) => x.fix.range[0] === s.fix.range[0] && x.fix.range[1] === s.fix.range[1] && x.fix.text === s.fix.text))) return;
+    const [start, end] = s.fix.range;
+    textarea.focus();
+    textarea.setSelectionRange(start, end);
+    // insertText keeps the browser's undo history, so Ctrl+Z takes a fix back.
+    const ok = document.execCommand?.('insertText', false, s.fix.text);
+    if (!ok || textarea.value === lastText) {
+      const { output } = applyFixes(lastText, [s.fix]);
+      textarea.value = output;
+    }
+    const caret = start + s.fix.text.length;
+    textarea.setSelectionRange(caret, caret);
+    autoGrow();
+    run();
+  }
+
+  function syncScroll(): void {
+    backdrop.scrollTop = textarea.scrollTop;
+    backdrop.scrollLeft = textarea.scrollLeft;
+  }
+
+  function autoGrow(): void {
+    textarea.style.height = 'auto';
+    const max = Math.max(160, Math.round(window.innerHeight * 0.5));
+    textarea.style.height = `${Math.min(max, textarea.scrollHeight + 2)}px`;
+  }
+
+  textarea.addEventListener('input', () => {
+    autoGrow();
+    schedule();
+  });
+  textarea.addEventListener('scroll', syncScroll);
+  window.addEventListener('resize', autoGrow);
+
+  // First paint once attached, so sizes are real.
+  queueMicrotask(() => {
+    run();
+    autoGrow();
+  });
+
+  return {
+    element,
+    textarea,
+    text: () => textarea.value,
+    setText(text: string) {
+      textarea.value = text;
+      autoGrow();
+      run();
+    },
+    check: run,
+    result: () => last,
+  };
+}
+
+/**
+ * The moves the playbook expects in this reply, in playbook order: the emotional moves when the customer
+ * is upset, the closing moves when agreeing, loyalty for long-standing or high-value customers.
+ */
+export function expectedMoves(context: ReplyContext, result?: CheckResult): Move[] {
+  const analysis = context.analysis;
+  const upset = analysis ? analysis.upset : Boolean(context.customerMessage && detectUpsetCheap(result));
+  const out: Move[] = [];
+  if (upset) out.push('acknowledge', 'apologize');
+  if (context.customerName) out.push('name');
+  if (upset) out.push('own');
+  if ((context.tenureYears ?? 0) >= 2 || context.highValue) out.push('loyalty');
+  if (context.phase === 'agree' || context.phase === 'summarize' || context.phase === 'follow-up') out.push('summarize', 'follow-up');
+  else if (context.options?.length || analysis?.needs.length) out.push('offer');
+  else if (upset) out.push('ask');
+  if (result?.nextMove && !out.includes(result.nextMove.move)) out.push(result.nextMove.move);
+  return out;
+}
+
+/** Without an analysis, the next move tells us the engine saw an upset customer. */
+function detectUpsetCheap(result?: CheckResult): boolean {
+  return Boolean(result?.nextMove && (result.nextMove.move === 'acknowledge' || result.nextMove.move === 'apologize'));
+}
+

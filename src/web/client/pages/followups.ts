@@ -1,0 +1,42 @@
+/** The agent's follow-up list: call-backs due, overdue first, with the outcome recorded right here. */
+import { request, type FollowUp } from '../api.ts';
+import { outcomeForm } from '../case/panels.ts';
+import { h, replace, when } from '../dom.ts';
+import { currentUser, errorBox, frame } from '../layout.ts';
+
+export async function render(): Promise<void> {
+  const user = await currentUser();
+  const main = frame(user, 'followups', 'Follow-ups');
+  const body = h('div', {}, h('p', { class: 'loading' }, 'Loading follow-ups…'));
+  const status = h('div', { class: 'panel-status' });
+  replace(main,
+    h('div', { class: 'page-head' },
+      h('h1', { id: 'page-title' }, 'Follow-ups'),
+      h('p', { class: 'muted' }, 'Call back a day or two after resolving to make sure the fix worked. “Still unhappy” reopens the case.')),
+    status,
+    body);
+  const load = async () => {
+    try {
+      const data = await request<{ followUps: FollowUp[] }>('GET', '/api/follow-ups?all=1');
+      const now = Date.now();
+      const list = [...data.followUps].filter((f) => f.status === 'scheduled').sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+      if (list.length === 0) {
+        replace(body, h('p', { class: 'empty' }, 'No call-backs scheduled.'));
+        return;
+      }
+      replace(body, h('ul', { class: 'followup-list' }, list.map((f) => {
+        const due = Date.parse(f.dueAt);
+        const state = due < now ? 'overdue' : due - now < 86_400_000 ? 'today' : 'later';
+        return h('li', { class: `panel followup-item ${state}` },
+          h('div', { class: 'followup-head' },
+            h('a', { href: `/cases/${encodeURIComponent(String(f.caseId))}` }, f.customerName ?? `Case ${f.caseId}`),
+            f.subject ? h('span', { class: 'muted' }, ` — ${f.subject}`) : null,
+            h('span', { class: `due-chip due-${state}` }, state === 'overdue' ? `Overdue since ${when(f.dueAt)}` : `Due ${when(f.dueAt)}`)),
+          outcomeForm(f, status, load));
+      })));
+    } catch (err) {
+      replace(body, errorBox(err));
+    }
+  };
+  await load();
+}
