@@ -2,10 +2,12 @@
 import type { Rule } from './define.ts';
 import noArguing from './no-arguing.ts';
 import noBareSorry from './no-bare-sorry.ts';
+import noKnowItAll from './no-know-it-all.ts';
 import noTellingWrong from './no-telling-wrong.ts';
 
 export const RULES: readonly Rule[] = [
   noArguing,
   noBareSorry,
+  noKnowItAll,
   noTellingWrong,
 ];
