@@ -2,12 +2,14 @@
 import type { Rule } from './define.ts';
 import noArguing from './no-arguing.ts';
 import noBareSorry from './no-bare-sorry.ts';
+import noDefensive from './no-defensive.ts';
 import noKnowItAll from './no-know-it-all.ts';
 import noTellingWrong from './no-telling-wrong.ts';
 
 export const RULES: readonly Rule[] = [
   noArguing,
   noBareSorry,
+  noDefensive,
   noKnowItAll,
   noTellingWrong,
 ];

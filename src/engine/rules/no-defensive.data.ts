@@ -1,0 +1,40 @@
+import type { PhraseEntry } from '../text/matcher.ts';
+
+const OWN_IT = "this isn't how we want things to go, and I apologize this was your experience";
+
+/**
+ * Defensive statements: denying it could happen, defending the company's record, disowning fault.
+ * Alternatives replace the whole clause with the playbook's wording (004 #4). "We will never share your
+ * data" is a promise, not a defence, so only "would never" counts, and not before a wish ("we would never
+ * want you to feel ignored").
+ */
+export const DEFENSIVE: PhraseEntry[] = [
+  // "We would never…"
+  {
+    pattern: "(?:(?:we|i|our (?:staff|team|agents|employees|company)) (?:would|'d) never|(?:we|i) never would)(?! (?:want|wish|expect|like|leave|stop))",
+    note: '"We would never…" defends the company instead of hearing what happened to the customer.',
+    alternatives: [OWN_IT],
+  },
+  // Denying it is possible
+  {
+    pattern: "(?:that|this)(?:'s| is) (?:just |simply )?(?:not possible|impossible)|(?:that|this) (?:can(?:not|'t)|could(?:n't| not)) (?:be (?:right|true|possible)|have happened|happen)",
+    note: 'Saying it cannot have happened tells the customer they are lying or confused.',
+    alternatives: [OWN_IT],
+  },
+  // Defending the record
+  {
+    pattern: "(?:our|the) (?:system|systems|software|staff|team|agents|process|warehouse|drivers?) (?:doesn't|does not|don't|do not|never|would never|cannot|can't) (?:make (?:a )?(?:mistakes?|errors?)|get (?:it|this|orders) wrong|lie|do that)|(?:we|i) (?:don't|do not|never) make (?:mistakes|errors)",
+    note: 'Claiming the company does not make mistakes is defensive and, to a customer with a problem, visibly untrue.',
+    alternatives: [OWN_IT],
+  },
+  {
+    pattern: "(?:we|i)(?:'ve| have) never had (?:this|that|a|any) (?:problem|issue|complaint)|(?:no one|nobody|no other customer) (?:else )?has (?:ever )?(?:complained|had (?:this|that) (?:problem|issue)|reported)|you(?:'re| are) the (?:only|first) (?:one|customer|person) (?:to|who|that)",
+    note: 'Saying nobody else has complained makes the customer the problem.',
+    alternatives: [OWN_IT],
+  },
+  {
+    pattern: "(?:we|i) did(?:n't| not) do anything wrong|(?:we|i) did nothing wrong|(?:we|i) did everything (?:right|correctly|by the book)|(?:it|this|that)(?:'s| is| was)(?:n't| not) (?:our|my) fault",
+    note: 'Defending your innocence is not what the customer asked for; they want the problem solved.',
+    alternatives: [OWN_IT],
+  },
+];

@@ -1,0 +1,36 @@
+import { ruleTester } from '../test/rule-tester.ts';
+import rule from './no-defensive.ts';
+
+ruleTester(rule, {
+  valid: [
+    'We will never share your card details with anyone.',
+    'We would never want you to feel ignored, and I apologize that you did.',
+    "That's not possible to change online, but I can update it for you now.",
+    "I'm sorry the agent said that's not possible.",
+    "This is not our policy, and I apologize this was your experience with us.",
+    "I won't pretend we never make mistakes: we made one here.",
+    "It's possible the label was printed twice; I'll check.",
+    "It was our fault, and I'm sorry.",
+  ],
+  invalid: [
+    {
+      text: 'We would never charge you twice on purpose.',
+      errors: [{ messageId: 'defensive', range: [0, 14] }],
+      output: "This isn't how we want things to go, and I apologize this was your experience.",
+    },
+    {
+      text: "That's not possible, our system checks every order.",
+      errors: [{ messageId: 'defensive', range: [0, 19] }],
+      output: "This isn't how we want things to go, and I apologize this was your experience, our system checks every order.",
+    },
+    {
+      text: "Hi Ana, our system doesn't make mistakes.",
+      errors: [{ messageId: 'defensive', range: [8, 40] }],
+      output: "Hi Ana, this isn't how we want things to go, and I apologize this was your experience.",
+    },
+    {
+      text: "You're the only customer who has complained. It's not our fault.",
+      errors: [{ messageId: 'defensive', range: [0, 28] }, { messageId: 'defensive', range: [45, 63] }],
+    },
+  ],
+});

@@ -1,0 +1,31 @@
+import { sentenceAt } from '../text/sentences.ts';
+import { defineRule } from './define.ts';
+import { existence, isReportedSpeech, sentenceTail } from './kinds.ts';
+import { DEFENSIVE } from './no-defensive.data.ts';
+
+/** "That's not possible to change online, but I can…" is an honest limit with a way forward. */
+const LIMIT_WITH_WAY = /^\s+to\s|(?:^|[^\p{L}])(?:but|however|instead)(?![\p{L}])/iu;
+
+export default defineRule({
+  meta: {
+    id: 'no-defensive',
+    principle: 'P8',
+    severity: 'warning',
+    description: 'Flags defensive replies: "we would never", "that\'s not possible", "our system doesn\'t make mistakes".',
+    messages: {
+      defensive: 'Defensive: "{{phrase}}". Acknowledge their experience instead.',
+    },
+    note: 'Getting defensive tells the customer their experience is in doubt; let them state the problem, apologize for the experience, then move to the solution (P8).',
+    fixable: true,
+    ruleSet: 'all',
+  },
+  check: existence(DEFENSIVE, {
+    messageId: 'defensive',
+    fixScope: 'clause',
+    skip: (m, input) => {
+      const s = sentenceAt(input.sentences, m.range[0]);
+      if (isReportedSpeech(input.text, s?.range[0] ?? 0, m.range[0])) return true;
+      return /possible/i.test(m.text) && LIMIT_WITH_WAY.test(sentenceTail(input, m.range));
+    },
+  }),
+});
