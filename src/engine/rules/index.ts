@@ -2,6 +2,7 @@
 import type { Rule } from './define.ts';
 import noArguing from './no-arguing.ts';
 import noBareSorry from './no-bare-sorry.ts';
+import noBlame from './no-blame.ts';
 import noDefensive from './no-defensive.ts';
 import noKnowItAll from './no-know-it-all.ts';
 import noTellingWrong from './no-telling-wrong.ts';
@@ -9,6 +10,7 @@ import noTellingWrong from './no-telling-wrong.ts';
 export const RULES: readonly Rule[] = [
   noArguing,
   noBareSorry,
+  noBlame,
   noDefensive,
   noKnowItAll,
   noTellingWrong,
