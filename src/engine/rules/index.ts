@@ -6,6 +6,7 @@ import noBlame from './no-blame.ts';
 import noDefensive from './no-defensive.ts';
 import noKnowItAll from './no-know-it-all.ts';
 import noTellingWrong from './no-telling-wrong.ts';
+import noTransfer from './no-transfer.ts';
 
 export const RULES: readonly Rule[] = [
   noArguing,
@@ -14,4 +15,5 @@ export const RULES: readonly Rule[] = [
   noDefensive,
   noKnowItAll,
   noTellingWrong,
+  noTransfer,
 ];
