@@ -5,6 +5,7 @@ import noBareSorry from './no-bare-sorry.ts';
 import noBlame from './no-blame.ts';
 import noDefensive from './no-defensive.ts';
 import noKnowItAll from './no-know-it-all.ts';
+import noScriptedEmpathy from './no-scripted-empathy.ts';
 import noTellingWrong from './no-telling-wrong.ts';
 import noTransfer from './no-transfer.ts';
 
@@ -14,6 +15,7 @@ export const RULES: readonly Rule[] = [
   noBlame,
   noDefensive,
   noKnowItAll,
+  noScriptedEmpathy,
   noTellingWrong,
   noTransfer,
 ];

@@ -1,0 +1,32 @@
+import type { PhraseEntry } from '../text/matcher.ts';
+
+/**
+ * Stock empathy: phrases so common in support scripts that customers hear them as a formula. The rule
+ * lets one pass when the sentence goes on to name the specific trouble ("I understand your frustration
+ * with the double charge"), which is what the playbook asks for.
+ */
+const SPECIFIC = "I can see why you're upset about $ISSUE";
+
+export const SCRIPTED_EMPATHY: PhraseEntry[] = [
+  // "I understand how you feel"
+  {
+    pattern: "(?:i|we) (?:completely |totally |fully |truly |really |can )?(?:understand|know|appreciate|imagine) (?:exactly |just )?how you (?:feel|must feel|are feeling)",
+    note: '"I understand how you feel" is the textbook stock phrase; many customers hear it as insincere.',
+    alternatives: [SPECIFIC],
+  },
+  {
+    pattern: "(?:i|we) (?:completely |totally |fully |truly |really |can )?(?:understand|appreciate) your (?:frustration|concerns?|disappointment|annoyance|inconvenience)",
+    note: '"We understand your frustration" says the words without showing you know what frustrated them.',
+    alternatives: [SPECIFIC],
+  },
+  {
+    pattern: "(?:i|we) (?:understand|appreciate|realize|realise) (?:that )?(?:this|it|that) (?:may|might|could) (?:be|have been|feel) (?:frustrating|inconvenient|upsetting|disappointing|annoying)",
+    note: 'The hedge "may be frustrating" is a script tell; the customer already told you it is.',
+    alternatives: [SPECIFIC],
+  },
+  {
+    pattern: "i feel your pain",
+    note: 'A cliché that sounds flippant to an upset customer.',
+    alternatives: [SPECIFIC],
+  },
+];

@@ -1,0 +1,37 @@
+import { ruleTester } from '../test/rule-tester.ts';
+import rule from './no-scripted-empathy.ts';
+
+ruleTester(rule, {
+  valid: [
+    'We understand your frustration with the double charge, and I have reversed it.',
+    'I know how you feel — three weeks without a working fridge is far too long.',
+    "I can see why you're upset: the parcel was promised for Friday.",
+    'It frustrates me too when a product stops working after a week.',
+    'I won\'t just say "I understand how you feel"; here is what I am doing.',
+    "I'd never claim to know how you feel, but I can fix the order today.",
+    'I understand you were charged twice, and I apologize.',
+  ],
+  invalid: [
+    {
+      text: 'I understand how you feel. Let me check.',
+      errors: [{ messageId: 'scriptedEmpathy', range: [0, 25] }],
+      output: "I can see why you're upset about the trouble this has caused. Let me check.",
+    },
+    {
+      text: 'Hi Ana, we understand your frustration.',
+      context: { issue: 'the late delivery' },
+      errors: [{ messageId: 'scriptedEmpathy', range: [8, 38] }],
+      output: "Hi Ana, I can see why you're upset about the late delivery.",
+    },
+    {
+      text: 'We understand this may be frustrating. I feel your pain.',
+      context: { issue: 'the missing refund' },
+      errors: [{ messageId: 'scriptedEmpathy', range: [0, 37] }, { messageId: 'scriptedEmpathy', range: [39, 55] }],
+      output: "I can see why you're upset about the missing refund. I can see why you're upset about the missing refund.",
+    },
+    {
+      text: "I completely understand how you feel, and I'll help.",
+      errors: [{ messageId: 'scriptedEmpathy', range: [0, 36] }],
+    },
+  ],
+});
