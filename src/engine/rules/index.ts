@@ -4,6 +4,7 @@ import noArguing from './no-arguing.ts';
 import noBareSorry from './no-bare-sorry.ts';
 import noBlame from './no-blame.ts';
 import noDefensive from './no-defensive.ts';
+import noDismissingEmotion from './no-dismissing-emotion.ts';
 import noKnowItAll from './no-know-it-all.ts';
 import noScriptedEmpathy from './no-scripted-empathy.ts';
 import noTellingWrong from './no-telling-wrong.ts';
@@ -14,6 +15,7 @@ export const RULES: readonly Rule[] = [
   noBareSorry,
   noBlame,
   noDefensive,
+  noDismissingEmotion,
   noKnowItAll,
   noScriptedEmpathy,
   noTellingWrong,
