@@ -1,0 +1,194 @@
+import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { timingSafeEqual } from 'node:crypto';
+import { webRoutes } from '../web/routes.ts';
+import { HttpError } from './errors.ts';
+import { adminRoutes } from './http/admin/routes.ts';
+import { caseRoutes } from './http/cases/routes.ts';
+import { checkRoutes } from './http/check/routes.ts';
+import { gapRoutes } from './http/gaps/routes.ts';
+import { notificationRoutes } from './http/notifications/routes.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { optionRoutes } from './http/options/routes.ts';
+import { reportRoutes } from './http/reports/routes.ts';
+import { resolutionRoutes } from './http/resolution/routes.ts';
+import { parseInput, readJson, type AppDeps, type AppEnv, type DocumentedRoute, type RouteDef } from './http/route.ts';
+import { loginDoc, SESSION_COOKIE, sessionRoutes } from './http/session/routes.ts';
+import { LoginBody } from './http/session/schemas.ts';
+import { taskRoutes } from './http/tasks/routes.ts';
+import { z } from 'zod';
+import { login, rateLimit, sessionUser, tokenUser } from './services/auth.ts';
+import { hasRole, type Actor } from './services/context.ts';
+
+export type { AppDeps } from './http/route.ts';
+
+/** Every JSON API operation, in the order the OpenAPI document lists them. */
+export const API_ROUTES: readonly RouteDef<never, never, never>[] = [
+  ...sessionRoutes,
+  ...caseRoutes,
+  ...checkRoutes,
+  ...taskRoutes,
+  ...optionRoutes,
+  ...resolutionRoutes,
+  ...gapRoutes,
+  ...notificationRoutes,
+  ...reportRoutes,
+  ...adminRoutes,
+] as unknown as RouteDef<never, never, never>[];
+
+const HEALTH_DOC: DocumentedRoute = {
+  method: 'get',
+  path: '/healthz',
+  operationId: 'health',
+  summary: 'Liveness and database check (503 when PostgreSQL is unreachable)',
+  tag: 'system',
+  access: 'public',
+  response: z.object({ ok: z.boolean(), db: z.enum(['up', 'down']) }),
+};
+const OPENAPI_DOC: DocumentedRoute = {
+  method: 'get',
+  path: '/api/openapi.json',
+  operationId: 'openapi',
+  summary: 'This document',
+  tag: 'system',
+  access: 'public',
+  response: z.record(z.string(), z.unknown()),
+};
+
+/** Public routes (implemented in this file) plus every API route: what the OpenAPI document describes. */
+export const DOCUMENTED_ROUTES: readonly (DocumentedRoute | RouteDef<never, never, never>)[] = [HEALTH_DOC, OPENAPI_DOC, loginDoc, ...API_ROUTES];
+
+export interface CreateAppOptions extends AppDeps {
+  /** Mount the web UI at `/` (default true). */
+  web?: boolean;
+}
+
+function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
+  if (trustProxy) {
+    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  // @hono/node-server exposes the socket as env.incoming; in-process test requests have none.
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'local';
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Who is calling: a bearer token (integrations; no CSRF needed, browsers never add it on their own) or the
+ * session cookie (the web UI; writes must carry the session's CSRF token, and a cross-site Origin is refused).
+ */
+async function authenticate(c: Context<AppEnv>, deps: AppDeps, write: boolean): Promise<Actor> {
+  const auth = c.req.header('authorization');
+  if (auth !== undefined) {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    const user = m ? await tokenUser(deps, m[1]) : null;
+    if (!user) throw new HttpError(401, 'unauthenticated', 'The bearer token is unknown or revoked.');
+    return user;
+  }
+  const cookie = getCookie(c, SESSION_COOKIE);
+  if (!cookie) throw new HttpError(401, 'unauthenticated', 'Sign in first (POST /api/session) or send a bearer token.');
+  const session = await sessionUser(deps, cookie);
+  if (!session) throw new HttpError(401, 'unauthenticated', 'Your session has expired; sign in again.');
+  if (write) {
+    const origin = c.req.header('origin');
+    if (origin && origin !== 'null') {
+      const host = c.req.header('host');
+      let originHost = '';
+      try {
+        originHost = new URL(origin).host;
+      } catch {
+        /* unparsable origin: treated as foreign */
+      }
+      if (host && originHost !== host) throw new HttpError(403, 'cross_origin', 'Cross-site request refused.');
+    }
+    const sent = c.req.header('x-csrf-token') ?? '';
+    if (!sameSecret(sent, session.csrfToken)) throw new HttpError(403, 'csrf', 'Missing or wrong X-CSRF-Token header (get it from GET /api/me).');
+  }
+  c.set('sessionToken', cookie);
+  c.set('csrfToken', session.csrfToken);
+  return session.user;
+}
+
+function mount(app: Hono<AppEnv>, deps: AppDeps, def: RouteDef<never, never, never>): void {
+  const path = def.path.replace(/\{(\w+)\}/g, ':$1');
+  app.on(def.method.toUpperCase(), path, async (c) => {
+    const write = def.method !== 'get';
+    const actor = await authenticate(c, deps, write);
+    if (def.access !== 'user' && !hasRole(actor, def.access)) throw new HttpError(403, 'forbidden', `This needs the ${def.access} role.`);
+    await rateLimit(deps.db, deps.clock.now(), `api:${actor.id}`, deps.config.apiLimitPerMin, 60_000);
+    c.set('actor', actor);
+    const params = def.params ? parseInput(def.params, c.req.param(), 'path') : undefined;
+    const query = def.query ? parseInput(def.query, c.req.query(), 'query') : undefined;
+    const body = def.body ? parseInput(def.body, await readJson(c, deps.config.maxBodyBytes), 'body') : undefined;
+    const result = await def.handler({ params: params as never, query: query as never, body: body as never, actor, deps, c });
+    return c.json(result as object, def.status ?? 200);
+  });
+}
+
+/**
+ * Builds the desk: JSON API under `/api`, `/healthz`, the OpenAPI document and (unless `web: false`) the web
+ * UI at `/`. Everything it touches is injected, so tests run it in-process against a real PostgreSQL with
+ * `app.request()` and a clock they control.
+ *
+ * @example
+ * const app = createApp({ db, mailer, clock: systemClock, config: defaultConfig() });
+ * const res = await app.request('/healthz'); // 200 { ok: true, db: 'up' }
+ */
+export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+  const { web = true, ...deps } = options;
+  const app = new Hono<AppEnv>();
+  const api = secureHeaders({ crossOriginResourcePolicy: 'same-origin' });
+  app.use('/api/*', api);
+  app.use('/healthz', api);
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) {
+      if (err.status === 429) c.header('Retry-After', String((err.details as { retryAfter?: number })?.retryAfter ?? 60));
+      return c.json({ error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } }, err.status);
+    }
+    // PostgreSQL rejected values the schemas let through (e.g. a date out of range): the caller's fault.
+    const pgCode = (err as { code?: string }).code;
+    if (pgCode && /^(22|23)/.test(pgCode)) {
+      return c.json({ error: { code: 'invalid_value', message: `The database refused a value: ${(err as Error).message}` } }, 400);
+    }
+    console.error(`[http] ${c.req.method} ${c.req.path} failed:`, err);
+    return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' } }, 500);
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.db.query('SELECT 1');
+      return c.json({ ok: true, db: 'up' as const });
+    } catch {
+      return c.json({ ok: false, db: 'down' as const }, 503);
+    }
+  });
+
+  let openapi: unknown;
+  app.get('/api/openapi.json', (c) => c.json((openapi ??= buildOpenApi(DOCUMENTED_ROUTES, { title: 'Defuse desk API', version: '1.0.0' })) as object));
+
+  app.post('/api/session', async (c) => {
+    const body = parseInput(LoginBody, await readJson(c, 10_000), 'body');
+    const session = await login(deps, { email: body.email, password: body.password, ip: clientIp(c, deps.config.trustProxy) });
+    const maxAge = deps.config.sessionTtlHours * 3600;
+    c.header('Set-Cookie', `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${deps.config.secureCookies ? '; Secure' : ''}`);
+    return c.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
+  });
+
+  for (const def of API_ROUTES) mount(app, deps, def);
+  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
+
+  if (web) app.route('/', webRoutes({ productName: 'Defuse' }));
+  return app;
+}

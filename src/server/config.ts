@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** Environment variables the desk reads, parsed once at start. */
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Defuse desk <desk@defuse.localhost>'),
+  DATA_DIR: z.string().min(1).default('.defuse-data'),
+  FOLLOW_UP_BUSINESS_DAYS: z.coerce.number().int().min(1).max(10).default(1),
+  DEMO: flag.optional(),
+  COMPANY_NAME: z.string().min(1).default('Northwind Support'),
+  PUBLIC_URL: z.string().url().optional(),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(200).default(5000),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOGIN_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+  API_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(600),
+  TRUST_PROXY: flag.default(false),
+  ADMIN_EMAIL: z.string().email().default('admin@defuse.localhost'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** What the app needs from configuration; tests build it directly. */
+export interface AppConfig {
+  companyName: string;
+  mailFrom: string;
+  followUpBusinessDays: number;
+  sessionTtlHours: number;
+  loginLimitPer15Min: number;
+  apiLimitPerMin: number;
+  /** Use X-Forwarded-For for the client address (only behind a proxy you trust). */
+  trustProxy: boolean;
+  /** Marks cookies Secure; true when PUBLIC_URL is https. */
+  secureCookies: boolean;
+  /** Largest JSON body accepted, in bytes. */
+  maxBodyBytes: number;
+}
+
+/** Defaults for tests and embedding. */
+export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    companyName: 'Northwind Support',
+    mailFrom: 'Defuse desk <desk@defuse.localhost>',
+    followUpBusinessDays: 1,
+    sessionTtlHours: 12,
+    loginLimitPer15Min: 10,
+    apiLimitPerMin: 600,
+    trustProxy: false,
+    secureCookies: false,
+    maxBodyBytes: 1_000_000,
+    ...overrides,
+  };
+}
+
+/**
+ * Parses the environment, throwing one readable error listing every bad variable.
+ *
+ * @example
+ * parseEnv({ PORT: '8080' }).PORT // 8080
+ */
+export function parseEnv(env: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const res = envSchema.safeParse(cleaned);
+  if (!res.success) {
+    const lines = res.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return res.data;
+}
+
+export function configFromEnv(env: Env): AppConfig {
+  return defaultConfig({
+    companyName: env.COMPANY_NAME,
+    mailFrom: env.MAIL_FROM,
+    followUpBusinessDays: env.FOLLOW_UP_BUSINESS_DAYS,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    loginLimitPer15Min: env.LOGIN_LIMIT_PER_15_MIN,
+    apiLimitPerMin: env.API_LIMIT_PER_MIN,
+    trustProxy: env.TRUST_PROXY,
+    secureCookies: Boolean(env.PUBLIC_URL?.startsWith('https:')),
+  });
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { DocumentedRoute, RouteDef } from './route.ts';
+import { ErrorBody } from './schemas.ts';
+
+type AnyRoute = RouteDef<never, never, never> | DocumentedRoute;
+type Json = Record<string, unknown>;
+
+/**
+ * Converts a zod schema to JSON Schema (draft 2020-12, which OpenAPI 3.1 uses), moving named schemas
+ * (`.meta({ id })`) into components so the document has one definition per type.
+ */
+function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Json): Json {
+  const js = z.toJSONSchema(schema, { io, unrepresentable: 'any', reused: 'inline' }) as Json;
+  const defs = (js.$defs ?? {}) as Json;
+  delete js.$defs;
+  delete js.$schema;
+  for (const [name, def] of Object.entries(defs)) components[name] ??= rewrite(def, io);
+  return rewrite(js, io) as Json;
+}
+
+function rewrite(value: unknown, io: 'input' | 'output'): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewrite(v, io));
+  if (value && typeof value === 'object') {
+    const out: Json = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === '$ref' && typeof v === 'string') out[k] = v.replace('#/$defs/', '#/components/schemas/');
+      // Responses may grow fields without breaking clients, so they are documented as open objects.
+      else if (k === 'additionalProperties' && v === false && io === 'output') continue;
+      else out[k] = rewrite(v, io);
+    }
+    return out;
+  }
+  return value;
+}
+
+function parameters(schema: z.ZodType | undefined, where: 'path' | 'query', components: Json): Json[] {
+  if (!schema) return [];
+  const js = toSchema(schema, 'input', components);
+  const props = (js.properties ?? {}) as Record<string, Json>;
+  const required = new Set((js.required as string[] | undefined) ?? []);
+  return Object.entries(props).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === 'path' || required.has(name),
+    ...(typeof s.description === 'string' ? { description: s.description } : {}),
+    schema: s,
+  }));
+}
+
+/**
+ * Builds the OpenAPI 3.1 document from the same route definitions and zod schemas that validate requests.
+ *
+ * @example
+ * const doc = buildOpenApi(routes, docs);
+ * doc.paths['/api/cases'].post.operationId // 'openCase'
+ */
+export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string; version: string }): Json {
+  const components: Json = {};
+  const paths: Record<string, Json> = {};
+  const errorRef = { $ref: '#/components/schemas/Error' };
+  components.Error = toSchema(ErrorBody, 'output', components);
+  delete (components.Error as Json).id;
+  for (const r of routes) {
+    const op: Json = {
+      operationId: r.operationId,
+      summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
+      tags: [r.tag],
+      'x-access': r.access,
+    };
+    const params = [...parameters('params' in r ? (r.params as z.ZodType | undefined) : undefined, 'path', components), ...parameters(r.query as z.ZodType | undefined, 'query', components)];
+    if (params.length) op.parameters = params;
+    if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input', components) } } };
+    const responses: Json = {
+      [String(r.status ?? 200)]: { description: 'Success', content: { 'application/json': { schema: toSchema(r.response, 'output', components) } } },
+      400: { description: 'Invalid request: the message names each bad field', content: { 'application/json': { schema: errorRef } } },
+    };
+    if (r.access !== 'public') {
+      responses[401] = { description: 'Not signed in (no valid session cookie or bearer token)', content: { 'application/json': { schema: errorRef } } };
+      responses[403] = { description: 'Signed in, but not allowed (role, ownership or missing CSRF token)', content: { 'application/json': { schema: errorRef } } };
+      op.security = [{ session: [] }, { bearer: [] }];
+    }
+    if (r.path.includes('{')) responses[404] = { description: 'Not found', content: { 'application/json': { schema: errorRef } } };
+    responses[429] = { description: 'Rate limited; details.retryAfter gives the seconds to wait', content: { 'application/json': { schema: errorRef } } };
+    op.responses = responses;
+    (paths[r.path] ??= {})[r.method] = op;
+  }
+  for (const v of Object.values(components)) if (v && typeof v === 'object') delete (v as Json).id;
+  return {
+    openapi: '3.1.0',
+    info: { ...info, description: 'The Defuse desk API. Authenticate with the session cookie from POST /api/session (and send X-CSRF-Token on writes) or with `Authorization: Bearer dfs_…`.' },
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'defuse_session' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'API token from `defuse token create` or POST /api/admin/tokens' },
+      },
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { listFollowUps, recordFollowUpOutcome, resolveCase } from '../../services/resolution.ts';
+import { defineRoute } from '../route.ts';
+import { IdParams } from '../schemas.ts';
+import { FollowUpList, FollowUpQuery, OutcomeBody, OutcomeResponse, ResolveBody, ResolveResponse } from './schemas.ts';
+
+export const resolveRoute = defineRoute({
+  method: 'post',
+  path: '/api/cases/{id}/resolve',
+  operationId: 'resolveCase',
+  summary: 'Record the agreed resolution, e-mail the summary (via the outbox) and schedule the follow-up call',
+  description: "The summary is checked by the engine with phase 'summarize' and the findings returned; the e-mail is written to the outbox in the same transaction and delivered by the scheduler.",
+  tag: 'resolution',
+  access: 'user',
+  params: IdParams,
+  body: ResolveBody,
+  response: ResolveResponse,
+  async handler({ params, body, actor, deps }) {
+    const result = await resolveCase(deps, actor, params.id, body);
+    deps.poke?.();
+    return result;
+  },
+});
+
+export const followUpsRoute = defineRoute({
+  method: 'get',
+  path: '/api/follow-ups',
+  operationId: 'listFollowUps',
+  summary: "Scheduled follow-up calls (the caller's, or all for leads), soonest first",
+  tag: 'resolution',
+  access: 'user',
+  query: FollowUpQuery,
+  response: FollowUpList,
+  handler: async ({ query, actor, deps }) => ({ followUps: await listFollowUps(deps, actor, { scope: query.scope, dueOnly: query.due }) }),
+});
+
+export const outcomeRoute = defineRoute({
+  method: 'post',
+  path: '/api/follow-ups/{id}/outcome',
+  operationId: 'recordFollowUpOutcome',
+  summary: 'Record what the follow-up call found: satisfied closes the case, still unhappy reopens it, no answer tries again',
+  tag: 'resolution',
+  access: 'user',
+  params: IdParams,
+  body: OutcomeBody,
+  response: OutcomeResponse,
+  handler: ({ params, body, actor, deps }) => recordFollowUpOutcome(deps, actor, params.id, body),
+});
+
+export const resolutionRoutes = [resolveRoute, followUpsRoute, outcomeRoute];

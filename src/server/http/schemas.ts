@@ -1,0 +1,211 @@
+import { z } from 'zod';
+
+// Shared schemas: used to validate requests and to write the OpenAPI document, so the two never drift.
+
+/**
+ * A text field stored exactly as sent: not trimmed, not escaped (the UI escapes on display). Rejects blank
+ * text, NUL characters (PostgreSQL text cannot hold them) and unpaired surrogates (not valid Unicode).
+ */
+export function text(max: number, what = 'text') {
+  return z
+    .string()
+    .max(max, `${what} is longer than ${max} characters`)
+    .refine((s) => s.trim().length > 0, `${what} must not be blank`)
+    .refine((s) => !s.includes('\u0000'), `${what} must not contain NUL characters`)
+    .refine((s) => !/\p{Cs}/u.test(s), `${what} contains invalid Unicode (an unpaired surrogate)`);
+}
+
+/** A short label: trimmed, one line. */
+export function label(max: number, what = 'value') {
+  return z
+    .string()
+    .trim()
+    .min(1, `${what} must not be blank`)
+    .max(max, `${what} is longer than ${max} characters`)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${what} must be one line without control characters`);
+}
+
+export const Id = z.coerce.number().int().positive().max(2_147_483_647);
+export const IdParams = z.object({ id: Id });
+export const Timestamp = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time' });
+export const FutureDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+export const Role = z.enum(['agent', 'lead', 'admin']);
+export const Phase = z.enum(['listen', 'acknowledge', 'apologize', 'ask', 'offer', 'agree', 'summarize', 'follow-up']);
+export const Need = z.enum(['timing', 'financial', 'replacement', 'information', 'acknowledgement', 'escalation']);
+export const Email = z.email().max(254);
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable machine-readable code, e.g. invalid_request, forbidden, case_not_open' }),
+      message: z.string().meta({ description: 'What went wrong, in words a person can act on' }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+const Range = z.tuple([z.number().int(), z.number().int()]).meta({ description: '[start, end) in UTF-16 code units' });
+const Evidence = z.object({ range: Range, text: z.string() });
+
+export const Finding = z
+  .object({
+    ruleId: z.string(),
+    principle: z.string(),
+    severity: z.enum(['error', 'warning', 'suggestion']),
+    messageId: z.string(),
+    message: z.string(),
+    note: z.string(),
+    range: Range,
+    suggestions: z.array(z.object({ message: z.string(), fix: z.object({ range: Range, text: z.string() }) })),
+  })
+  .meta({ id: 'Finding' });
+
+export const CheckResult = z
+  .object({
+    findings: z.array(Finding),
+    moves: z.array(z.object({ move: z.string(), range: Range })),
+    scores: z.object({ overall: z.number(), byPrinciple: z.record(z.string(), z.number()) }),
+    nextMove: z.object({ move: z.string(), reason: z.string() }).optional(),
+  })
+  .meta({ id: 'CheckResult', description: "The engine's coaching of a reply (checkReply)" });
+
+export const MessageAnalysis = z
+  .object({
+    anger: z.number(),
+    upset: z.boolean(),
+    sentiment: z.number(),
+    angerEvidence: z.array(Evidence),
+    sentences: z.array(z.object({ text: z.string(), range: Range, role: z.enum(['venting', 'issue', 'request', 'threat', 'other']), anger: z.number() })),
+    issues: z.array(z.object({ category: z.string(), phrase: z.string(), range: Range })),
+    needs: z.array(z.object({ need: Need, evidence: z.array(Evidence) })),
+    signals: z.array(z.object({ kind: z.string(), evidence: Evidence, value: z.number().optional() })),
+    name: z.object({ value: z.string(), source: z.enum(['message', 'context']) }).optional(),
+    emotions: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'MessageAnalysis', description: "The engine's reading of a customer message (analyzeMessage)" });
+
+export const Customer = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    handle: z.string().nullable(),
+    customerSince: z.string().nullable().meta({ description: 'YYYY-MM-DD' }),
+    tenureYears: z.number().int().nullable(),
+    lifetimeValue: z.number(),
+    highValue: z.boolean(),
+    notes: z.string(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Customer' });
+
+export const CustomerInput = z
+  .object({
+    name: label(200, 'name'),
+    email: Email.nullish(),
+    phone: label(40, 'phone').nullish(),
+    handle: label(100, 'handle').nullish(),
+    customerSince: z.iso.date().nullish().meta({ description: 'YYYY-MM-DD the relationship began' }),
+    lifetimeValue: z.number().min(0).max(1e10).optional(),
+    notes: z.string().max(5000).optional(),
+  })
+  .meta({ id: 'CustomerInput' });
+
+export const CaseRow = z
+  .object({
+    id: z.number().int(),
+    customerId: z.number().int(),
+    ownerId: z.number().int(),
+    subject: z.string(),
+    status: z.enum(['open', 'resolved', 'closed']),
+    phase: Phase,
+    channel: z.enum(['private', 'public-review']),
+    issueCategory: z.string().nullable(),
+    issuePhrase: z.string().nullable(),
+    needs: z.array(Need),
+    transferCount: z.number().int(),
+    reopenCount: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    lastInboundAt: Timestamp.nullable(),
+    lastOutboundAt: Timestamp.nullable(),
+    resolvedAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'Case' });
+
+export const Message = z
+  .object({
+    id: z.number().int(),
+    direction: z.enum(['inbound', 'outbound']),
+    authorId: z.number().int().nullable(),
+    authorName: z.string().nullable(),
+    body: z.string(),
+    anger: z.number().nullable(),
+    score: z.number().nullable(),
+    analysis: MessageAnalysis.nullable(),
+    check: CheckResult.nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Message' });
+
+export const Task = z
+  .object({
+    id: z.number().int(),
+    caseId: z.number().int(),
+    createdBy: z.number().int(),
+    team: z.string(),
+    what: z.string(),
+    dueAt: Timestamp,
+    status: z.enum(['open', 'done', 'cancelled']),
+    result: z.string().nullable(),
+    completedAt: Timestamp.nullable(),
+    completedBy: z.number().int().nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Task' });
+
+export const Offer = z
+  .object({
+    id: z.number().int(),
+    caseId: z.number().int(),
+    optionId: z.number().int(),
+    optionKey: z.string(),
+    label: z.string(),
+    kind: z.string(),
+    unit: z.string().nullable(),
+    amount: z.number().nullable(),
+    note: z.string(),
+    status: z.enum(['pending_approval', 'offered', 'rejected', 'accepted', 'declined']),
+    offeredBy: z.number().int(),
+    withinAuthority: z.boolean(),
+    decidedBy: z.number().int().nullable().meta({ description: 'Who allowed it: the agent (within authority) or the approving lead' }),
+    decisionReason: z.string().nullable(),
+    decidedAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Offer' });
+
+export const FollowUp = z
+  .object({
+    id: z.number().int(),
+    caseId: z.number().int(),
+    ownerId: z.number().int(),
+    dueAt: Timestamp,
+    status: z.enum(['scheduled', 'done', 'cancelled']),
+    outcome: z.enum(['satisfied', 'still_unhappy', 'no_answer']).nullable(),
+    note: z.string().nullable(),
+    completedAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'FollowUp' });
+
+export const ProcessGap = z
+  .object({ id: z.number().int(), caseId: z.number().int(), cause: z.string(), team: z.string(), note: z.string(), createdBy: z.number().int(), createdAt: Timestamp })
+  .meta({ id: 'ProcessGap' });
+
+export const User = z
+  .object({ id: z.number().int(), email: z.string(), name: z.string(), role: Role, team: z.string(), disabled: z.boolean(), createdAt: Timestamp })
+  .meta({ id: 'User' });
+
+export const Ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,34 @@
+import nodemailer from 'nodemailer';
+
+/** One e-mail as the outbox hands it over. */
+export interface MailMessage {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  /** Stable per outbox row, so a receiver can drop a duplicate after a crash between send and commit. */
+  messageId: string;
+}
+
+/** Sends mail. Injected into the app; the outbox worker is its only caller. */
+export interface Mailer {
+  send(message: MailMessage): Promise<{ messageId: string }>;
+  close(): void;
+}
+
+/**
+ * A mailer on nodemailer's SMTP transport.
+ *
+ * @example
+ * const mailer = createSmtpMailer('smtp://user:pass@mail.example.com:587');
+ */
+export function createSmtpMailer(url: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return {
+    async send(m) {
+      const info = await transport.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId });
+      return { messageId: info.messageId ?? m.messageId };
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,17 @@
+import type { Queryable } from '../db/db.ts';
+
+/** Appends to the audit log; call inside the transaction that made the change. */
+export async function audit(q: Queryable, at: Date, entry: { actorId: number | null; caseId?: number | null; action: string; data?: unknown }): Promise<void> {
+  await q.query('INSERT INTO audit_log (actor_id, case_id, action, data, created_at) VALUES ($1, $2, $3, $4, $5)', [
+    entry.actorId,
+    entry.caseId ?? null,
+    entry.action,
+    JSON.stringify(entry.data ?? {}),
+    at,
+  ]);
+}
+
+/** Leaves a notification for a user (shown in the desk's bell and the queue). */
+export async function notify(q: Queryable, at: Date, n: { userId: number; caseId?: number | null; kind: string; text: string }): Promise<void> {
+  await q.query('INSERT INTO notifications (user_id, case_id, kind, text, created_at) VALUES ($1, $2, $3, $4, $5)', [n.userId, n.caseId ?? null, n.kind, n.text, at]);
+}

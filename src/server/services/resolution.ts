@@ -1,0 +1,177 @@
+import { checkReply, type CheckResult } from '../../engine/index.ts';
+import { addBusinessDays } from '../clock.ts';
+import type { Queryable } from '../db/db.ts';
+import { HttpError, notFound } from '../errors.ts';
+import { audit, notify } from './audit.ts';
+import { hasRole, requireRole, type Actor, type ServiceDeps } from './context.ts';
+import { accessibleCase, FOLLOW_UP_COLUMNS, loadCase, replyContext, type CaseRow } from './cases.ts';
+import { getCustomer } from './customers.ts';
+import { enqueueMail } from './outbox.ts';
+
+export interface FollowUp {
+  id: number;
+  caseId: number;
+  ownerId: number;
+  dueAt: Date;
+  status: 'scheduled' | 'done' | 'cancelled';
+  outcome: 'satisfied' | 'still_unhappy' | 'no_answer' | null;
+  note: string | null;
+  completedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface ResolveResult {
+  case: CaseRow;
+  resolutionId: number;
+  check: CheckResult;
+  email: { outboxId: number; to: string; subject: string };
+  followUp: FollowUp;
+}
+
+/** The e-mail a customer receives: the summary as written, then where it came from and how to answer. */
+export function resolutionEmail(company: string, caseId: number, subject: string, summary: string): { subject: string; text: string } {
+  return {
+    subject: `${company}: what we agreed about "${subject}" (case #${caseId})`,
+    text: `${summary.trim()}\n\n--\n${company} · case #${caseId}\nIf anything here is not what we agreed, reply to this e-mail and it comes straight back to the person who wrote it.\n`,
+  };
+}
+
+async function scheduleFollowUp(q: Queryable, deps: ServiceDeps, c: Pick<CaseRow, 'id' | 'ownerId'>, from: Date): Promise<FollowUp> {
+  const due = addBusinessDays(from, deps.config.followUpBusinessDays);
+  const { rows } = await q.query<FollowUp>(
+    `INSERT INTO follow_ups (case_id, owner_id, due_at, status, created_at) VALUES ($1, $2, $3, 'scheduled', $4)
+     RETURNING ${FOLLOW_UP_COLUMNS.replace(/\bf\./g, '')}`,
+    [c.id, c.ownerId, due, from],
+  );
+  return rows[0];
+}
+
+/**
+ * Resolves a case: records what was agreed, checks the summary with the engine (phase 'summarize'), stores it
+ * as the last reply, writes the summary e-mail to the outbox and schedules the follow-up call
+ * FOLLOW_UP_BUSINESS_DAYS business days later — all in one transaction, so none happens without the others.
+ *
+ * @example
+ * const r = await resolveCase(deps, agent, caseId, { agreed: 'Refund of $40 for the double charge', summary: 'Hi Ana, …' });
+ * r.followUp.dueAt // next business day
+ */
+export async function resolveCase(
+  deps: ServiceDeps,
+  actor: Actor,
+  caseId: number,
+  input: { agreed: string; summary: string; email?: string; offerIds?: number[] },
+): Promise<ResolveResult> {
+  const now = deps.clock.now();
+  return deps.db.tx(async (q) => {
+    const c = await accessibleCase(q, actor, caseId, true);
+    if (c.status !== 'open') throw new HttpError(409, 'case_not_open', `This case is already ${c.status}.`);
+    const customer = await getCustomer(deps, c.customerId, q);
+    const to = input.email ?? customer.email;
+    if (!to) throw new HttpError(422, 'no_email', 'The customer has no e-mail address: add one to the customer or pass `email`.');
+    const accepted = await q.query<{ id: number }>("SELECT id FROM offers WHERE case_id = $1 AND status = 'accepted'", [c.id]);
+    const offerIds = input.offerIds ?? accepted.rows.map((r) => r.id);
+    const bad = offerIds.filter((id) => !accepted.rows.some((r) => r.id === id));
+    if (bad.length) throw new HttpError(422, 'offer_not_accepted', `Offers ${bad.join(', ')} are not accepted offers on this case.`);
+    const check = checkReply(input.summary, await replyContext(deps, q, c, actor, 'summarize'));
+    const { rows } = await q.query<{ id: number }>(
+      'INSERT INTO resolutions (case_id, resolved_by, agreed, summary, check_result, offer_ids, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+      [c.id, actor.id, input.agreed, input.summary, JSON.stringify(check), offerIds, now],
+    );
+    await q.query(
+      `INSERT INTO messages (case_id, direction, author_id, body, score, check_result, created_at) VALUES ($1, 'outbound', $2, $3, $4, $5, $6)`,
+      [c.id, actor.id, input.summary, check.scores.overall, JSON.stringify(check), now],
+    );
+    await q.query("UPDATE cases SET status = 'resolved', phase = 'follow-up', resolved_at = $2, updated_at = $2, last_outbound_at = $2 WHERE id = $1", [c.id, now]);
+    const mail = resolutionEmail(deps.config.companyName, c.id, c.subject, input.summary);
+    const outboxId = await enqueueMail(q, now, { caseId: c.id, kind: 'resolution', to, subject: mail.subject, text: mail.text });
+    const followUp = await scheduleFollowUp(q, deps, c, now);
+    await audit(q, now, { actorId: actor.id, caseId: c.id, action: 'case.resolve', data: { resolutionId: rows[0].id, outboxId, followUpId: followUp.id, score: check.scores.overall } });
+    return { case: await loadCase(q, c.id), resolutionId: rows[0].id, check, email: { outboxId, to, subject: mail.subject }, followUp };
+  });
+}
+
+export interface FollowUpListItem extends FollowUp {
+  caseSubject: string;
+  customerName: string;
+  customerPhone: string | null;
+  customerEmail: string | null;
+  ownerName: string;
+  /** Due now or earlier. */
+  due: boolean;
+}
+
+/**
+ * Scheduled follow-ups: the actor's own (or everyone's, for leads with scope 'all'), soonest first;
+ * `dueOnly` keeps the ones due now.
+ */
+export async function listFollowUps(deps: ServiceDeps, actor: Actor, options: { scope?: 'mine' | 'all'; dueOnly?: boolean } = {}): Promise<FollowUpListItem[]> {
+  if (options.scope === 'all') requireRole(actor, 'lead');
+  const now = deps.clock.now();
+  const { rows } = await deps.db.query<FollowUpListItem>(
+    `SELECT ${FOLLOW_UP_COLUMNS}, c.subject AS "caseSubject", cu.name AS "customerName", cu.phone AS "customerPhone", cu.email AS "customerEmail",
+       u.name AS "ownerName", f.due_at <= $3 AS due
+     FROM follow_ups f JOIN cases c ON c.id = f.case_id JOIN customers cu ON cu.id = c.customer_id JOIN users u ON u.id = f.owner_id
+     WHERE f.status = 'scheduled' AND ($1 OR f.owner_id = $2) AND (NOT $4 OR f.due_at <= $3)
+     ORDER BY f.due_at LIMIT 500`,
+    [options.scope === 'all', actor.id, now, options.dueOnly ?? false],
+  );
+  return rows;
+}
+
+/**
+ * Records what the follow-up call found. Satisfied closes the case; still unhappy reopens it (phase back to
+ * listening, counted); no answer schedules another try the next business day.
+ *
+ * @example
+ * await recordFollowUpOutcome(deps, agent, followUpId, { outcome: 'still_unhappy', note: 'Refund not on the card yet' });
+ */
+export async function recordFollowUpOutcome(
+  deps: ServiceDeps,
+  actor: Actor,
+  followUpId: number,
+  input: { outcome: 'satisfied' | 'still_unhappy' | 'no_answer'; note?: string },
+): Promise<{ followUp: FollowUp; case: CaseRow; next: FollowUp | null }> {
+  const now = deps.clock.now();
+  return deps.db.tx(async (q) => {
+    const { rows } = await q.query<FollowUp>(`SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.id = $1 FOR UPDATE`, [followUpId]);
+    const f = rows[0];
+    if (!f) throw notFound('Follow-up');
+    if (f.ownerId !== actor.id && !hasRole(actor, 'lead')) throw new HttpError(403, 'forbidden', 'This follow-up belongs to another agent.');
+    if (f.status !== 'scheduled') throw new HttpError(409, 'already_recorded', `This follow-up is already ${f.status}.`);
+    const c = await loadCase(q, f.caseId, true);
+    await q.query("UPDATE follow_ups SET status = 'done', outcome = $2, note = $3, completed_at = $4 WHERE id = $1", [f.id, input.outcome, input.note ?? null, now]);
+    let next: FollowUp | null = null;
+    if (input.outcome === 'satisfied') {
+      await q.query("UPDATE cases SET status = 'closed', updated_at = $2 WHERE id = $1 AND status = 'resolved'", [c.id, now]);
+    } else if (input.outcome === 'still_unhappy') {
+      await q.query(
+        "UPDATE cases SET status = 'open', phase = 'listen', reopen_count = reopen_count + 1, resolved_at = NULL, updated_at = $2 WHERE id = $1",
+        [c.id, now],
+      );
+      await audit(q, now, { actorId: actor.id, caseId: c.id, action: 'case.reopen', data: { reason: 'follow-up: still unhappy', note: input.note ?? null } });
+      if (c.ownerId !== actor.id) await notify(q, now, { userId: c.ownerId, caseId: c.id, kind: 'case.reopened', text: `The follow-up found the customer still unhappy: ${c.subject}` });
+    } else {
+      next = await scheduleFollowUp(q, deps, c, now);
+    }
+    await audit(q, now, { actorId: actor.id, caseId: c.id, action: 'follow_up.outcome', data: { followUpId: f.id, outcome: input.outcome } });
+    const done = await q.query<FollowUp>(`SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.id = $1`, [f.id]);
+    return { followUp: done.rows[0], case: await loadCase(q, c.id), next };
+  });
+}
+
+/** Scheduler job: tells each owner once when a follow-up comes due (SKIP LOCKED: once across processes). */
+export async function notifyDueFollowUps(deps: ServiceDeps): Promise<number> {
+  const now = deps.clock.now();
+  return deps.db.tx(async (q) => {
+    const { rows } = await q.query<{ id: number; caseId: number; ownerId: number; subject: string }>(
+      `WITH due AS (
+         SELECT f.id FROM follow_ups f WHERE f.status = 'scheduled' AND f.due_notified_at IS NULL AND f.due_at <= $1
+         ORDER BY f.due_at LIMIT 100 FOR UPDATE SKIP LOCKED)
+       UPDATE follow_ups f SET due_notified_at = $1 FROM due, cases c WHERE f.id = due.id AND c.id = f.case_id
+       RETURNING f.id, f.case_id AS "caseId", f.owner_id AS "ownerId", c.subject`,
+      [now],
+    );
+    for (const r of rows) await notify(q, now, { userId: r.ownerId, caseId: r.caseId, kind: 'follow_up.due', text: `Time to call back: ${r.subject}` });
+    return rows.length;
+  });
+}
