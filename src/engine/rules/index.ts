@@ -3,6 +3,7 @@ import type { Rule } from './define.ts';
 import noArguing from './no-arguing.ts';
 import noBareSorry from './no-bare-sorry.ts';
 import noBlame from './no-blame.ts';
+import noCorporateJargon from './no-corporate-jargon.ts';
 import noDefensive from './no-defensive.ts';
 import noDismissingEmotion from './no-dismissing-emotion.ts';
 import noKnowItAll from './no-know-it-all.ts';
@@ -14,6 +15,7 @@ export const RULES: readonly Rule[] = [
   noArguing,
   noBareSorry,
   noBlame,
+  noCorporateJargon,
   noDefensive,
   noDismissingEmotion,
   noKnowItAll,
