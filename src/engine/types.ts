@@ -113,6 +113,8 @@ export interface IssueFinding {
   /** The key phrase naming the issue, e.g. "charged twice". */
   phrase: string;
   range: Range;
+  /** How an agent can name it back, e.g. "the double charge" ("I apologize for the double charge"). */
+  label?: string;
 }
 
 export interface NeedFinding {
@@ -149,6 +151,8 @@ export interface MessageAnalysis {
   sentiment: number;
   /** Spans that drove the anger score. */
   angerEvidence: Evidence[];
+  /** Spans that make the message upset even when calm: waiting, no answer, the issues, threats. */
+  upsetEvidence?: Evidence[];
   sentences: SentenceAnalysis[];
   issues: IssueFinding[];
   needs: NeedFinding[];

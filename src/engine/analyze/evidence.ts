@@ -42,6 +42,8 @@ export interface Cue {
   emotion?: Emotion;
   /** Index into the sentences array. */
   sentence: number;
+  /** Set when the cue says how the customer feels rather than what happened ("disappointed"). */
+  feeling?: boolean;
 }
 
 /** Everything scoring may look at besides the raw text. */

@@ -1,36 +1,150 @@
+import { compileTable, findPhrases } from '../text/matcher.ts';
 import { splitSentences } from '../text/sentences.ts';
-import type { Evidence, MessageAnalysis, MessageContext, SentenceAnalysis } from '../types.ts';
+import type { Evidence, MessageAnalysis, MessageContext, Sentence, SentenceAnalysis, SentenceRole, Signal, SignalKind } from '../types.ts';
+import { extractCues } from './cues.ts';
+import type { Cue, CueKind } from './evidence.ts';
+import { findIssues, type WeightedIssue } from './issues.ts';
+import { findName } from './name.ts';
+import { scoreMessage } from './scoring.ts';
+import { IMPERATIVE_VERBS, ISSUE_FACTS, REQUEST } from './signals.data.ts';
+import { findNeeds, findSignals } from './signals.ts';
+import { sentenceIndexAt } from './spans.ts';
 
-// First cut of the customer reading; the full cue tables and the trained model replace the scoring here
-// behind the same signature.
-const ANGRY = /(?<![\p{L}])(?:angry|furious|ridiculous|unacceptable|disgusting|outrageous|terrible|awful|worst|useless|pathetic|joke|scam|livid|fed up|sick of|frustrat\w*|annoy\w*|disappoint\w*|upset)(?![\p{L}])/giu;
+const REQUESTS = compileTable(REQUEST);
+const FACTS = compileTable(ISSUE_FACTS);
+
+/** Cue kinds whose spans explain an anger score. */
+const HEATED: ReadonlySet<CueKind> = new Set(['anger', 'profanity', 'sarcasm', 'negated-positive', 'caps', 'exclaim']);
+const THREATS: ReadonlySet<SignalKind> = new Set(['churn', 'review', 'legal']);
+const HEATED_SIGNALS: ReadonlySet<SignalKind> = new Set(['abuse', 'legal', 'review', 'churn', 'repeat-contact', 'transferred']);
+const MAX_EVIDENCE = 200;
 
 /**
- * Reads a customer's message: anger, upset, sentence roles, issues, needs, signals and name.
+ * Reads a customer's message: how angry (0..1) and whether upset, sentiment, what each sentence does
+ * (venting, issue, request, threat), the issues with their key phrases, the needs, the signals (churn,
+ * review, legal, repeat contact, transfers, loyalty, deadline, abuse) and the customer's name. Every
+ * claim carries `[start, end)` evidence into `text`. Linear time; never throws on any string.
  *
  * @example
- * analyzeMessage('This is ridiculous, I was charged twice!').upset // true
+ * const a = analyzeMessage("Third time I'm writing: I was charged twice and nobody answers. Thanks, Maria");
+ * a.upset                         // true
+ * a.issues.map((i) => i.label)    // ['the double charge', 'not getting an answer']
+ * a.signals.map((s) => s.kind)    // ['repeat-contact']
+ * a.name?.value                   // 'Maria'
  */
 export function analyzeMessage(text: string, context: MessageContext = {}): MessageAnalysis {
   const safe = typeof text === 'string' ? text : '';
   const sentences = splitSentences(safe);
-  const angerEvidence: Evidence[] = [];
-  for (const m of safe.matchAll(ANGRY)) {
-    const start = m.index ?? 0;
-    angerEvidence.push({ range: [start, start + m[0].length], text: m[0] });
-  }
-  const anger = Math.min(1, angerEvidence.length * 0.25);
-  const analysed: SentenceAnalysis[] = sentences.map((s) => ({ ...s, role: 'other', anger: 0 }));
+  const cues = extractCues(safe, sentences);
+  const issues = findIssues(safe, sentences);
+  const signals = findSignals(safe, sentences);
+  const needs = findNeeds(safe, sentences);
+
+  // An issue is itself a complaint: "charged twice" upsets whatever the tone.
+  const scoringCues: Cue[] = [...cues, ...issues.map((i) => issueCue(i, sentences))].sort((a, b) => a.range[0] - b.range[0]);
+  const scores = scoreMessage(safe, { sentences, cues: scoringCues, signals });
+
+  const own = findName(safe);
+  const name: MessageAnalysis['name'] = own
+    ? { value: own.value, range: own.range, source: 'message' }
+    : context.customerName
+      ? { value: context.customerName, source: 'context' }
+      : undefined;
+
   return {
-    anger,
-    upset: anger > 0,
-    sentiment: -anger,
-    angerEvidence,
-    sentences: analysed,
-    issues: [],
-    needs: [],
-    signals: [],
-    name: context.customerName ? { value: context.customerName, source: 'context' } : undefined,
-    emotions: {},
+    anger: scores.anger,
+    upset: scores.upset,
+    sentiment: scores.sentiment,
+    angerEvidence: evidence(cues.filter((c) => HEATED.has(c.kind)), signals.filter((s) => HEATED_SIGNALS.has(s.kind))),
+    upsetEvidence: evidence(scoringCues.filter((c) => c.kind === 'complaint' || c.kind === 'negated-positive' || c.kind === 'sarcasm'), signals.filter((s) => HEATED_SIGNALS.has(s.kind))),
+    sentences: sentenceRoles(safe, sentences, cues, issues, signals, scores.sentenceAnger),
+    issues: issues.map(({ category, phrase, range, label }) => ({ category, phrase, range, label })),
+    needs: needs.concat(impliedNeeds(issues, needs)),
+    signals,
+    name,
+    emotions: scores.emotions,
   };
+}
+
+function issueCue(issue: WeightedIssue, sentences: Sentence[]): Cue {
+  return { kind: 'complaint', range: issue.range, text: issue.phrase, weight: issue.weight, sentence: sentenceIndexAt(sentences, issue.range[0]) };
+}
+
+function evidence(cues: Cue[], signals: Signal[]): Evidence[] {
+  const out: Evidence[] = cues.map((c) => ({ range: c.range, text: c.text }));
+  for (const s of signals) out.push(s.evidence);
+  out.sort((a, b) => a.range[0] - b.range[0]);
+  return out.slice(0, MAX_EVIDENCE);
+}
+
+/**
+ * Needs that follow from the issues when the customer does not spell them out: a double charge needs the
+ * money back, a late parcel needs a date. Evidence is the issue phrase.
+ */
+function impliedNeeds(issues: WeightedIssue[], stated: MessageAnalysis['needs']): MessageAnalysis['needs'] {
+  const has = new Set(stated.map((n) => n.need));
+  const out: MessageAnalysis['needs'] = [];
+  const add = (need: MessageAnalysis['needs'][number]['need'], issue: WeightedIssue) => {
+    if (has.has(need)) return;
+    has.add(need);
+    out.push({ need, evidence: [{ range: issue.range, text: issue.phrase }] });
+  };
+  for (const issue of issues) {
+    if (issue.category === 'billing' || issue.category === 'refund') add('financial', issue);
+    else if (issue.category === 'delivery') add('timing', issue);
+    else if (issue.category === 'defect') add('replacement', issue);
+    else if (issue.category === 'transfer') add('acknowledgement', issue);
+  }
+  return out;
+}
+
+/**
+ * What each sentence does. Precedence: a threat (churn, review, legal) is a threat whatever else it says;
+ * an explicit ask is a request; facts of what went wrong are the issue; feeling without facts is venting;
+ * a plain question is a request for information.
+ */
+function sentenceRoles(
+  text: string,
+  sentences: Sentence[],
+  cues: Cue[],
+  issues: WeightedIssue[],
+  signals: Signal[],
+  sentenceAnger: number[],
+): SentenceAnalysis[] {
+  const n = sentences.length;
+  const threat = new Uint8Array(n);
+  const request = new Uint8Array(n);
+  const issue = new Uint8Array(n);
+  const heat = new Uint8Array(n);
+  const mark = (flags: Uint8Array, offset: number) => {
+    const i = sentenceIndexAt(sentences, offset);
+    if (i >= 0) flags[i] = 1;
+  };
+  for (const s of signals) {
+    if (THREATS.has(s.kind)) mark(threat, s.evidence.range[0]);
+    else if (s.kind === 'abuse') mark(heat, s.evidence.range[0]);
+    else if (s.kind === 'repeat-contact' || s.kind === 'transferred') mark(issue, s.evidence.range[0]);
+  }
+  for (const i of issues) mark(issue, i.range[0]);
+  for (const c of cues) {
+    if (c.kind === 'complaint' && c.feeling) mark(heat, c.range[0]);
+    else if (c.kind === 'complaint') mark(issue, c.range[0]);
+    else if (HEATED.has(c.kind) && c.kind !== 'exclaim' && c.weight >= 0.1) mark(heat, c.range[0]);
+  }
+  if (n > 0) {
+    for (const m of findPhrases(text, REQUESTS, sentences)) mark(request, m.range[0]);
+    for (const m of findPhrases(text, FACTS, sentences, { skipNegated: false })) mark(issue, m.range[0]);
+  }
+  return sentences.map((s, i) => {
+    let role: SentenceRole = 'other';
+    const first = /^[^\p{L}]*(\p{L}+)/u.exec(s.text.length > 64 ? s.text.slice(0, 64) : s.text)?.[1]?.toLowerCase() ?? '';
+    const asks = request[i] === 1 || IMPERATIVE_VERBS.has(first);
+    const question = s.text.endsWith('?') || /\?[\s!.]*$/.test(s.text.slice(-8));
+    if (threat[i]) role = 'threat';
+    else if (asks && !(heat[i] && !issue[i] && sentenceAnger[i] >= 0.4)) role = 'request';
+    else if (issue[i]) role = 'issue';
+    else if (heat[i] || sentenceAnger[i] >= 0.3) role = 'venting';
+    else if (question) role = 'request';
+    return { text: s.text, range: s.range, role, anger: sentenceAnger[i] ?? 0 };
+  });
 }

@@ -1,0 +1,173 @@
+import { compileTable, findPhrases, isNegated, type PhraseMatch } from '../text/matcher.ts';
+import type { Sentence } from '../types.ts';
+import { CUE_GROUPS, EMOJI_KIND, type CueEntry } from './cues.data.ts';
+import type { Cue, CueKind } from './evidence.ts';
+import { sentenceIndexAt } from './spans.ts';
+
+/** All feeling groups in one alternation: one scan of the text whatever the table sizes. */
+const FLAT: { entry: CueEntry; group: (typeof CUE_GROUPS)[number] }[] = CUE_GROUPS.flatMap((group) => group.entries.map((entry) => ({ entry, group })));
+const TABLE = compileTable(FLAT.map((f) => f.entry));
+
+/**
+ * Beyond this many cues a message's scores have long saturated; the cap bounds memory on hostile input
+ * (a megabyte of "furious furious …").
+ */
+const MAX_CUES = 2000;
+
+/** Acronyms that are written in capitals without shouting. */
+const ACRONYMS = new Set([
+  'ok', 'id', 'usa', 'uk', 'us', 'eu', 'ups', 'dhl', 'usps', 'fedex', 'pin', 'pc', 'tv', 'dm', 'dms', 'sms', 'faq', 'eta',
+  'asap', 'atm', 'api', 'pdf', 'url', 'vpn', 'wifi', 'hdmi', 'usb', 'sim', 'imei', 'gps', 'ceo', 'bbb', 'ftc', 'ios',
+  'lol', 'it', 'hr', 'am', 'pm', 'vat', 'gb', 'mb', 'nyc', 'la', 'ny', 'cd', 'dvd', 'ssd', 'cpu', 'gpu', 'ram', 'os',
+  'ip', 'dns', 'ssl', 'tls', 'www', 'com', 'app', 'ui', 'ux', 'ai', 'uk', 'nhs', 'irs', 'dmv', 'gst', 'hst', 'mr', 'mrs',
+  'ps', 'ps4', 'ps5', 'xbox', 'psn', 'ea', 'nba', 'nfl', 'rsvp', 'qr', 'otp', 'kyc', 'ach', 'iban', 'swift', 'bt', 'att',
+  'tmobile', 'sku', 'po', 'rma', 'fyi', 'btw', 'imo', 'tbh', 'gmt', 'utc', 'est', 'pst', 'cst', 'aws', 'ibm', 'hp', 'lg',
+]);
+
+/**
+ * Finds the feeling cues of a customer message: lexicon words (with negation and intensifiers), shouting
+ * and repeated exclamation marks. Linear in the text length.
+ *
+ * @example
+ * extractCues('I am absolutely furious!!!', splitSentences('I am absolutely furious!!!')).map((c) => c.kind)
+ * // ['anger', 'exclaim']
+ */
+export function extractCues(text: string, sentences: Sentence[]): Cue[] {
+  const cues: Cue[] = [];
+  lexicalCues(text, sentences, cues);
+  capsCues(text, sentences, cues);
+  exclaimCues(text, sentences, cues);
+  return cues.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+function lexicalCues(text: string, sentences: Sentence[], out: Cue[]): void {
+  const matches = findPhrases(text, TABLE, sentences, { skipNegated: false });
+  let boost: { match: PhraseMatch; factor: number } | undefined;
+  let count = 0;
+  for (const m of matches) {
+    if (count >= MAX_CUES) break;
+    const { entry, group } = FLAT[m.index];
+    const sentence = sentenceIndexAt(sentences, m.range[0]);
+    const sStart = sentence >= 0 ? sentences[sentence].range[0] : 0;
+    if (group.kind === 'intensifier') {
+      boost = { match: m, factor: entry.weight };
+      continue;
+    }
+    if ((entry.negatable ?? group.negatable) && isNegated(text, sStart, m.range[0])) {
+      boost = undefined;
+      continue;
+    }
+    const kind: CueKind = group.kind === 'emoji' ? EMOJI_KIND[entry.emotion ?? 'joy'] : group.kind;
+    let start = m.range[0];
+    let weight = entry.weight;
+    // An intensifier right before a cue ("so frustrating", "absolutely ridiculous") strengthens it, and
+    // the evidence then shows both words.
+    if (boost && kind !== 'positive' && /^\s{1,3}$/.test(text.slice(boost.match.range[1], start))) {
+      weight = Math.min(1, weight * boost.factor);
+      start = boost.match.range[0];
+    }
+    boost = undefined;
+    const cue: Cue = { kind, range: [start, m.range[1]], text: text.slice(start, m.range[1]), weight, emotion: entry.emotion, sentence };
+    if (entry.feeling) cue.feeling = true;
+    out.push(cue);
+    count++;
+  }
+}
+
+/**
+ * Shouting. A mostly-capitalised message is one strong cue; otherwise each run of two or more capitalised
+ * words is a cue, and a single capitalised word ("I NEVER got it") a weak one. Acronyms are not shouting.
+ */
+function capsCues(text: string, sentences: Sentence[], out: Cue[]): void {
+  let letters = 0;
+  let upper = 0;
+  const runs: { start: number; end: number; words: number; letters: number }[] = [];
+  let run: { start: number; end: number; words: number; letters: number } | undefined;
+  const re = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const word = m[0];
+    const start = m.index;
+    const prev = start > 0 ? text.charCodeAt(start - 1) : 32;
+    let wl = 0;
+    let wu = 0;
+    for (let i = 0; i < word.length; i++) {
+      const ch = word[i];
+      const lo = ch.toLowerCase();
+      const up = ch.toUpperCase();
+      if (lo !== up) {
+        wl++;
+        if (ch === up) wu++;
+      }
+    }
+    letters += wl;
+    upper += wu;
+    const handle = prev === 64 /* @ */ || prev === 35; /* # */
+    const shouty = !handle && wl >= 2 && wu === wl && !ACRONYMS.has(word.toLowerCase());
+    if (shouty) {
+      if (run) {
+        run.end = start + word.length;
+        run.words++;
+        run.letters += wl;
+      } else {
+        run = { start, end: start + word.length, words: 1, letters: wl };
+      }
+    } else if (wl >= 2 || (wl === 1 && wu === 0)) {
+      // a lower-case word ends a run; a lone "I" or "A" does not
+      if (run) runs.push(run);
+      run = undefined;
+    }
+  }
+  if (run) runs.push(run);
+  if (runs.length === 0) return;
+  const push = (start: number, end: number, weight: number) => {
+    out.push({ kind: 'caps', range: [start, end], text: text.slice(start, end), weight, emotion: 'anger', sentence: sentenceIndexAt(sentences, start) });
+  };
+  if (letters >= 12 && upper / letters >= 0.7) {
+    const first = runs[0];
+    const last = runs[runs.length - 1];
+    push(first.start, last.end, 0.5);
+    return;
+  }
+  let emitted = 0;
+  for (const r of runs) {
+    if (emitted >= 50) break;
+    if (r.words >= 2 && r.letters >= 6) push(r.start, r.end, Math.min(0.45, 0.2 + 0.05 * r.words));
+    else if (r.words === 1 && r.letters >= 4) push(r.start, r.end, 0.1);
+    else continue;
+    emitted++;
+  }
+}
+
+/** Runs of "!" and "?!": one cue per run, stronger for longer runs. A lone "?" is a question, not a cue. */
+function exclaimCues(text: string, sentences: Sentence[], out: Cue[]): void {
+  let emitted = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n && emitted < 50) {
+    const c = text.charCodeAt(i);
+    if (c !== 33 && c !== 63) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let bangs = 0;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 33) bangs++;
+      else if (d !== 63) break;
+      j++;
+    }
+    const len = j - i;
+    let weight = 0;
+    if (bangs === 0) weight = len >= 3 ? 0.1 : 0;
+    else if (len === 1) weight = 0.04;
+    else if (bangs < len) weight = 0.2; // "?!", "!?!"
+    else weight = len === 2 ? 0.15 : 0.25;
+    if (weight > 0) {
+      out.push({ kind: 'exclaim', range: [i, j], text: text.slice(i, j), weight, emotion: 'anger', sentence: sentenceIndexAt(sentences, i) });
+      emitted++;
+    }
+    i = j;
+  }
+}
