@@ -140,7 +140,7 @@ async function runCheck(files: string[], opts: CheckCliOptions): Promise<number>
     }
   }
 
-  const report = formatter(results, ruleInfos(opts.format === 'sarif'), { toolVersion: PACKAGE.version ?? '0.0.0', informationUri: PACKAGE.homepage });
+  const report = formatter(results, ruleInfos(opts.format === 'sarif'), { toolVersion: PACKAGE.version ?? '0.0.0', informationUri: PACKAGE.homepage, cwd: process.cwd() });
   // With --fix on stdin the fixed text owns stdout; the report goes to stderr.
   if (opts.output) writeFileSync(opts.output, report);
   else if (opts.fix && inputs.includes('-')) process.stderr.write(report);

@@ -14,9 +14,18 @@ function fnv1a(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Relative path as a SARIF URI: forward slashes, each segment percent-encoded. */
-function toUri(path: string): string {
-  return path.replace(/\\/g, '/').split('/').map((seg) => (seg === '.' || seg === '..' ? seg : encodeURIComponent(seg))).join('/').replace(/^\.\//, '');
+/**
+ * A SARIF artifact URI. Code scanning matches results to files by repository-relative paths, so a path
+ * under the working directory is made relative; any other absolute path becomes a file:// URI.
+ */
+function toUri(path: string, cwd?: string): string {
+  let p = path.replace(/\\/g, '/');
+  const base = cwd?.replace(/\\/g, '/').replace(/\/$/, '');
+  if (base && p.startsWith(base + '/')) p = p.slice(base.length + 1);
+  const encoded = p.split('/').map((seg) => (seg === '.' || seg === '..' || /^[A-Za-z]:$/.test(seg) ? seg : encodeURIComponent(seg))).join('/');
+  if (p.startsWith('/')) return `file://${encoded}`;
+  if (/^[A-Za-z]:\//.test(p)) return `file:///${encoded}`;
+  return encoded.replace(/^\.\//, '');
 }
 
 /** `no-bare-sorry` → `NoBareSorry`, the reportingDescriptor's human name. */
@@ -49,7 +58,7 @@ export const sarif: Formatter = (results, rules, env) => {
   const sarifResults = [];
   for (const r of results) {
     const pos = positionsOf(r.source);
-    const uri = toUri(r.filePath);
+    const uri = r.filePath === '<stdin>' ? 'stdin' : toUri(r.filePath, env?.cwd);
     const seen = new Map<string, number>();
     for (const f of r.findings) {
       const start = pos(f.range[0]);

@@ -39,6 +39,8 @@ export interface RuleInfo {
 export interface FormatterEnv {
   toolVersion: string;
   informationUri?: string;
+  /** Working directory (absolute, `/`-separated) so SARIF can make absolute paths repository-relative. */
+  cwd?: string;
 }
 
 /** A formatter is a pure function of the results. */

@@ -14,8 +14,8 @@ function decodeEntity(entity: string): string {
   let out = entityCache.get(entity);
   if (out === undefined) {
     out = convert(entity, { wordwrap: false });
-    // html-to-text trims; a non-breaking space must still count as one space.
-    if (out === '' && /^&(?:nbsp|#160|#xa0);$/i.test(entity)) out = ' ';
+    // A non-breaking space reads as a space; phrase tables match plain spaces (html-to-text may also trim it away).
+    if (out === '' || out === '\u00a0') out = /^&(?:nbsp|#160|#xa0);$/i.test(entity) ? ' ' : out;
     entityCache.set(entity, out);
   }
   return out;

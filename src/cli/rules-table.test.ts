@@ -1,0 +1,33 @@
+// The README's rules table is generated from rule metadata; this fails when someone adds or changes a rule
+// without running `npm run docs:rules`.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { RULES } from '../engine/index.ts';
+import { END, renderRulesTable, START, updateReadme } from '../../scripts/gen-rules-table.ts';
+import { ROOT } from './project.ts';
+
+describe('README rules table', () => {
+  it('has one row per rule, linking a doc page that exists', () => {
+    const rows = renderRulesTable(RULES).split('\n').slice(2);
+    assert.equal(rows.length, RULES.length);
+    for (const [i, rule] of RULES.entries()) {
+      const link = `[${rule.meta.id}](docs/rules/${rule.meta.id}.md)`;
+      assert.ok(rows[i].startsWith(`| ${link} | ${rule.meta.principle} `), rows[i]);
+      assert.ok(existsSync(join(ROOT, 'docs/rules', `${rule.meta.id}.md`)), `doc for ${rule.meta.id}`);
+      assert.equal(rows[i].split(/(?<!\\)\|/).length, 8, 'a pipe in a description must not add a column');
+    }
+  });
+
+  it('is current in the committed README (run `npm run docs:rules` when this fails)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    assert.equal(updateReadme(readme, renderRulesTable(RULES)), readme);
+  });
+
+  it('replaces only what is between the markers and refuses a README without them', () => {
+    const readme = `intro\n${START}\nstale\n${END}\noutro\n`;
+    assert.equal(updateReadme(readme, 'fresh'), `intro\n${START}\nfresh\n${END}\noutro\n`);
+    assert.throws(() => updateReadme('no markers', 'x'), /must contain/);
+  });
+});
