@@ -6,6 +6,7 @@ import noBlame from './no-blame.ts';
 import noCorporateJargon from './no-corporate-jargon.ts';
 import noDefensive from './no-defensive.ts';
 import noDismissingEmotion from './no-dismissing-emotion.ts';
+import noGenericApology from './no-generic-apology.ts';
 import noKnowItAll from './no-know-it-all.ts';
 import noScriptedEmpathy from './no-scripted-empathy.ts';
 import noTellingWrong from './no-telling-wrong.ts';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   noCorporateJargon,
   noDefensive,
   noDismissingEmotion,
+  noGenericApology,
   noKnowItAll,
   noScriptedEmpathy,
   noTellingWrong,
