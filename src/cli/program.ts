@@ -11,6 +11,7 @@ import { positionsOf } from './formatters/position.ts';
 import { fixSource, lintSource } from './lint.ts';
 import { PACKAGE, ruleInfos } from './project.ts';
 import { formatFromPath, INPUT_FORMATS, SourceError, type InputFormat } from './sources/index.ts';
+import { registerQaCommands } from '../qa/cli.ts';
 
 /** Exit codes: 0 clean, 1 error-severity findings, 2 the command itself failed (usage, config, unreadable input). */
 const EXIT_FINDINGS = 1;
@@ -293,6 +294,7 @@ export function buildProgram(setExit: (code: number) => void = (c) => (process.e
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json']).default('text'))
     .action((opts: { format: string }) => setExit(runRules(opts)));
 
+  registerQaCommands(program, setExit);
   return program;
 }
 
