@@ -59,12 +59,16 @@ async function buildAssets(): Promise<AssetTable> {
   }
   const css = await readFile(join(CLIENT_DIR, 'styles.css'), 'utf8');
   table.set('app.css', asset(css, 'text/css; charset=utf-8'));
+  table.set('icon.svg', asset(ICON, 'image/svg+xml'));
   return table;
 }
 
 function asset(body: string, type: string): Asset {
   return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` };
 }
+
+/** A diamond in the brand colours; also stops the browser's 404 for /favicon.ico. */
+const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#13222f"/><path d="M16 5 27 16 16 27 5 16z" fill="#f7b267"/></svg>';
 
 /** Pages the client knows; the shell names the page and the client's router draws it. */
 const PAGES: Record<string, { title: string }> = {
@@ -85,6 +89,7 @@ function shell(page: keyof typeof PAGES, product: string, params: Record<string,
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeAttr(PAGES[page].title)} · ${escapeAttr(product)}</title>
+<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/app.css">
 <script type="module" src="/assets/app.js"></script>
 </head>

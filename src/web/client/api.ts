@@ -3,7 +3,7 @@
  * error bodies into readable messages and sends a signed-out user to the login page. The response types
  * name only the fields the UI reads; unknown extra fields are ignored.
  */
-import type { MessageAnalysis, ReplyContext } from '../../engine/index.ts';
+import type { CheckResult, MessageAnalysis, Need, Phase, ReplyContext } from '../../engine/index.ts';
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly body?: unknown) {
@@ -73,108 +73,142 @@ function errorMessage(data: unknown): string | undefined {
 export type Role = 'agent' | 'lead' | 'admin';
 
 export interface User {
-  id: string | number;
+  id: number;
   name: string;
   email: string;
   role: Role;
+  team?: string;
 }
 
 export interface Customer {
-  id: string | number;
+  id: number;
   name: string;
   email?: string | null;
   phone?: string | null;
-  tenureYears?: number | null;
+  handle?: string | null;
   customerSince?: string | null;
+  tenureYears?: number | null;
   lifetimeValue?: number | null;
   highValue?: boolean;
-  pastCases?: { id: string | number; subject?: string | null; status: string; openedAt?: string; resolvedAt?: string | null }[];
+  notes?: string;
+  pastCases?: { id: number; subject: string; status: string; createdAt?: string }[];
 }
 
 export interface Message {
-  id: string | number;
+  id: number;
   direction: 'inbound' | 'outbound';
   body: string;
-  author?: string | null;
+  authorName?: string | null;
+  anger?: number | null;
+  score?: number | null;
   createdAt: string;
   analysis?: MessageAnalysis | null;
+  check?: CheckResult | null;
 }
 
-export interface CaseSummary {
-  id: string | number;
-  subject?: string | null;
-  status: string;
-  phase?: string;
-  customer: Pick<Customer, 'id' | 'name' | 'lifetimeValue' | 'tenureYears' | 'highValue'>;
+/** One row of `GET /api/queue`: the server computes the priority and says why. */
+export interface QueueItem {
+  caseId: number;
+  subject: string;
+  phase: string;
+  ownerName: string;
+  customerId: number;
+  customerName: string;
   anger: number;
-  waitingSince?: string | null;
-  priority?: number;
-  priorityReason?: string;
-  owner?: Pick<User, 'id' | 'name'> | null;
+  lifetimeValue: number;
+  tenureYears: number | null;
+  waitingMinutes: number;
+  priority: number;
+  why: { factor: 'anger' | 'value' | 'waiting'; weight: number; text: string }[];
+  flags: string[];
+  lastInboundAt: string | null;
 }
 
 export interface Task {
-  id: string | number;
+  id: number;
   team: string;
   what: string;
   dueAt: string;
-  status: 'open' | 'done' | 'cancelled' | string;
+  status: 'open' | 'done' | 'cancelled';
   result?: string | null;
   completedAt?: string | null;
 }
 
+/** A remedy from the catalogue as the signed-in user may offer it. */
 export interface CatalogueOption {
-  id: string | number;
-  key?: string;
+  id: number;
+  key: string;
   label: string;
-  kind?: string;
-  need: string;
-  unit?: string | null;
-  phrase?: string;
-  /** What this user may do without approval: allowed at all, and up to which amount. */
-  allowed?: boolean;
-  maxAmount?: number | null;
+  kind: string;
+  need: Need;
+  unit: string | null;
+  phrase: string;
+  /** What this user may give alone; beyond it a lead must approve. */
+  authority: { allowed: boolean; maxAmount: number | null };
+  /** Fits one of the case's needs. */
+  suggested: boolean;
 }
 
 export interface Offer {
-  id: string | number;
-  optionId?: string | number;
-  label?: string;
-  amount?: number | null;
+  id: number;
+  optionId: number;
+  optionKey?: string;
+  label: string;
+  unit: string | null;
+  amount: number | null;
   note?: string;
-  status: 'pending_approval' | 'offered' | 'rejected' | 'accepted' | 'declined' | string;
-  withinAuthority?: boolean;
-  decidedBy?: string | null;
+  status: 'pending_approval' | 'offered' | 'rejected' | 'accepted' | 'declined';
+  withinAuthority: boolean;
   decisionReason?: string | null;
+  caseSubject?: string;
+  offeredByName?: string;
+  caseId?: number;
 }
 
 export interface FollowUp {
-  id: string | number;
-  caseId: string | number;
+  id: number;
+  caseId: number;
   dueAt: string;
-  status: 'scheduled' | 'done' | 'cancelled' | string;
+  status: 'scheduled' | 'done' | 'cancelled';
   outcome?: 'satisfied' | 'still_unhappy' | 'no_answer' | null;
   note?: string | null;
+  caseSubject?: string;
   customerName?: string;
-  subject?: string | null;
+  customerPhone?: string | null;
+  customerEmail?: string | null;
+  ownerName?: string;
+  due?: boolean;
 }
 
 export interface ProcessGap {
-  id?: string | number;
+  id?: number;
   cause: string;
   team: string;
   note?: string;
 }
 
-export interface CaseDetail extends CaseSummary {
+export interface CaseDetail {
+  id: number;
+  subject: string;
+  status: 'open' | 'resolved' | 'closed';
+  phase: Phase;
+  channel?: 'private' | 'public-review';
+  issuePhrase?: string | null;
+  needs?: Need[];
+  transferCount?: number;
+  reopenCount?: number;
+  lastInboundAt?: string | null;
+  owner: { id: number; name: string };
   customer: Customer;
+  anger: number | null;
+  angerTrajectory: { messageId: number; at: string; anger: number }[];
   messages: Message[];
-  tasks?: Task[];
-  offers?: Offer[];
-  followUps?: FollowUp[];
-  angerTrajectory?: number[];
-  resolution?: { agreed: string; summary: string; createdAt?: string } | null;
-  processGaps?: ProcessGap[];
-  /** What the composer checks against, from the server; the UI builds one if absent. */
+  tasks: Task[];
+  offers: Offer[];
+  followUps: FollowUp[];
+  gaps: ProcessGap[];
+  transfers?: { id: number; fromName: string; toName: string; byName: string; reason: string; createdAt: string }[];
+  resolution: { agreed: string; summary: string; createdAt: string } | null;
+  /** What the server checks replies against; when present the browser coaches against exactly this. */
   replyContext?: ReplyContext;
 }

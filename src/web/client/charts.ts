@@ -21,7 +21,9 @@ export const PALETTE = ['#0b62a4', '#c2410c', '#047857', '#7e22ce', '#b91c1c', '
  */
 export function chartFigure(title: string, summary: string, config: ChartConfiguration, height = 220): { figure: HTMLElement; chart: Chart } {
   const canvas = h('canvas', { role: 'img', 'aria-label': `${title}. ${summary}` });
-  const box = h('div', { class: 'chart-box', style: `height:${height}px` }, canvas);
+  const box = h('div', { class: 'chart-box' }, canvas);
+  // Via CSSOM, not a style attribute: the page's CSP forbids inline style attributes.
+  box.style.height = `${height}px`;
   const figure = h('figure', { class: 'chart' }, h('figcaption', {}, h('span', { class: 'chart-title' }, title), h('span', { class: 'chart-summary' }, summary)), box);
   config.options = { responsive: true, maintainAspectRatio: false, ...config.options };
   const chart = new Chart(canvas, config);

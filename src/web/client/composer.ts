@@ -4,7 +4,8 @@
  * transparent textarea, lists the findings with their reasons and one-click fixes, and shows the playbook
  * checklist and the next best move. Nothing is sent to the server to check a draft.
  */
-import { applyFixes, checkReply, PRINCIPLES, type CheckResult, type Finding, type Move, type ReplyContext, type Severity, type Suggestion } from '../../engine/index.ts';
+import { applyFixes, checkReply, PRINCIPLES, resolveContext, type CheckResult, type Finding, type Move, type ReplyContext, type Severity, type Suggestion } from '../../engine/index.ts';
+import { playbookSteps } from '../../engine/moves.ts';
 import { h, replace, uid } from './dom.ts';
 
 /** How long typing must pause before the draft is checked again; short enough to feel live. */
@@ -182,7 +183,7 @@ export function createComposer(options: ComposerOptions): Composer {
 
   function renderChecklist(text: string, result: CheckResult, context: ReplyContext): void {
     const made = new Set(result.moves.map((m) => m.move));
-    const expected = expectedMoves(context, result);
+    const expected = expectedMoves(context);
     const items = [...new Set<Move>([...expected, ...made])];
     replace(checklist, items.map((move) => {
       const done = made.has(move);
@@ -283,26 +284,13 @@ export function createComposer(options: ComposerOptions): Composer {
 }
 
 /**
- * The moves the playbook expects in this reply, in playbook order: the emotional moves when the customer
- * is upset, the closing moves when agreeing, loyalty for long-standing or high-value customers.
+ * The moves the playbook expects in this reply, in playbook order, as the engine itself decides them
+ * (`playbookSteps`), so the checklist and the next best move never disagree.
  */
-export function expectedMoves(context: ReplyContext, result?: CheckResult): Move[] {
-  const analysis = context.analysis;
-  const upset = analysis ? analysis.upset : Boolean(context.customerMessage && detectUpsetCheap(result));
-  const out: Move[] = [];
-  if (upset) out.push('acknowledge', 'apologize');
-  if (context.customerName) out.push('name');
-  if (upset) out.push('own');
-  if ((context.tenureYears ?? 0) >= 2 || context.highValue) out.push('loyalty');
-  if (context.phase === 'agree' || context.phase === 'summarize' || context.phase === 'follow-up') out.push('summarize', 'follow-up');
-  else if (context.options?.length || analysis?.needs.length) out.push('offer');
-  else if (upset) out.push('ask');
-  if (result?.nextMove && !out.includes(result.nextMove.move)) out.push(result.nextMove.move);
-  return out;
+export function expectedMoves(context: ReplyContext): Move[] {
+  const resolved = resolveContext(context);
+  const moves = playbookSteps(resolved).map((s) => s.move);
+  // Using their name is its own rule (P5) rather than a playbook step; list it whenever a name is known.
+  if (resolved.name && !moves.includes('name')) moves.splice(Math.min(2, moves.length), 0, 'name');
+  return moves;
 }
-
-/** Without an analysis, the next move tells us the engine saw an upset customer. */
-function detectUpsetCheap(result?: CheckResult): boolean {
-  return Boolean(result?.nextMove && (result.nextMove.move === 'acknowledge' || result.nextMove.move === 'apologize'));
-}
-

@@ -45,7 +45,7 @@ export function frame(user: User, page: string, heading: string): HTMLElement {
 
 async function logout(): Promise<void> {
   try {
-    await request('POST', '/api/auth/logout', {}, { allowUnauthenticated: true });
+    await request('DELETE', '/api/session', undefined, { allowUnauthenticated: true });
   } finally {
     current = undefined;
     location.assign('/login');

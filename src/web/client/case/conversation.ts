@@ -6,7 +6,7 @@
 import { analyzeMessage, type MessageAnalysis, type SentenceRole } from '../../../engine/index.ts';
 import type { Message } from '../api.ts';
 import { h, when } from '../dom.ts';
-import { angerMeter } from '../pages/queue.ts';
+import { angerMeter } from '../anger.ts';
 
 export const ROLE_LABEL: Record<SentenceRole, string> = {
   venting: 'Venting',

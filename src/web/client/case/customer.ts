@@ -30,6 +30,6 @@ export function customerCard(c: Customer): HTMLElement {
       h('dt', {}, 'Past cases'), h('dd', {}, String(past.length))),
     past.length
       ? h('ul', { class: 'past-cases', 'aria-label': 'Past cases' }, past.slice(0, 5).map((p) =>
-        h('li', {}, h('a', { href: `/cases/${encodeURIComponent(String(p.id))}` }, p.subject || `Case ${p.id}`), ' ', h('span', { class: 'muted' }, `${p.status}${p.openedAt ? ` · ${when(p.openedAt)}` : ''}`))))
+        h('li', {}, h('a', { href: `/cases/${encodeURIComponent(String(p.id))}` }, p.subject || `Case ${p.id}`), ' ', h('span', { class: 'muted' }, `${p.status}${p.createdAt ? ` · opened ${when(p.createdAt)}` : ''}`))))
       : null);
 }

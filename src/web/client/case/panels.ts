@@ -3,7 +3,6 @@
  * (P10), process gaps for the owning team (P19) and follow-ups (P17). Each panel posts to the API and
  * asks the page to reload the case so every panel shows the server's truth.
  */
-import type { Need } from '../../../engine/index.ts';
 import { request, type CaseDetail, type CatalogueOption, type FollowUp, type Offer, type Task } from '../api.ts';
 import { h, money, replace, uid, when } from '../dom.ts';
 import { errorBox, notice } from '../layout.ts';
@@ -31,66 +30,82 @@ function fmtAmount(amount: number | null | undefined, unit: string | null | unde
   return unit ? `${amount} ${unit}` : String(amount);
 }
 
-/** Options the agent may offer, the ones matching the customer's need first, with the authority limit shown. */
-export function optionsPanel(kase: CaseDetail, catalogue: CatalogueOption[], needs: Need[], reload: Reload): HTMLElement {
+/** Options the agent may offer, the ones that fit the customer's need first, with the authority limit shown. */
+export function optionsPanel(kase: CaseDetail, catalogue: CatalogueOption[], reload: Reload): HTMLElement {
   const status = h('div', { class: 'panel-status' });
-  const byId = new Map(catalogue.map((o) => [String(o.id), o]));
-  const sorted = [...catalogue].sort((a, b) => Number(needs.includes(b.need as Need)) - Number(needs.includes(a.need as Need)));
   const offers = kase.offers ?? [];
+  const needs = kase.needs ?? [];
   const open = kase.status === 'open';
   return h('section', { class: 'panel options-panel', 'aria-labelledby': 'options-heading' },
     h('h2', { id: 'options-heading' }, 'Options'),
-    needs.length ? h('p', { class: 'muted' }, `They seem to need ${needs.map((n) => NEED_LABEL[n] ?? n).join(' and ')}. Matching options come first.`) : null,
+    needs.length ? h('p', { class: 'muted small' }, `They seem to need ${needs.map((n) => NEED_LABEL[n] ?? n).join(' and ')}; options that fit come first.`) : null,
     offers.length
-      ? h('ul', { class: 'offers', 'aria-label': 'Offers made' }, offers.map((o) => {
-        const opt = o.optionId !== undefined ? byId.get(String(o.optionId)) : undefined;
-        return h('li', { class: `offer offer-${o.status}` }, h('strong', {}, o.label ?? opt?.label ?? 'Option'), ' ', fmtAmount(o.amount, opt?.unit), ' — ', offerStatus(o));
-      }))
+      ? h('ul', { class: 'offers', 'aria-label': 'Offers made' }, offers.map((o) => offerItem(o, open, status, reload)))
       : null,
     status,
     open
-      ? h('ul', { class: 'option-list' }, sorted.map((o) => optionRow(kase, o, needs.includes(o.need as Need), status, reload)))
-      : h('p', { class: 'muted' }, 'The case is resolved.'));
+      ? h('ul', { class: 'option-list', 'aria-label': 'Options you can offer' }, catalogue.map((o) => optionRow(kase, o, status, reload)))
+      : null);
 }
 
-function optionRow(kase: CaseDetail, o: CatalogueOption, suggested: boolean, status: HTMLElement, reload: Reload): HTMLElement {
+function offerItem(o: Offer, open: boolean, status: HTMLElement, reload: Reload): HTMLElement {
+  const answer = (a: 'accepted' | 'declined') => async () => {
+    try {
+      await request('POST', `/api/offers/${o.id}/answer`, { answer: a });
+      await reload();
+    } catch (err) {
+      replace(status, errorBox(err));
+    }
+  };
+  return h('li', { class: `offer offer-${o.status}` },
+    h('strong', {}, o.label), ' ', fmtAmount(o.amount, o.unit), ' — ', offerStatus(o),
+    open && o.status === 'offered'
+      ? h('span', { class: 'offer-answer' },
+        h('button', { type: 'button', class: 'link-button', onclick: () => void answer('accepted')(), 'aria-label': `Customer accepted ${o.label}` }, 'Accepted'),
+        h('button', { type: 'button', class: 'link-button', onclick: () => void answer('declined')(), 'aria-label': `Customer declined ${o.label}` }, 'Declined'))
+      : null);
+}
+
+function optionRow(kase: CaseDetail, o: CatalogueOption, status: HTMLElement, reload: Reload): HTMLElement {
   const id = uid('opt');
-  const hasAmount = Boolean(o.unit);
-  const input = hasAmount ? h('input', { id, type: 'number', min: 0, step: 'any', inputmode: 'decimal', class: 'amount', value: o.maxAmount ?? '' }) : null;
-  const limitText = o.allowed === false ? 'needs a lead’s approval'
-    : o.maxAmount !== null && o.maxAmount !== undefined ? `you may give up to ${fmtAmount(o.maxAmount, o.unit)}` : 'within your authority';
+  const { allowed, maxAmount } = o.authority;
+  const input = o.unit ? h('input', { id, type: 'number', min: 0, step: 'any', inputmode: 'decimal', class: 'amount', value: maxAmount ?? '' }) : null;
+  const limitText = !allowed ? 'needs a lead’s approval'
+    : maxAmount !== null ? `you may give up to ${fmtAmount(maxAmount, o.unit)}` : 'within your authority';
   const button = h('button', { type: 'button', class: 'secondary' }, 'Offer');
   const update = () => {
-    const amount = input ? Number(input.value) : undefined;
-    const beyond = o.allowed === false || (amount !== undefined && o.maxAmount !== null && o.maxAmount !== undefined && amount > o.maxAmount);
-    button.textContent = beyond ? 'Ask lead to approve' : 'Offer';
+    const amount = input && input.value !== '' ? Number(input.value) : undefined;
+    const beyond = !allowed || (amount !== undefined && maxAmount !== null && amount > maxAmount);
+    button.textContent = beyond ? 'Ask a lead' : 'Offer';
+    button.setAttribute('aria-label', `${beyond ? 'Ask a lead to approve' : 'Offer'} ${o.label}`);
     button.classList.toggle('needs-approval', beyond);
   };
   input?.addEventListener('input', update);
   update();
   button.addEventListener('click', () => void (async () => {
     const amount = input && input.value !== '' ? Number(input.value) : undefined;
-    if (input && (amount === undefined || !Number.isFinite(amount) || amount < 0)) {
+    if (input && (amount === undefined || !Number.isFinite(amount) || amount <= 0)) {
       notice(status, `Enter an amount for ${o.label}.`, 'error');
       input.focus();
       return;
     }
     button.disabled = true;
     try {
-      const res = await request<{ offer: Offer }>('POST', `/api/cases/${kase.id}/offers`, { optionId: o.id, amount });
-      notice(status, res.offer.status === 'pending_approval' ? `${o.label}: sent to a lead for approval.` : `${o.label} offered.`);
+      const offer = await request<Offer>('POST', `/api/cases/${kase.id}/offers`, { optionId: o.id, amount });
       await reload();
+      notice(document.querySelector<HTMLElement>('.options-panel .panel-status') ?? status,
+        offer.status === 'pending_approval' ? `${o.label}: a lead has been asked to approve it.` : `${o.label} offered. Mark whether they accept it.`);
     } catch (err) {
       replace(status, errorBox(err));
     } finally {
       button.disabled = false;
     }
   })());
-  return h('li', { class: `option${suggested ? ' suggested' : ''}` },
+  return h('li', { class: `option${o.suggested ? ' suggested' : ''}` },
     h('div', { class: 'option-text' },
-      h('span', { class: 'option-label' }, o.label, suggested ? h('span', { class: 'chip' }, 'fits their need') : null),
+      h('span', { class: 'option-label' }, o.label, o.suggested ? h('span', { class: 'chip' }, 'fits their need') : null),
       h('span', { class: 'muted small' }, limitText)),
-    input ? h('label', { for: id, class: 'amount-label' }, h('span', { class: 'visually-hidden' }, `${o.label} amount`), input, h('span', { class: 'unit', 'aria-hidden': 'true' }, o.unit ?? '')) : null,
+    input ? h('label', { for: id, class: 'amount-label' }, h('span', { class: 'visually-hidden' }, `${o.label} amount in ${o.unit}`), input, h('span', { class: 'unit', 'aria-hidden': 'true' }, o.unit ?? '')) : null,
     button);
 }
 
@@ -151,25 +166,48 @@ export function tasksPanel(kase: CaseDetail, reload: Reload): HTMLElement {
 
 function taskItem(t: Task, now: number, status: HTMLElement, reload: Reload): HTMLElement {
   const late = t.status === 'open' && Date.parse(t.dueAt) < now;
-  const done = h('button', { type: 'button', class: 'link-button' }, 'Mark done');
-  done.addEventListener('click', () => void (async () => {
-    const result = window.prompt(`What did ${t.team} come back with?`, '') ?? undefined;
-    if (result === undefined) return;
-    try {
-      await request('POST', `/api/tasks/${t.id}/complete`, { result });
-      notice(status, `Done. Now get back to the customer with what ${t.team} said.`);
-      await reload();
-    } catch (err) {
-      replace(status, errorBox(err));
-    }
-  })());
-  return h('li', { class: `task task-${t.status}${late ? ' late' : ''}` },
+  const li = h('li', { class: `task task-${t.status}${late ? ' late' : ''}` },
     h('strong', {}, t.team), ': ', t.what, ' ',
-    h('span', { class: 'muted small' }, t.status === 'done' ? `done${t.result ? ` — ${t.result}` : ''}` : `${late ? 'LATE, was due' : 'due'} ${when(t.dueAt)}`),
-    t.status === 'open' ? [' ', done] : null);
+    h('span', { class: 'muted small' }, t.status === 'done' ? `done${t.result ? ` — ${t.result}` : ''}` : `${late ? 'LATE, was due' : 'due'} ${when(t.dueAt)}`));
+  if (t.status !== 'open') return li;
+  const resultId = uid('result');
+  const result = h('input', { id: resultId, placeholder: `e.g. ${t.team} approved it` });
+  const form = h('form', { class: 'task-done-form', hidden: true },
+    h('div', { class: 'field grow' }, h('label', { for: resultId }, `What ${t.team} came back with`), result),
+    h('button', { type: 'submit', class: 'secondary' }, 'Save'));
+  const open = h('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false' }, 'Mark done');
+  open.addEventListener('click', () => {
+    form.hidden = !form.hidden;
+    open.setAttribute('aria-expanded', String(!form.hidden));
+    if (!form.hidden) result.focus();
+  });
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void (async () => {
+      try {
+        await request('PATCH', `/api/tasks/${t.id}`, { status: 'done', result: result.value.trim() || undefined });
+        notice(status, `Done. Now get back to the customer with what ${t.team} said.`);
+        await reload();
+      } catch (err) {
+        replace(status, errorBox(err));
+      }
+    })();
+  });
+  li.append(' ', open, form);
+  return li;
 }
 
-const CAUSES = ['Shipping delay', 'Billing error', 'Product defect', 'Unclear policy', 'Website bug', 'Stock out', 'Slow response', 'Other'];
+let vocabulary: Promise<{ causes: string[]; teams: string[] }> | undefined;
+
+/** Common causes and teams from the server, for the datalists; the fields stay free text. */
+function gapVocabulary(): Promise<{ causes: string[]; teams: string[] }> {
+  vocabulary ??= request<{ causes: string[]; teams: string[] }>('GET', '/api/gaps/causes').catch(() => ({ causes: [], teams: TEAMS }));
+  return vocabulary;
+}
+
+function fillList(list: HTMLDataListElement, values: string[]): void {
+  replace(list, values.map((v) => h('option', { value: v })));
+}
 
 /** Root cause and owning team, so leads can fix the process, not just this case (P19). */
 export function gapPanel(kase: CaseDetail, reload: Reload): HTMLElement {
@@ -178,9 +216,15 @@ export function gapPanel(kase: CaseDetail, reload: Reload): HTMLElement {
   const teamId = uid('gapteam');
   const cause = h('input', { id: causeId, list: `${causeId}-list`, required: true, autocomplete: 'off' });
   const team = h('input', { id: teamId, list: `${teamId}-list`, required: true, autocomplete: 'off' });
+  const causeList = h('datalist', { id: `${causeId}-list` });
+  const teamList = h('datalist', { id: `${teamId}-list` });
+  void gapVocabulary().then((v) => {
+    fillList(causeList, v.causes);
+    fillList(teamList, v.teams.length ? v.teams : TEAMS);
+  });
   const form = h('form', { class: 'gap-form' },
-    h('div', { class: 'field' }, h('label', { for: causeId }, 'Root cause'), cause, h('datalist', { id: `${causeId}-list` }, CAUSES.map((c) => h('option', { value: c })))),
-    h('div', { class: 'field' }, h('label', { for: teamId }, 'Team that owns it'), team, h('datalist', { id: `${teamId}-list` }, TEAMS.map((t) => h('option', { value: t })))),
+    h('div', { class: 'field' }, h('label', { for: causeId }, 'Root cause'), cause, causeList),
+    h('div', { class: 'field' }, h('label', { for: teamId }, 'Team that owns it'), team, teamList),
     h('button', { type: 'submit', class: 'secondary' }, 'Tag gap'));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -190,14 +234,14 @@ export function gapPanel(kase: CaseDetail, reload: Reload): HTMLElement {
         return;
       }
       try {
-        await request('POST', `/api/cases/${kase.id}/process-gaps`, { cause: cause.value.trim(), team: team.value.trim() });
+        await request('POST', `/api/cases/${kase.id}/gaps`, { cause: cause.value.trim(), team: team.value.trim() });
         await reload();
       } catch (err) {
         replace(status, errorBox(err));
       }
     })();
   });
-  const gaps = kase.processGaps ?? [];
+  const gaps = kase.gaps ?? [];
   return h('section', { class: 'panel gap-panel', 'aria-labelledby': 'gap-heading' },
     h('h2', { id: 'gap-heading' }, 'Process gap'),
     gaps.length ? h('ul', { class: 'gaps' }, gaps.map((g) => h('li', {}, h('strong', {}, g.cause), ' → ', g.team))) : null,

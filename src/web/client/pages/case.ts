@@ -4,21 +4,33 @@
  * footwork (options, tasks, gaps, follow-ups); resolving e-mails the coached summary.
  */
 import * as engine from '../../../engine/index.ts';
-import type { Need, ReplyContext } from '../../../engine/index.ts';
+import type { ReplyContext } from '../../../engine/index.ts';
 import { request, type CaseDetail, type CatalogueOption, type FollowUp, type Message, type User } from '../api.ts';
+import { angerWord } from '../anger.ts';
 import { chartFigure, PALETTE } from '../charts.ts';
 import { createComposer, type Composer } from '../composer.ts';
 import { analysisOf, conversationView } from '../case/conversation.ts';
-import { customerCard, isLoyal, tenureYears } from '../case/customer.ts';
-import { followUpsPanel, gapPanel, optionsPanel, tasksPanel, toLocalInput } from '../case/panels.ts';
-import { h, replace, uid, when } from '../dom.ts';
+import { customerCard } from '../case/customer.ts';
+import { followUpsPanel, gapPanel, optionsPanel, tasksPanel } from '../case/panels.ts';
+import { h, replace, uid, when, type Child } from '../dom.ts';
 import { currentUser, errorBox, frame, notice } from '../layout.ts';
-import { angerWord } from '../priority.ts';
 
 interface State {
   user: User;
   kase: CaseDetail;
   catalogue: CatalogueOption[];
+  /** The context the server checks replies against (from the case, or asked once via /api/check). */
+  serverContext?: ReplyContext;
+}
+
+interface Email {
+  id: number;
+  kind: string;
+  to: string;
+  subject: string;
+  status: 'pending' | 'sent' | 'failed';
+  lastError: string | null;
+  sentAt: string | null;
 }
 
 export async function render(): Promise<void> {
@@ -28,8 +40,8 @@ export async function render(): Promise<void> {
   replace(main, h('p', { class: 'loading' }, 'Loading case…'));
   let state: State;
   try {
-    const [kase, catalogue] = await Promise.all([loadCase(id), loadCatalogue()]);
-    state = { user, kase, catalogue };
+    const [kase, catalogue] = await Promise.all([loadCase(id), loadCatalogue(id)]);
+    state = { user, kase, catalogue, serverContext: kase.replyContext ?? (await loadServerContext(kase.id)) };
   } catch (err) {
     replace(main, h('h1', { id: 'page-title' }, 'Case'), errorBox(err));
     return;
@@ -40,6 +52,7 @@ export async function render(): Promise<void> {
   const conversation = h('section', { class: 'panel conversation-panel', 'aria-labelledby': 'conv-heading' });
   const side = h('aside', { class: 'case-side', 'aria-label': 'Customer and footwork' });
   const replyStatus = h('div', { class: 'panel-status' });
+  const replyPanel = h('section', { class: 'panel reply-panel', 'aria-labelledby': 'reply-heading' });
   const resolveBox = h('section', { class: 'panel resolve-panel', 'aria-labelledby': 'resolve-heading' });
 
   const reply = createComposer({
@@ -54,8 +67,8 @@ export async function render(): Promise<void> {
     send.textContent = 'Send reply';
   });
   send.addEventListener('click', () => void (async () => {
-    const body = reply.text().trim();
-    if (!body) {
+    const body = reply.text();
+    if (!body.trim()) {
       notice(replyStatus, 'Write a reply first.', 'error');
       reply.textarea.focus();
       return;
@@ -82,13 +95,9 @@ export async function render(): Promise<void> {
       send.disabled = false;
     }
   })());
-  const replyPanel = h('section', { class: 'panel reply-panel', 'aria-labelledby': 'reply-heading' },
-    h('h2', { id: 'reply-heading' }, 'Your reply'),
-    reply.element,
-    replyStatus,
-    h('div', { class: 'actions' }, send));
+  const replyForm = [h('h2', { id: 'reply-heading' }, 'Your reply'), reply.element, replyStatus, h('div', { class: 'actions' }, send)];
 
-  const resolver = resolveForm(() => state, async () => reload());
+  const resolver = resolveForm(() => state, () => reload());
 
   replace(main,
     head,
@@ -97,26 +106,29 @@ export async function render(): Promise<void> {
       side));
 
   async function reload(): Promise<void> {
-    state = { ...state, kase: await loadCase(id) };
+    const [kase, catalogue] = await Promise.all([loadCase(id), loadCatalogue(id)]);
+    const serverContext = kase.replyContext ?? (kase.messages.length !== state.kase.messages.length || kase.phase !== state.kase.phase ? await loadServerContext(kase.id) : state.serverContext);
+    state = { ...state, kase, catalogue, serverContext };
     draw();
     reply.check();
   }
 
   function draw(): void {
     const k = state.kase;
-    const last = [...k.messages].reverse().find((m) => m.direction === 'inbound');
     replace(head,
       h('h1', { id: 'page-title' }, k.subject || `Case ${k.id}`),
       h('p', { class: 'case-meta' },
         h('span', { class: `status status-${k.status}` }, k.status), ' ',
-        k.phase ? h('span', { class: 'phase' }, `phase: ${k.phase}`) : null, ' ',
-        h('span', { class: 'muted' }, `${k.customer.name}${k.owner ? ` · owner ${k.owner.name}` : ''}${last ? ` · last message ${when(last.createdAt)}` : ''}`)));
+        h('span', { class: 'phase', title: 'Playbook phase' }, `phase: ${k.phase}`), ' ',
+        h('span', { class: 'muted' }, `${k.customer.name} · owner ${k.owner.name}${k.transferCount ? ` · transferred ${k.transferCount}×` : ''}${k.reopenCount ? ` · reopened ${k.reopenCount}×` : ''}`)));
     replace(conversation, h('h2', { id: 'conv-heading' }, 'Conversation'),
-      conversationView(k.messages, k.customer.name, (m) => m.author ?? (m.direction === 'outbound' ? 'Agent' : k.customer.name)));
+      conversationView(k.messages, k.customer.name, (m) => m.authorName ?? 'Agent'));
+    if (k.status === 'open') replace(replyPanel, ...replyForm);
+    replyPanel.hidden = k.status !== 'open';
     replace(side,
       customerCard(k.customer),
       angerTrend(k),
-      optionsPanel(k, state.catalogue, needsOf(k), reload),
+      optionsPanel(k, state.catalogue, reload),
       tasksPanel(k, reload),
       gapPanel(k, reload),
       followUpsPanel(k, reload));
@@ -127,114 +139,101 @@ export async function render(): Promise<void> {
 }
 
 async function loadCase(id: string): Promise<CaseDetail> {
-  const data = await request<{ case: CaseDetail } | CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`);
-  return 'case' in data && data.case ? data.case : (data as CaseDetail);
+  return request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`);
 }
 
-async function loadCatalogue(): Promise<CatalogueOption[]> {
+async function loadCatalogue(caseId: string): Promise<CatalogueOption[]> {
+  const data = await request<{ options: CatalogueOption[] }>('GET', `/api/options?caseId=${encodeURIComponent(caseId)}`);
+  return data.options;
+}
+
+/**
+ * Asks the server once which context it checks this case's replies against (company name, options for the
+ * need, loyalty), so the live coaching in the browser gives the same findings the server stores on send.
+ */
+async function loadServerContext(caseId: number): Promise<ReplyContext | undefined> {
   try {
-    const data = await request<{ options: CatalogueOption[] }>('GET', '/api/options');
-    return data.options ?? [];
+    const data = await request<{ context: ReplyContext }>('POST', '/api/check', { draft: '.', caseId });
+    return data.context;
   } catch {
-    // The catalogue is optional for writing a reply; the options panel says it is empty.
-    return [];
+    return undefined;
   }
 }
 
-/** Customer messages since the agent last wrote: what the next reply answers. */
-function pendingInbound(messages: Message[]): Message[] {
-  const out: Message[] = [];
-  for (let i = messages.length - 1; i >= 0; i--) {
-    if (messages[i].direction === 'outbound') break;
-    out.unshift(messages[i]);
-  }
-  if (out.length) return out;
-  const lastIn = [...messages].reverse().find((m) => m.direction === 'inbound');
-  return lastIn ? [lastIn] : [];
+/** The latest customer message: what the next reply answers (the server checks against the same one). */
+function latestInbound(messages: Message[]): Message | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i].direction === 'inbound') return messages[i];
+  return undefined;
 }
 
-function needsOf(k: CaseDetail): Need[] {
-  const needs = new Set<Need>();
-  for (const m of k.messages) if (m.direction === 'inbound') for (const n of analysisOf(m, k.customer.name).needs) needs.add(n.need);
-  return [...needs];
-}
-
-/** What the composer coaches against; the server's own context wins where it gives one. */
-function replyContext(state: State, extra: Partial<ReplyContext> = {}): ReplyContext {
+/** What the composer coaches against: the server's context, with the stored analysis of the latest message. */
+function replyContext(state: State): ReplyContext {
   const k = state.kase;
-  const pending = pendingInbound(k.messages);
-  const tenure = tenureYears(k.customer);
-  const options = state.catalogue.filter((o) => o.allowed !== false).map((o) => ({ id: String(o.id), label: o.label, need: o.need as Need, phrase: o.phrase }));
-  return {
-    customerMessage: pending.map((m) => m.body).join('\n\n') || undefined,
+  const last = latestInbound(k.messages);
+  const fallback: ReplyContext = {
     customerName: k.customer.name,
     agentName: state.user.name,
-    tenureYears: tenure === undefined ? undefined : Math.floor(tenure),
-    highValue: k.customer.highValue ?? isLoyal(k.customer),
-    options: options.length ? options : undefined,
-    phase: (k.phase as ReplyContext['phase']) || undefined,
-    ...k.replyContext,
-    ...extra,
+    phase: k.phase,
+    issue: k.issuePhrase ?? undefined,
+    options: state.catalogue.filter((o) => o.suggested).map((o) => ({ id: String(o.id), label: o.label, need: o.need, phrase: o.phrase })),
+    tenureYears: k.customer.tenureYears ?? undefined,
+    highValue: k.customer.highValue,
+    channel: k.channel,
+  };
+  return {
+    ...fallback,
+    ...state.serverContext,
+    customerMessage: last?.body,
+    analysis: last ? analysisOf(last, k.customer.name) : undefined,
   };
 }
 
 /** The anger of each customer message as a line, with the trend in words for screen readers. */
 function angerTrend(k: CaseDetail): HTMLElement {
-  const inbound = k.messages.filter((m) => m.direction === 'inbound');
-  const values = k.angerTrajectory?.length ? k.angerTrajectory : inbound.map((m) => analysisOf(m, k.customer.name).anger);
+  const values = k.angerTrajectory.length
+    ? k.angerTrajectory.map((p) => p.anger)
+    : k.messages.filter((m) => m.direction === 'inbound').map((m) => analysisOf(m, k.customer.name).anger);
   const section = h('section', { class: 'panel trend-panel', 'aria-labelledby': 'trend-heading' }, h('h2', { id: 'trend-heading' }, 'Anger trend'));
   if (values.length === 0) {
     section.append(h('p', { class: 'empty small' }, 'No customer messages yet.'));
     return section;
   }
   const first = values[0];
-  const lastV = values[values.length - 1];
-  const direction = values.length < 2 ? 'one message so far' : lastV < first - 0.1 ? 'calming down' : lastV > first + 0.1 ? 'getting angrier' : 'about the same';
-  const summary = `${values.map((v) => v.toFixed(2)).join(' → ')} (${angerWord(lastV)}, ${direction})`;
+  const last = values[values.length - 1];
+  const direction = values.length < 2 ? 'one message so far' : last < first - 0.1 ? 'calming down' : last > first + 0.1 ? 'getting angrier' : 'about the same';
+  const summary = `Now ${angerWord(last)}, ${direction}: ${values.map((v) => v.toFixed(2)).join(' → ')}`;
   const { figure } = chartFigure('Anger per customer message', summary, {
     type: 'line',
     data: {
       labels: values.map((_, i) => `#${i + 1}`),
       datasets: [{ label: 'Anger', data: values, borderColor: PALETTE[4], backgroundColor: 'rgba(185,28,28,0.12)', fill: true, tension: 0.3, pointRadius: 3 }],
     },
-    options: { plugins: { legend: { display: false } }, scales: { y: { min: 0, max: 1, ticks: { stepSize: 0.25 } } } },
+    options: { plugins: { legend: { display: false } }, scales: { y: { min: 0, max: 1, ticks: { stepSize: 0.25, callback: (v) => Number(v).toFixed(2) } } } },
   }, 120);
+  figure.querySelector('.chart-title')?.remove();
   section.append(figure);
   return section;
 }
 
-/** Default call-back: two business days out at 10:00 local, the seeds' "a day or two later". */
-function defaultFollowUp(now = new Date()): Date {
-  const d = new Date(now);
-  let added = 0;
-  while (added < 2) {
-    d.setDate(d.getDate() + 1);
-    if (d.getDay() !== 0 && d.getDay() !== 6) added++;
-  }
-  d.setHours(10, 0, 0, 0);
-  return d;
-}
-
 /**
- * Resolve: what was agreed, the summary back to the customer (coached with the closing moves), the
- * address to e-mail it to, and when to call back.
+ * Resolve: what was agreed, the summary back to the customer (coached as a closing message), and the
+ * address to e-mail it to. The server schedules the call-back; the panel says when.
  */
 function resolveForm(getState: () => State, reload: () => Promise<void>) {
   const agreedId = uid('agreed');
   const emailId = uid('email');
-  const fuId = uid('fu');
   const agreed = h('textarea', { id: agreedId, rows: 2, placeholder: 'e.g. refund of the duplicate charge, 15% off the next order' });
   const email = h('input', { id: emailId, type: 'email', autocomplete: 'off' });
-  const followUp = h('input', { id: fuId, type: 'datetime-local' });
   const status = h('div', { class: 'panel-status' });
   const summary: Composer = createComposer({
     label: 'Summary for the customer (e-mailed)',
     rows: 5,
-    context: () => ({ ...replyContext(getState()), phase: 'summarize', issue: agreed.value.trim() || undefined }),
+    // Written after agreeing, so it is coached as a closing message: recap, follow-up, name, loyalty.
+    context: () => ({ ...replyContext(getState()), customerMessage: undefined, analysis: undefined, phase: 'summarize', issue: agreed.value.trim() || getState().kase.issuePhrase || undefined }),
   });
-  const prefill = h('button', { type: 'button', class: 'link-button' }, 'Draft summary from what was agreed');
+  const prefill = h('button', { type: 'button', class: 'secondary small-button' }, 'Draft the summary for me');
   prefill.addEventListener('click', () => {
-    summary.setText(draftSummary(getState(), agreed.value.trim(), followUp.value ? new Date(followUp.value) : defaultFollowUp()));
+    summary.setText(draftSummary(getState(), agreed.value.trim()));
     summary.textarea.focus();
   });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Resolve and e-mail summary');
@@ -242,42 +241,41 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
     h('div', { class: 'field' }, h('label', { for: agreedId }, 'What you agreed'), agreed),
     h('div', { class: 'actions-inline' }, prefill),
     summary.element,
-    h('div', { class: 'row' },
-      h('div', { class: 'field grow' }, h('label', { for: emailId }, 'E-mail the summary to'), email),
-      h('div', { class: 'field' }, h('label', { for: fuId }, 'Call back on'), followUp)),
+    h('div', { class: 'field' }, h('label', { for: emailId }, 'E-mail the summary to'), email),
+    h('p', { class: 'muted small' }, 'Resolving e-mails the summary and schedules a call-back a day or two later.'),
     status,
     h('div', { class: 'actions' }, submit));
   let initialised = false;
+  let emails: Email[] | undefined;
+  const emailBox = h('div', { class: 'emails' });
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void (async () => {
       const s = getState();
-      const text = summary.text().trim();
+      const text = summary.text();
       if (!agreed.value.trim()) {
         notice(status, 'Write down what you agreed with the customer.', 'error');
         agreed.focus();
         return;
       }
-      if (!text) {
-        notice(status, 'Write the summary the customer will receive.', 'error');
+      if (!text.trim()) {
+        notice(status, 'Write the summary the customer will receive, or press “Draft the summary for me”.', 'error');
         summary.textarea.focus();
         return;
       }
-      if (email.value && !email.checkValidity()) {
-        notice(status, 'That e-mail address does not look right.', 'error');
+      if (!email.value.trim() || !email.checkValidity()) {
+        notice(status, email.value.trim() ? 'That e-mail address does not look right.' : 'Give an e-mail address for the summary.', 'error');
         email.focus();
         return;
       }
       submit.disabled = true;
       try {
-        const res = await request<{ followUp?: FollowUp; email?: { to: string; status?: string } }>('POST', `/api/cases/${s.kase.id}/resolve`, {
+        const res = await request<{ followUp: FollowUp; email: { to: string } }>('POST', `/api/cases/${s.kase.id}/resolve`, {
           agreed: agreed.value.trim(),
           summary: text,
-          email: email.value.trim() || undefined,
-          followUpAt: followUp.value ? new Date(followUp.value).toISOString() : undefined,
+          email: email.value.trim(),
         });
-        const to = res.email?.to ?? email.value.trim();
-        notice(status, `Resolved.${to ? ` Summary e-mailed to ${to}.` : ''}${res.followUp ? ` Follow-up call scheduled for ${when(res.followUp.dueAt)}.` : ''}`);
+        lastResult = `Resolved. Summary e-mailed to ${res.email.to}. Follow-up call scheduled for ${when(res.followUp.dueAt)}.`;
         await reload();
       } catch (err) {
         replace(status, errorBox(err));
@@ -286,19 +284,36 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
       }
     })();
   });
+  let lastResult = '';
+  async function loadEmails(caseId: number): Promise<void> {
+    try {
+      emails = (await request<{ emails: Email[] }>('GET', `/api/cases/${caseId}/emails`)).emails;
+    } catch {
+      emails = [];
+    }
+    replace(emailBox, emails.length
+      ? h('ul', { class: 'email-list', 'aria-label': 'E-mails for this case' }, emails.map((e) => h('li', { class: `email email-${e.status}` },
+        h('strong', {}, e.status === 'sent' ? 'Sent' : e.status === 'pending' ? 'Sending…' : 'Failed'), ` to ${e.to}: ${e.subject}`,
+        e.sentAt ? h('span', { class: 'muted small' }, ` (${when(e.sentAt)})`) : null,
+        e.status === 'failed' && e.lastError ? h('span', { class: 'muted small' }, ` — ${e.lastError}`) : null)))
+      : null);
+    // The outbox sends within seconds; look again while anything is still waiting.
+    if (emails.some((e) => e.status === 'pending')) setTimeout(() => void loadEmails(caseId), 1500);
+  }
   return {
-    draw(): HTMLElement[] {
+    draw(): Child[] {
       const s = getState();
       if (!initialised) {
         email.value = s.kase.customer.email ?? '';
-        followUp.value = toLocalInput(defaultFollowUp());
         initialised = true;
       }
       if (s.kase.status !== 'open') {
         const r = s.kase.resolution;
+        void loadEmails(s.kase.id);
         return [h('h2', { id: 'resolve-heading' }, 'Resolution'),
+          lastResult ? h('div', { class: 'alert alert-ok', role: 'status' }, lastResult) : null,
           r ? h('div', { class: 'resolution' }, h('p', {}, h('strong', {}, 'Agreed: '), r.agreed), h('p', { class: 'resolution-summary' }, r.summary)) : h('p', { class: 'muted' }, `This case is ${s.kase.status}.`),
-          status];
+          emailBox];
       }
       return [h('h2', { id: 'resolve-heading' }, 'Resolve'), form];
     },
@@ -307,27 +322,28 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
 
 /**
  * A first draft of the summary: the engine's `composeReply` when the engine has it, else a plain
- * template with the closing moves (summary, follow-up, name, thanks).
+ * template with the closing moves (recap, e-mail, follow-up, name, thanks).
  */
-function draftSummary(state: State, agreedText: string, followUpAt: Date): string {
+function draftSummary(state: State, agreedText: string): string {
+  const context: ReplyContext = { ...replyContext(state), phase: 'summarize', issue: agreedText || state.kase.issuePhrase || undefined };
   const compose = (engine as unknown as Record<string, unknown>).composeReply;
   if (typeof compose === 'function') {
     try {
-      const out = (compose as (ctx: ReplyContext) => unknown)({ ...replyContext(state), phase: 'summarize', issue: agreedText || undefined });
-      const text = typeof out === 'string' ? out : (out as { text?: unknown })?.text;
+      const out = (compose as (ctx: ReplyContext) => unknown)(context);
+      const text = typeof out === 'string' ? out : (out as { text?: unknown } | undefined)?.text;
       if (typeof text === 'string' && text.trim()) return text;
     } catch {
       // Fall through to the template: a drafting aid must never block resolving.
     }
   }
   const first = state.kase.customer.name.trim().split(/\s+/)[0] ?? '';
-  const day = followUpAt.toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+  const loyal = (state.kase.customer.tenureYears ?? 0) >= 2;
   return [
     `Hi ${first},`,
     '',
-    `Thank you for your patience while we sorted this out. To confirm what we agreed: ${agreedText || '…'}.`,
-    `I will call you on ${day} to make sure everything is working for you.`,
+    `Thank you for your patience while we sorted this out${loyal ? `, and for being with us for ${state.kase.customer.tenureYears} years` : ''}. To recap what we agreed: ${agreedText || '…'}.`,
+    'This e-mail is your written confirmation. I will call you in a day or two to make sure everything is working for you.',
     '',
-    `${state.user.name}`,
+    state.user.name,
   ].join('\n');
 }

@@ -30,7 +30,7 @@ export async function render(): Promise<void> {
         return h('li', { class: `panel followup-item ${state}` },
           h('div', { class: 'followup-head' },
             h('a', { href: `/cases/${encodeURIComponent(String(f.caseId))}` }, f.customerName ?? `Case ${f.caseId}`),
-            f.subject ? h('span', { class: 'muted' }, ` — ${f.subject}`) : null,
+            f.caseSubject ? h('span', { class: 'muted' }, ` — ${f.caseSubject}`) : null,
             h('span', { class: `due-chip due-${state}` }, state === 'overdue' ? `Overdue since ${when(f.dueAt)}` : `Due ${when(f.dueAt)}`)),
           outcomeForm(f, status, load));
       })));

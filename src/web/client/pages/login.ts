@@ -28,7 +28,7 @@ export async function render(): Promise<void> {
       submit.disabled = true;
       submit.textContent = 'Signing in…';
       try {
-        const data = await request<{ csrfToken?: string }>('POST', '/api/auth/login', { email: email.value.trim(), password: password.value }, { allowUnauthenticated: true });
+        const data = await request<{ csrfToken?: string }>('POST', '/api/session', { email: email.value.trim(), password: password.value }, { allowUnauthenticated: true });
         setCsrf(data?.csrfToken);
         location.assign(safeNext());
       } catch (err) {
