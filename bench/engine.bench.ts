@@ -1,0 +1,205 @@
+// Engine speed, measured in one run (`npm run bench`):
+//  1. latency of coaching one 1,000-character draft: analyzeMessage(customer message) + checkReply(draft),
+//     p50/p99 over a varied corpus, one call at a time on one core;
+//  2. batch throughput of `defuse analyze` on short messages, next to the `sentiment` (AFINN) and
+//     `vader-sentiment` packages on the same inputs;
+//  3. a 1 MB adversarial input, to show no regex backtracks catastrophically.
+// Corpus: real agent replies and customer tweets from shared/data/ibm-customer-care (Apache-2.0) and
+// GoEmotions dev comments (Apache-2.0), plus hand-written drafts. `--json` prints the figures as JSON.
+import { cpus, loadavg } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import Sentiment from 'sentiment';
+import { SentimentIntensityAnalyzer } from 'vader-sentiment';
+import { analyzeMessage, checkReply, RULES } from '../src/engine/index.ts';
+import { analyzeRecord } from '../src/cli/analyze.ts';
+
+const DATA = new URL('../../shared/data/', import.meta.url);
+const IBM = new URL('ibm-customer-care/dev.json', DATA);
+const GOEMOTIONS = new URL('goemotions/dev.tsv', DATA);
+const DRAFT_LENGTH = 1000;
+
+interface Conversation {
+  agentURL: { url_utterance: string };
+  dialogContent: { client?: string; message: string }[];
+}
+
+/** Deterministic PRNG (mulberry32) so every run measures the same corpus. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Hand-written draft paragraphs: good moves and the mistakes the rules exist for, in everyday support wording.
+const OWN_PARAGRAPHS = [
+  "Hi Ana, I'm so sorry your order still hasn't arrived after two weeks. That's not the experience we want for you, and I understand how frustrating it is to keep checking the tracking page.",
+  "I'm sorry. As per our policy, kindly be advised that refunds are processed within 10 business days.",
+  'Actually, our records show the parcel was delivered on Tuesday, so there is nothing we can do at this point.',
+  "I've looked into your account and I can see you were charged twice on 3 May. I've already reversed the second charge and you'll see it back on your card within 3 working days.",
+  "That's not our department. You'll need to contact the courier directly, or call our billing team on 0800 123 456.",
+  'Calm down, please. Obviously the system shows the item as returned, as I already said in my last e-mail.',
+  "You've been with us for twelve years, and I really appreciate your loyalty. I'd like to make this right: would a replacement sent by express delivery tomorrow work for you, or would you prefer a full refund?",
+  'The warehouse messed up the label, which is why it went to the wrong depot. We would never lose a parcel on purpose.',
+  'To recap what we agreed: I am sending a new charger today by next-day delivery at no cost, and I will call you on Thursday afternoon to make sure it works. You will also get a confirmation by e-mail within the hour.',
+  'Please send us your order number, your postcode, a photo of the damage, the receipt, and the serial number from the back of the device so we can open a ticket.',
+  'It is too late to return the item because it is outside the 30-day window. No exceptions can be made.',
+  "I can hear how upset you are, and you have every right to be. I'm on your side here and I'll personally make sure this gets sorted today.",
+  'If you were running our company, what would you do to put this right? Tell me and I will see how close I can get.',
+  'THIS IS THE THIRD TIME WE HAVE EXPLAINED THIS!! Please read our previous messages.',
+  'Thank you for your patience while I checked with the team. Here is what happens next, and I will keep you updated at every step.',
+];
+
+const OWN_CUSTOMER = [
+  "This is ridiculous. I've been a customer for 12 years and this is the third time I've had to call about the same double charge on my card. Nobody listens, I keep getting bounced between departments, and if this isn't fixed by Friday I'm cancelling and leaving a review everywhere. - Maria",
+  'My order was supposed to arrive last Monday for my daughter\'s birthday and it still hasn\'t shown up. The tracking hasn\'t changed in a week. What are you going to do about it?',
+  "Your agent was rude to me on the phone and hung up. I want to speak to a manager. I'm talking to my lawyer about this.",
+  "The replacement blender you sent is broken too. Same problem, won't turn on. I just want my money back.",
+];
+
+function trimTo(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const cut = text.lastIndexOf(' ', n);
+  return text.slice(0, cut > n * 0.8 ? cut : n);
+}
+
+/** Joins pieces until the text reaches `n` characters, then trims at a word boundary. */
+function fill(next: () => string, n: number): string {
+  let out = '';
+  while (out.length < n) out += (out ? '\n\n' : '') + next();
+  return trimTo(out, n);
+}
+
+function loadCorpus() {
+  const conversations = existsSync(IBM) ? (JSON.parse(readFileSync(IBM, 'utf8')) as Conversation[]) : [];
+  const agentReplies = conversations.map((c) => c.agentURL.url_utterance).filter(Boolean);
+  const customerTweets = conversations.flatMap((c) => c.dialogContent.filter((t) => t.client).map((t) => t.message));
+  const goemotions = existsSync(GOEMOTIONS) ? readFileSync(GOEMOTIONS, 'utf8').split('\n').map((l) => l.split('\t')[0]).filter(Boolean) : [];
+  const rand = rng(20261123);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const drafts: string[] = [];
+  const customers: string[] = [];
+  for (let i = 0; i < 600; i++) {
+    // Half the drafts from real agent replies run together, half mixing in the hand-written paragraphs.
+    const pool = i % 2 === 0 && agentReplies.length ? agentReplies : [...OWN_PARAGRAPHS, ...agentReplies.slice(0, 40)];
+    drafts.push(fill(() => pick(pool), DRAFT_LENGTH));
+    const cpool = i % 3 === 0 || customerTweets.length === 0 ? OWN_CUSTOMER : customerTweets;
+    customers.push(fill(() => pick(cpool), DRAFT_LENGTH));
+  }
+  const short = [...customerTweets, ...goemotions, ...OWN_CUSTOMER].filter((t) => t.length <= 300);
+  return { drafts, customers, short, sources: { agentReplies: agentReplies.length, customerTweets: customerTweets.length, goemotions: goemotions.length } };
+}
+
+function percentile(sorted: number[], p: number): number {
+  const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, idx)];
+}
+
+function latency(drafts: string[], customers: string[], rounds: number) {
+  const both: number[] = [];
+  const analyzeOnly: number[] = [];
+  const checkOnly: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < drafts.length; i++) {
+      const t0 = process.hrtime.bigint();
+      const analysis = analyzeMessage(customers[i]);
+      const t1 = process.hrtime.bigint();
+      checkReply(drafts[i], { customerMessage: customers[i], analysis, issue: 'the late delivery' });
+      const t2 = process.hrtime.bigint();
+      if (r === 0) continue; // round 0 warms the JIT
+      analyzeOnly.push(Number(t1 - t0) / 1e6);
+      checkOnly.push(Number(t2 - t1) / 1e6);
+      both.push(Number(t2 - t0) / 1e6);
+    }
+  }
+  const stats = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return { p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1], n: s.length };
+  };
+  return { both: stats(both), analyzeMessage: stats(analyzeOnly), checkReply: stats(checkOnly) };
+}
+
+/** Messages per second for `fn` over `texts`, best of `rounds` timed passes after one warm-up pass. */
+function throughput(texts: string[], fn: (t: string, i: number) => unknown, rounds = 3): number {
+  let sink = 0;
+  const pass = () => {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < texts.length; i++) if (fn(texts[i], i)) sink++;
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  };
+  pass();
+  let best = Infinity;
+  for (let r = 0; r < rounds; r++) best = Math.min(best, pass());
+  if (sink < 0) console.log(sink); // keeps the calls from being optimised away
+  return texts.length / best;
+}
+
+function adversarial() {
+  const mb = 1 << 20;
+  const inputs: Record<string, string> = {
+    'repeated "sorry "': 'sorry '.repeat(mb / 6),
+    'one 1 MB word': 'a'.repeat(mb),
+    '"!" and "?" runs': '!?'.repeat(mb / 2),
+    'whitespace runs': ' \n\t'.repeat(mb / 3),
+    'unclosed quote + apostrophes': '"' + "I'm not sure it's ".repeat(mb / 18),
+    'caps shouting': 'WHY IS THIS NOT FIXED '.repeat(mb / 22),
+  };
+  const out: Record<string, number> = {};
+  for (const [name, text] of Object.entries(inputs)) {
+    const t0 = process.hrtime.bigint();
+    const analysis = analyzeMessage(text);
+    checkReply(text, { customerMessage: text, analysis });
+    out[name] = Number(process.hrtime.bigint() - t0) / 1e6;
+  }
+  return out;
+}
+
+const asJson = process.argv.includes('--json');
+const corpus = loadCorpus();
+const lat = latency(corpus.drafts, corpus.customers, 4);
+
+const sentiment = new Sentiment();
+const batch = {
+  'defuse analyze (analyzeMessage + moves)': throughput(corpus.short, (t, i) => analyzeRecord(i, t)),
+  'defuse analyzeMessage only': throughput(corpus.short, (t) => analyzeMessage(t)),
+  'sentiment (AFINN-165)': throughput(corpus.short, (t) => sentiment.analyze(t)),
+  'vader-sentiment': throughput(corpus.short, (t) => SentimentIntensityAnalyzer.polarity_scores(t)),
+};
+const afinn = batch['sentiment (AFINN-165)'];
+const adv = adversarial();
+
+const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, loadavg1m: Number(loadavg()[0].toFixed(2)) };
+const report = {
+  machine,
+  rules: RULES.length,
+  corpus: { drafts: corpus.drafts.length, draftLength: DRAFT_LENGTH, shortMessages: corpus.short.length, ...corpus.sources },
+  latencyMs: lat,
+  batchMessagesPerSecond: Object.fromEntries(Object.entries(batch).map(([k, v]) => [k, { perSecond: Math.round(v), vsAfinn: Number((v / afinn).toFixed(2)) }])),
+  adversarial1MBms: Object.fromEntries(Object.entries(adv).map(([k, v]) => [k, Math.round(v)])),
+  targets: {
+    'p99 <= 1 ms per 1,000-char draft': lat.both.p99 <= 1,
+    'batch >= AFINN': batch['defuse analyze (analyzeMessage + moves)'] >= afinn,
+    '1 MB adversarial < 1 s': Object.values(adv).every((ms) => ms < 1000),
+  },
+};
+
+if (asJson) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  const f = (x: number) => x.toFixed(3);
+  console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadavg1m}; ${report.rules} rules`);
+  console.log(`Corpus: ${corpus.drafts.length} drafts of ${DRAFT_LENGTH} chars with ${DRAFT_LENGTH}-char customer messages; ${corpus.short.length} short messages (IBM customer tweets + GoEmotions dev)\n`);
+  console.log('Latency per draft (ms)                       p50      p99      max');
+  for (const [name, s] of [['analyzeMessage + checkReply', lat.both], ['  analyzeMessage (1,000 chars)', lat.analyzeMessage], ['  checkReply (1,000 chars)', lat.checkReply]] as const) {
+    console.log(`${name.padEnd(42)} ${f(s.p50).padStart(7)}  ${f(s.p99).padStart(7)}  ${f(s.max).padStart(7)}`);
+  }
+  console.log('\nBatch, short messages                      msgs/s   vs AFINN');
+  for (const [name, v] of Object.entries(batch)) console.log(`${name.padEnd(42)} ${String(Math.round(v)).padStart(7)}   ${(v / afinn).toFixed(2)}x`);
+  console.log('\n1 MB adversarial input (analyzeMessage + checkReply), ms');
+  for (const [name, ms] of Object.entries(adv)) console.log(`${name.padEnd(42)} ${String(Math.round(ms)).padStart(7)}`);
+  console.log('\nTargets');
+  for (const [name, ok] of Object.entries(report.targets)) console.log(`${ok ? 'met   ' : 'MISSED'} ${name}`);
+}
