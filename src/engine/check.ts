@@ -70,12 +70,18 @@ export function checkReply(draft: string, context: ReplyContext = {}, options: C
   return { findings: sorted, moves, scores: scoreFindings(sorted, active, resolved), nextMove: nextMove(moveSet(moves), resolved) };
 }
 
-/** Two rules flagging the same span for the same principle keep only the more severe finding. */
+/**
+ * Two rules flagging the same span for the same principle keep only the more severe finding. Findings
+ * about a missing move (message id `missing…`) are exempt: their span is only the first sentence, where
+ * the move would go, so two of them sharing it are two different gaps (no apology, issue not named).
+ */
 function dedupe(findings: Finding[]): Finding[] {
   const rank: Record<Severity, number> = { error: 0, warning: 1, suggestion: 2 };
   const best = new Map<string, Finding>();
   for (const f of findings) {
-    const key = `${f.principle}:${f.range[0]}:${f.range[1]}`;
+    const key = /^missing[A-Z]/.test(f.messageId)
+      ? `${f.ruleId}:${f.messageId}:${f.range[0]}:${f.range[1]}`
+      : `${f.principle}:${f.range[0]}:${f.range[1]}`;
     const prev = best.get(key);
     if (!prev || rank[f.severity] < rank[prev.severity]) best.set(key, f);
   }

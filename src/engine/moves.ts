@@ -1,6 +1,6 @@
 import { EMAIL_CONFIRMATION_CUES, MOVE_CUES, OWNER_QUESTION_CUES, TIME_CUES } from './moves.data.ts';
 import { compileTable, findPhrases, type CompiledTable } from './text/matcher.ts';
-import type { Fix, Move, PrincipleId, Range, ReplyContext, ResolvedContext, Sentence } from './types.ts';
+import type { Fix, IssueCategory, Move, PrincipleId, Range, ReplyContext, ResolvedContext, Sentence } from './types.ts';
 import { splitSentences } from './text/sentences.ts';
 
 export interface MoveFinding {
@@ -188,7 +188,67 @@ export function insertionPoint(text: string): number {
 export function insertSentence(text: string, sentence: string): Fix {
   const at = insertionPoint(text);
   const rest = text.slice(at);
-  const sep = rest.length === 0 ? '' : ' ';
+  if (rest.length === 0) return { range: [at, at], text: `${at > 0 && !/\s$/.test(text) ? ' ' : ''}${sentence}` };
   const lead = at > 0 && !/\s$/.test(text.slice(0, at)) ? ' ' : '';
-  return { range: [at, at], text: `${lead}${sentence}${sep}` };
+  // After "Hi Ana," on the same line the inserted sentence continues the greeting: "Hi Ana, you deserve…"
+  const inGreeting = /,[ \t]*$/.test(text.slice(0, at));
+  const own = inGreeting && !/^I(?:\s|['’])/.test(sentence) ? sentence[0].toLowerCase() + sentence.slice(1) : sentence;
+  // …and what followed the greeting now starts a sentence of its own: "we refunded" → "We refunded"
+  const next = rest[0];
+  if (next !== next.toUpperCase()) return { range: [at, at + 1], text: `${lead}${own} ${next.toUpperCase()}` };
+  return { range: [at, at], text: `${lead}${own} ` };
+}
+
+/** A trailing sign-off line ("— Sam", "Best, Sam", "Thanks, the Acme team") that inserted text goes before. */
+const SIGN_OFF = /(?:^|\n)[ \t]*(?:[-–—~^]+ ?[\p{L}][^\n]{0,40}|(?:best|kind regards|regards|warm regards|cheers|thanks|thank you|many thanks|all the best|take care|speak soon)(?:,[^\n]{0,40})?|(?:best|kind regards|regards|cheers|thanks)[,!.]?\s*\n[^\n]{1,40})\s*$/iu;
+
+/**
+ * A fix that adds `sentence` at the end of the draft's body, before a sign-off when there is one:
+ * questions and closing promises read naturally last.
+ *
+ * @example
+ * appendSentence('We refunded you.\n— Sam', 'What else can I do?')
+ * // { range: [16, 16], text: ' What else can I do?' }
+ */
+export function appendSentence(text: string, sentence: string): Fix {
+  const sign = SIGN_OFF.exec(text);
+  let at = sign && sign.index > 0 ? sign.index : text.length;
+  while (at > 0 && /\s/.test(text[at - 1])) at--;
+  return { range: [at, at], text: at === 0 ? sentence : ` ${sentence}` };
+}
+
+/**
+ * A fix that adds `sentence` right after the last sentence making one of `after` (e.g. after the
+ * acknowledgement), else where `insertSentence` would put it.
+ */
+export function insertAfterMove(text: string, sentences: readonly Sentence[], moves: readonly MoveFinding[], after: Move[], sentence: string): Fix {
+  const anchor = moves.filter((m) => after.includes(m.move)).at(-1);
+  const s = anchor && sentences.find((x) => anchor.range[0] >= x.range[0] && anchor.range[0] < x.range[1]);
+  if (!s) return insertSentence(text, sentence);
+  return { range: [s.range[1], s.range[1]], text: ` ${sentence}` };
+}
+
+const CATEGORY_WORDING: Record<IssueCategory, string> = {
+  delivery: 'the delay with your delivery',
+  defect: 'the fault with what you bought',
+  billing: 'the problem with your bill',
+  refund: 'the wait for your refund',
+  account: 'the trouble with your account',
+  service: 'the way you were treated',
+  transfer: 'being passed from person to person',
+  policy: 'how your request was handled',
+};
+
+/**
+ * The customer's issue as a noun phrase a reply can use ("the double charge on your card"): the context's
+ * written issue, else a wording for the first issue category the analysis found, else undefined.
+ *
+ * @example
+ * describeIssue({ issue: 'the double charge on your card' }) // 'the double charge on your card'
+ */
+export function describeIssue(context: Pick<ResolvedContext, 'issue'> & { analysis?: Pick<ResolvedContext['analysis'], 'issues'> }): string | undefined {
+  const written = context.issue?.trim();
+  if (written) return written;
+  const first = context.analysis?.issues[0];
+  return first ? CATEGORY_WORDING[first.category] : undefined;
 }

@@ -1,5 +1,7 @@
 // The rule registry, sorted by id. A meta-test fails when a rule file is missing here or out of order.
 import type { Rule } from './define.ts';
+import acknowledgeLoyalty from './acknowledge-loyalty.ts';
+import askWhatTheyWant from './ask-what-they-want.ts';
 import noArguing from './no-arguing.ts';
 import noBareSorry from './no-bare-sorry.ts';
 import noBlame from './no-blame.ts';
@@ -11,8 +13,22 @@ import noKnowItAll from './no-know-it-all.ts';
 import noScriptedEmpathy from './no-scripted-empathy.ts';
 import noTellingWrong from './no-telling-wrong.ts';
 import noTransfer from './no-transfer.ts';
+import offerOptionsForNeed from './offer-options-for-need.ts';
+import promiseFollowUp from './promise-follow-up.ts';
+import referenceIssue from './reference-issue.ts';
+import requireAcknowledgement from './require-acknowledgement.ts';
+import requireApology from './require-apology.ts';
+import reviewNoPrivateDetails from './review-no-private-details.ts';
+import reviewTakeItOffline from './review-take-it-offline.ts';
+import reviewThankReviewer from './review-thank-reviewer.ts';
+import sideWithCustomer from './side-with-customer.ts';
+import summarizeWhenClosing from './summarize-when-closing.ts';
+import takeOwnership from './take-ownership.ts';
+import useCustomerName from './use-customer-name.ts';
 
 export const RULES: readonly Rule[] = [
+  acknowledgeLoyalty,
+  askWhatTheyWant,
   noArguing,
   noBareSorry,
   noBlame,
@@ -24,4 +40,16 @@ export const RULES: readonly Rule[] = [
   noScriptedEmpathy,
   noTellingWrong,
   noTransfer,
+  offerOptionsForNeed,
+  promiseFollowUp,
+  referenceIssue,
+  requireAcknowledgement,
+  requireApology,
+  reviewNoPrivateDetails,
+  reviewTakeItOffline,
+  reviewThankReviewer,
+  sideWithCustomer,
+  summarizeWhenClosing,
+  takeOwnership,
+  useCustomerName,
 ];

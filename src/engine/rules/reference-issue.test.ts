@@ -1,0 +1,33 @@
+import { makeAnalysis } from '../compose/contexts.ts';
+import { ruleTester } from '../test/rule-tester.ts';
+import rule from './reference-issue.ts';
+
+const billing = { analysis: makeAnalysis({ upset: true, issues: [{ category: 'billing', phrase: 'charged twice' }] }) };
+const machine = { analysis: makeAnalysis({ upset: true }), issue: 'the coffee machine that stopped working after a week' };
+
+ruleTester(rule, {
+  valid: [
+    { text: 'I apologize for the double charge. I have reversed it.', context: billing },
+    { text: 'I can see you were billed twice; the extra payment is on its way back.', context: billing },
+    { text: 'I apologize that your coffee machine let you down so soon.', context: machine },
+    { text: 'A new machine is on its way, and I apologize for the hassle.', context: machine },
+    // nothing known about the issue: nothing to reference
+    { text: 'I apologize for the trouble.', context: { analysis: makeAnalysis({ upset: true }) } },
+    // calm customer
+    { text: 'Thanks, all done.', context: { analysis: makeAnalysis({ upset: false, issues: [{ category: 'billing', phrase: 'charged twice' }] }) } },
+  ],
+  invalid: [
+    {
+      text: 'I apologize for the inconvenience. We will look into it.',
+      context: billing,
+      errors: [{ messageId: 'missingIssue', range: [0, 34] }],
+      output: 'I apologize for the inconvenience. I am looking into the problem with your bill for you now. We will look into it.',
+    },
+    {
+      text: 'I apologize for any inconvenience this has caused.',
+      context: machine,
+      errors: [{ messageId: 'missingIssue' }],
+      output: 'I apologize for any inconvenience this has caused. I am looking into the coffee machine that stopped working after a week for you now.',
+    },
+  ],
+});

@@ -1,0 +1,63 @@
+import { describeIssue, insertAfterMove, missingMoveRange } from '../moves.ts';
+import { compileTable, findPhrases } from '../text/matcher.ts';
+import type { ResolvedContext } from '../types.ts';
+import { defineRule } from './define.ts';
+import { CATEGORY_WORDS, STOPWORDS } from './reference-issue.data.ts';
+
+/** Crude stem: lower case, last inflection dropped, at most six letters, so "charged" ~ "charge". */
+function stem(word: string): string {
+  const w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, '');
+  const cut = w.replace(/(?:ing|ed|es|s|ly)$/, '');
+  return (cut.length >= 3 ? cut : w).slice(0, 6);
+}
+
+function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
+}
+
+/** Regex sources for everything that counts as naming this customer's issue. */
+function issueTerms(context: ResolvedContext): string[] {
+  const phrases = [context.issue ?? '', ...context.analysis.issues.map((i) => i.phrase)];
+  const terms = new Set<string>();
+  for (const p of phrases) {
+    for (const w of words(p)) {
+      if (w.length < 3 || STOPWORDS.has(w.toLowerCase())) continue;
+      terms.add(stem(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    }
+  }
+  for (const i of context.analysis.issues) for (const w of CATEGORY_WORDS[i.category]) terms.add(w);
+  return [...terms];
+}
+
+export default defineRule({
+  meta: {
+    id: 'reference-issue',
+    principle: 'P4',
+    severity: 'warning',
+    description: "Asks a reply to an upset customer to refer to their actual issue, not just to \"this\".",
+    messages: {
+      missingIssue: 'Name their actual issue ({{issue}}).',
+    },
+    note: "A reply that never mentions what went wrong reads like a form letter; naming the issue proves you listened, and an apology that names it is the one customers believe (P4, P1).",
+    fixable: true,
+    ruleSet: 'all',
+  },
+  check({ text, sentences, context, moves }) {
+    if (!context.upset || text.trim().length === 0) return [];
+    const terms = issueTerms(context);
+    if (terms.length === 0) return [];
+    // word starts only: "bill" matches "billing", not "rebill"; "late" matches "later" on purpose
+    const table = compileTable([{ pattern: `(?:${terms.join('|')})[\\p{L}]*` }]);
+    if (findPhrases(text, table, sentences, { skipNegated: false }).length > 0) return [];
+    const issue = describeIssue(context) ?? context.analysis.issues[0]?.phrase ?? 'the issue';
+    const sentence = `I am looking into ${issue} for you now.`;
+    return [{
+      messageId: 'missingIssue',
+      range: missingMoveRange(sentences),
+      data: { issue },
+      suggestions: describeIssue(context)
+        ? [{ message: `Add “${sentence}”`, fix: insertAfterMove(text, sentences, moves, ['apologize', 'acknowledge'], sentence) }]
+        : [],
+    }];
+  },
+});

@@ -1,0 +1,37 @@
+import { makeAnalysis } from '../compose/contexts.ts';
+import { ruleTester } from '../test/rule-tester.ts';
+import rule from './require-apology.ts';
+
+const upset = { analysis: makeAnalysis({ upset: true }) };
+const late = { analysis: makeAnalysis({ upset: true, issues: [{ category: 'delivery', phrase: 'still not here' }] }), customerName: 'Ana Lopez' };
+
+ruleTester(rule, {
+  valid: [
+    { text: 'I apologize for the late delivery, Ana.', context: late },
+    { text: "We're so sorry your parcel is late.", context: late },
+    { text: 'Please accept our apologies for the wait.', context: late },
+    { text: 'Your order ships tomorrow.', context: { analysis: makeAnalysis({ upset: false }) } },
+  ],
+  invalid: [
+    {
+      text: 'Your parcel will arrive tomorrow.',
+      context: late,
+      errors: [{ messageId: 'missingApology', range: [0, 33] }],
+      output: 'I apologize for the delay with your delivery, Ana. Your parcel will arrive tomorrow.',
+    },
+    {
+      // the customer is at fault (wrong address) and still gets an apology; the apology follows the acknowledgement
+      text: 'I can see how frustrating this is. The address on the order was incomplete, so it came back to us.',
+      context: { ...upset, issue: 'the returned parcel' },
+      errors: [{ messageId: 'missingApology' }],
+      output: 'I can see how frustrating this is. I apologize for the returned parcel. The address on the order was incomplete, so it came back to us.',
+    },
+    {
+      // refusing to apologize is not an apology
+      text: "Hi Ana, we won't apologize for our policy.",
+      context: late,
+      errors: [{ messageId: 'missingApology', range: [0, 42] }],
+      output: "Hi Ana, I apologize for the delay with your delivery. We won't apologize for our policy.",
+    },
+  ],
+});
