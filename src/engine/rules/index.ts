@@ -10,6 +10,7 @@ import noDefensive from './no-defensive.ts';
 import noDismissingEmotion from './no-dismissing-emotion.ts';
 import noGenericApology from './no-generic-apology.ts';
 import noKnowItAll from './no-know-it-all.ts';
+import noPolicyWall from './no-policy-wall.ts';
 import noScriptedEmpathy from './no-scripted-empathy.ts';
 import noTellingWrong from './no-telling-wrong.ts';
 import noTransfer from './no-transfer.ts';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   noDismissingEmotion,
   noGenericApology,
   noKnowItAll,
+  noPolicyWall,
   noScriptedEmpathy,
   noTellingWrong,
   noTransfer,
