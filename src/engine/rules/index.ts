@@ -12,6 +12,7 @@ import noGenericApology from './no-generic-apology.ts';
 import noKnowItAll from './no-know-it-all.ts';
 import noPolicyWall from './no-policy-wall.ts';
 import noScriptedEmpathy from './no-scripted-empathy.ts';
+import noShouting from './no-shouting.ts';
 import noTellingWrong from './no-telling-wrong.ts';
 import noTransfer from './no-transfer.ts';
 import offerOptionsForNeed from './offer-options-for-need.ts';
@@ -40,6 +41,7 @@ export const RULES: readonly Rule[] = [
   noKnowItAll,
   noPolicyWall,
   noScriptedEmpathy,
+  noShouting,
   noTellingWrong,
   noTransfer,
   offerOptionsForNeed,
