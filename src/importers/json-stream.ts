@@ -92,6 +92,7 @@ export async function* scanJsonCollections(
   for await (const chunk of createReadStream(file)) {
     const buf = chunk as Buffer;
     bytes += buf.length;
+    onBytes?.(bytes);
     const text = decoder.write(buf);
     captureStart = 0;
     if (stringStart >= 0) stringStart = 0;
@@ -194,7 +195,6 @@ export async function* scanJsonCollections(
     if (inString && !capturing && stringStart >= 0) keyBuf += text.slice(stringStart);
     yield* out;
     out.length = 0;
-    onBytes?.(bytes);
   }
   const rest = decoder.end();
   if (rest) captureParts.push(rest);

@@ -27,6 +27,8 @@ export interface QaProgress {
   totalBytes: number;
   conversations: number;
   problems: number;
+  /** Conversations and problems read but not yet written: what the run holds in memory, bounded by the pool. */
+  pending: number;
 }
 
 export interface QaRunOptions {
@@ -158,7 +160,9 @@ export async function runQa(options: QaRunOptions): Promise<QaRunSummary> {
   const ready = new Map<number, Done>();
   let nextApply = skip;
   let bytesRead = 0;
-  const progress = (): void => options.onProgress?.({ bytesRead, totalBytes, conversations: totals.conversations, problems: totals.problems.skipped + totals.problems.kept + totals.problems.analysisErrors });
+  let seq = 0;
+  const progress = (): void =>
+    options.onProgress?.({ bytesRead, totalBytes, conversations: totals.conversations, problems: totals.problems.skipped + totals.problems.kept + totals.problems.analysisErrors, pending: seq - nextApply });
 
   let lastCheckpoint = Date.now();
   let checkpointing: Promise<void> = Promise.resolve();
@@ -230,7 +234,6 @@ export async function runQa(options: QaRunOptions): Promise<QaRunSummary> {
     void p.finally(() => inflight.delete(p)).catch(() => undefined);
   };
 
-  let seq = 0;
   let interrupted = false;
   let failure: unknown;
   try {
@@ -241,7 +244,9 @@ export async function runQa(options: QaRunOptions): Promise<QaRunSummary> {
       else batch.push({ seq: s, conversation: event.conversation });
       if (batch.length >= batchSize) dispatch();
       else if (event.kind === 'problem' && batch.length === 0) apply();
-      while (inflight.size >= maxInflight) await Promise.race(inflight);
+      // Backpressure: batches finish out of order, so bound what is read but not yet written, not only
+      // the batches on the workers; otherwise one slow batch lets finished ones pile up behind it.
+      while (inflight.size > 0 && (inflight.size >= maxInflight || seq - nextApply >= maxInflight * batchSize)) await Promise.race(inflight);
       if (options.signal?.aborted) {
         interrupted = true;
         break;
