@@ -26,10 +26,11 @@ export const SARCASM: CueEntry[] = [
   { pattern: "thanks?(?: you)?(?: so much| a lot| again)? for (?:nothing|wasting my time|ignoring me|ruining|the runaround|making me wait|absolutely nothing)", weight: 0.5, emotion: 'anger' },
   // "Great, another week without internet", "Perfect. Just what I needed."
   { pattern: "(?:oh )?(?:great|wonderful|fantastic|brilliant|perfect|lovely|awesome|terrific|marvell?ous|splendid|super)[,.!… ]+(?:yet )?another", weight: 0.45, emotion: 'anger' },
+  { pattern: "another (?:great|fantastic|wonderful|brilliant|lovely|perfect|awesome|amazing|fun) (?:day|week|month|night|morning|evening|weekend|experience|hour)s? (?:of|without|with no|on hold|waiting)|(?:such|what) a (?:joy|pleasure|delight) (?:to|when|it is)", weight: 0.45, emotion: 'anger' },
   { pattern: "(?:just|exactly) what i (?:needed|wanted)(?: today| right now)?", weight: 0.35, emotion: 'anger' },
   { pattern: "just (?:great|perfect|wonderful|brilliant|fantastic|lovely|peachy|marvell?ous)", weight: 0.35, emotion: 'anger' },
   // "love how I have to…", "love that nobody answers"
-  { pattern: "(?:i )?(?:love|adore) (?:how|that|it when) (?:i have to|i(?:'ve| have) to|i(?:'m| am) (?:still|expected)|nobody|no one|i still|i can't|it (?:keeps|takes|never)|you (?:keep|never|always|still|can't|don't|didn't|just))", weight: 0.45, emotion: 'anger' },
+  { pattern: "(?:i )?(?:love|adore) (?:how|that|it when) (?:i have to|i(?:'ve| have) to|i(?:'m| am) (?:still|expected)|nobody|no one|i still|i can'?t|it (?:keeps|takes|never)|you (?:keep|never|always|still|can'?t|don'?t|didn'?t|just))", weight: 0.45, emotion: 'anger' },
   { pattern: "(?:what a|such a|big) surprise|surprise,? surprise|shocker|colou?r me (?:shocked|surprised)", weight: 0.4, emotion: 'anger' },
   { pattern: "(?:customer )?(?:service|support) at (?:its|their) (?:finest|best)", weight: 0.45, emotion: 'anger' },
   { pattern: "(?:oh )?(?:yeah|sure),? right", weight: 0.3, emotion: 'anger' },
@@ -37,9 +38,9 @@ export const SARCASM: CueEntry[] = [
 
 /** Negated positives: the polite way of saying it is bad. They carry their own negation. */
 export const NEGATED_POSITIVE: CueEntry[] = [
-  { pattern: "(?:not|never|isn't|wasn't|aren't|ain't) (?:very |too |so |remotely |even remotely |particularly |at all )?(?:happy|pleased|satisfied|impressed|amused|thrilled|ok|okay|acceptable|good enough|good|great|fair|right|helpful|professional)(?: at all| in the slightest| one bit| whatsoever)", weight: 0.55, emotion: 'anger' },
-  { pattern: "(?:not|never|isn't|wasn't|aren't|ain't) (?:very |too |so |remotely |even remotely |particularly |at all )?(?:happy|pleased|satisfied|impressed|amused|thrilled)", weight: 0.35, emotion: 'anger' },
-  { pattern: "(?:not|isn't|wasn't|aren't) (?:ok|okay|acceptable|good enough|fair|right|on)", weight: 0.35, emotion: 'anger' },
+  { pattern: "(?:not|never|isn'?t|wasn'?t|aren'?t|ain'?t) (?:very |too |so |remotely |even remotely |particularly |at all )?(?:happy|pleased|satisfied|impressed|amused|thrilled|ok|okay|acceptable|good enough|good|great|fair|right|helpful|professional)(?: at all| in the slightest| one bit| whatsoever)", weight: 0.55, emotion: 'anger' },
+  { pattern: "(?:not|never|isn'?t|wasn'?t|aren'?t|ain'?t) (?:very |too |so |remotely |even remotely |particularly |at all )?(?:happy|pleased|satisfied|impressed|amused|thrilled)", weight: 0.35, emotion: 'anger' },
+  { pattern: "(?:not|isn'?t|wasn'?t|aren'?t|ain'?t) (?:ok|okay|acceptable|good enough|fair|right)", weight: 0.35, emotion: 'anger' },
   { pattern: "no help(?:ful)?(?: at all| whatsoever)?|not (?:very |at all )?helpful|(?:not|no) good", weight: 0.3, emotion: 'anger' },
 ];
 
@@ -49,16 +50,17 @@ export const NEGATED_POSITIVE: CueEntry[] = [
  */
 export const COMPLAINT: CueEntry[] = [
   // Waiting and delay
-  { pattern: "(?:(?:i've|i have|we've|we have) been |been |still )?waiting (?:for )?(?:over |more than |almost |nearly |about |at least |another )?(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|a couple of) (?:more )?(?:minutes?|hours?|days?|weeks?|months?|years?)", weight: 0.4, emotion: 'sadness' },
+  { pattern: "(?:(?:i'?ve|i have|we've|we have) been |been |still )?(?:waiting|waited) (?:for )?(?:over |more than |almost |nearly |about |at least |another )?(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|a couple of) (?:more )?(?:minutes?|hours?|days?|weeks?|months?|years?)", weight: 0.4, emotion: 'sadness' },
   { pattern: "(?:waiting|waited|wait) (?:for )?(?:ages|forever|so long|too long|a long time|all day|all week|since)", weight: 0.4, emotion: 'sadness' },
-  { pattern: "still (?:waiting|haven't|hasn't|have not|has not|not|no|nothing|don't|doesn't|didn't|can't|unable|broken|missing|being charged|charging|getting)", weight: 0.35, emotion: 'sadness' },
+  { pattern: "still (?:waiting|haven'?t|hasn'?t|have not|has not|not|no|nothing|don'?t|doesn'?t|didn'?t|can'?t|unable|broken|missing|being charged|charging|getting)", weight: 0.35, emotion: 'sadness' },
   { pattern: "(?:\\d+|two|three|four|five|six|several|many) (?:days?|weeks?|months?) (?:late|overdue|later|and counting)", weight: 0.35, emotion: 'sadness' },
+  { pattern: "takes? (?:days|weeks|ages|forever|hours|months) to (?:respond|reply|answer|arrive|process|get back|refund)", weight: 0.3, emotion: 'sadness' },
   { pattern: "another (?:\\w+ )?(?:day|week|month|weekend|night|hour)s? (?:without|with no)", weight: 0.35, emotion: 'anger' },
   // Nobody answers
   { pattern: "(?:nobody|no one|noone) (?:has |ever |seems to |will |can )?(?:answers?|answered|respond(?:s|ed)?|repl(?:y|ies|ied)|gets? back|got back|called|calls|emailed|helps?|helped|cares?|listens?|bother(?:s|ed)?|picks? up)", weight: 0.4, emotion: 'anger' },
-  { pattern: "(?:haven't|have not|never|didn't|did not|hasn't|has not) (?:heard back|received (?:a |any )?(?:reply|response|answer|update|call ?back)|got(?:ten)? (?:a |any )?(?:reply|response|answer|update|call ?back)|had (?:a |any )?(?:reply|response|answer))", weight: 0.4, emotion: 'anger' },
+  { pattern: "(?:haven'?t|have not|never|didn'?t|did not|hasn'?t|has not) (?:heard back|received (?:a |any )?(?:reply|response|answer|update|call ?back)|got(?:ten)? (?:a |any )?(?:reply|response|answer|update|call ?back)|had (?:a |any )?(?:reply|response|answer))", weight: 0.4, emotion: 'anger' },
   { pattern: "(?:no|zero|not a single|not one|not even an?) (?:answer|reply|response|update|call ?back|word|explanation|acknowledg(?:e?ment))", weight: 0.3, emotion: 'anger' },
-  { pattern: "ignor(?:ed|ing) (?:me|my|us|our|all)", weight: 0.45, emotion: 'anger' },
+  { pattern: "ignor(?:e|es|ed|ing) (?:me|my|us|our|all|supporting|customers|emails|messages|calls|complaints)|non[- ]?functioning|not functioning|non[- ]?existent", weight: 0.45, emotion: 'anger' },
   { pattern: "left (?:me )?on (?:read|hold)|on hold for", weight: 0.3, emotion: 'anger' },
   // It keeps happening
   { pattern: "as usual|yet again|once again|again and again|over and over|every (?:single )?time", weight: 0.2, emotion: 'anger' },
@@ -77,7 +79,7 @@ export const ANGER: CueEntry[] = [
   { pattern: 'furious|livid|enraged|irate|seething|fuming|incensed', weight: 0.7, emotion: 'anger' },
   { pattern: 'infuriat(?:ed|ing)|outraged|outrageous', weight: 0.65, emotion: 'anger' },
   { pattern: "pissed(?: off)?|p\\*+ssed(?: off)?", weight: 0.6, emotion: 'anger' },
-  { pattern: "angry|(?:i'm|i am|im|so|really|very|getting) mad", weight: 0.55, emotion: 'anger' },
+  { pattern: "angry|(?:i'?m|i am|im|so|really|very|getting) mad", weight: 0.55, emotion: 'anger' },
   // Frustration and running out of patience
   { pattern: 'frustrat(?:ed|ing|ion)|exasperat(?:ed|ing)', weight: 0.4, emotion: 'anger' },
   { pattern: 'annoy(?:ed|ing)|irritat(?:ed|ing)|aggravat(?:ed|ing)|upset', weight: 0.3, emotion: 'anger' },
@@ -86,8 +88,10 @@ export const ANGER: CueEntry[] = [
   { pattern: 'ridiculous|absurd|ludicrous|insane|madness', weight: 0.45, emotion: 'anger' },
   { pattern: 'unacceptable|inexcusable|unforgivable|no excuse', weight: 0.5, emotion: 'anger' },
   { pattern: 'disgraceful|disgusting|disgusted|appalling|appalled|shameful|deplorable|atrocious|despicable', weight: 0.55, emotion: 'disgust' },
-  { pattern: "pathetic|laughable|(?:a|an absolute|a complete|a total) joke|joke of a", weight: 0.5, emotion: 'anger' },
-  { pattern: 'scam(?:mers?|med|ming)?|rip[- ]?off|ripped (?:me )?off|(?:daylight )?robbery|thie(?:f|ves)|stole|stealing|fraud(?:ulent|sters?)?', weight: 0.5, emotion: 'anger' },
+  { pattern: "pathetic|laughable|(?:is|what|such) a joke|(?:an absolute|a complete|a total|a bad|a sick) joke|joke of a", weight: 0.5, emotion: 'anger' },
+  { pattern: "scam(?:mers?|med|ming)?|rip[- ]?off|ripped (?:me )?off|(?:daylight )?robbery|thie(?:f|ves)|stole|stealing|fraudulent|fraudsters?|(?:this is|that'?s|it'?s|pure|total) (?:a )?fraud", weight: 0.5, emotion: 'anger' },
+  { pattern: 'stupid|dumb|idiotic|moronic|brainless', weight: 0.35, emotion: 'anger' },
+  { pattern: 'scum(?:bags?)?|crooks?|cowboys|sharks', weight: 0.5, emotion: 'disgust' },
   { pattern: 'useless|hopeless|incompetent|incompetence|clueless|amateurs?|amateurish', weight: 0.5, emotion: 'anger' },
   { pattern: 'worst', weight: 0.45, emotion: 'anger' },
   { pattern: 'terrible|horrible|awful|abysmal|dreadful|diabolical|horrendous|shocking', weight: 0.35, emotion: 'anger' },
@@ -101,7 +105,7 @@ export const ANGER: CueEntry[] = [
   { pattern: "are you (?:kidding|serious|joking)(?: me)?|you(?:'ve| have) got to be kidding(?: me)?|seriously\\?", weight: 0.45, emotion: 'anger' },
   { pattern: "how (?:hard|difficult) (?:is it|can it be|could it be)|how many (?:more )?times|how (?:is|was) (?:this|that) (?:ok|okay|acceptable|possible|legal)", weight: 0.45, emotion: 'anger' },
   { pattern: "what (?:the (?:hell|heck|fuck|f)|on earth)|wtf|wth|omfg", weight: 0.5, emotion: 'anger' },
-  { pattern: "can't believe|cannot believe|unbelievable|unreal", weight: 0.3, emotion: 'surprise' },
+  { pattern: "can'?t believe|cannot believe|unbelievable|unreal", weight: 0.3, emotion: 'surprise' },
   { pattern: "for (?:god|christ|heaven|pete)'?s sake|ffs|fgs", weight: 0.5, emotion: 'anger' },
   { pattern: 'are you (?:even )?listening|do you (?:even )?(?:read|care|listen)', weight: 0.45, emotion: 'anger' },
   { pattern: 'never again', weight: 0.4, emotion: 'anger' },
@@ -109,7 +113,7 @@ export const ANGER: CueEntry[] = [
 
 /** Swearing not aimed at anyone. Swearing at the agent is the `abuse` signal (`signals.data.ts`). */
 export const PROFANITY: CueEntry[] = [
-  { pattern: 'fuck(?:ing|ed|s|in)?|f\\*+(?:c?k|ck)(?:ing|ed)?|fk(?:n|ing)?|effing|freaking|frigging', weight: 0.45, emotion: 'anger' },
+  { pattern: 'clusterfuck|fuck(?:ing|ed|s|in)?|f\\*+(?:c?k|ck)(?:ing|ed)?|fk(?:n|ing)?|effing|freaking|frigging', weight: 0.45, emotion: 'anger' },
   { pattern: 'shit(?:ty|e)?|bullshit|goddamn(?:ed)?|damn(?:ed|it)?|bloody|hell|bastards?|arse|ass', weight: 0.35, emotion: 'anger' },
 ];
 

@@ -1,4 +1,4 @@
-import { compileTable, findPhrases, isNegated, type PhraseMatch } from '../text/matcher.ts';
+import { compileTable, findPhrases, type PhraseMatch } from '../text/matcher.ts';
 import type { Sentence } from '../types.ts';
 import { CUE_GROUPS, EMOJI_KIND, type CueEntry } from './cues.data.ts';
 import type { Cue, CueKind } from './evidence.ts';
@@ -22,6 +22,20 @@ const ACRONYMS = new Set([
   'ip', 'dns', 'ssl', 'tls', 'www', 'com', 'app', 'ui', 'ux', 'ai', 'uk', 'nhs', 'irs', 'dmv', 'gst', 'hst', 'mr', 'mrs',
   'ps', 'ps4', 'ps5', 'xbox', 'psn', 'ea', 'nba', 'nfl', 'rsvp', 'qr', 'otp', 'kyc', 'ach', 'iban', 'swift', 'bt', 'att',
   'tmobile', 'sku', 'po', 'rma', 'fyi', 'btw', 'imo', 'tbh', 'gmt', 'utc', 'est', 'pst', 'cst', 'aws', 'ibm', 'hp', 'lg',
+]);
+
+/** What may separate two words of one shouted run. */
+const RUN_GAP = /^[\s.,!?:;'"’]{1,3}$/;
+
+/**
+ * Single capitalised words that are emphasis ("I NEVER got it", "NOT acceptable"). Any other lone
+ * capitalised word is more often a product or a code (TYTV, COVID) than a raised voice.
+ */
+const EMPHASIS = new Set([
+  'not', 'never', 'still', 'again', 'actually', 'nothing', 'now', 'always', 'every', 'any', 'why', 'what', 'how', 'twice',
+  'three', 'refund', 'help', 'nobody', 'none', 'all', 'again', 'worst', 'useless', 'ridiculous', 'unacceptable', 'stop',
+  'fix', 'immediately', 'urgent', 'months', 'weeks', 'days', 'hours', 'years', 'times', 'no', 'zero', "didn't", "don't",
+  "can't", "won't", "isn't", "doesn't", "haven't", "hasn't", 'paid', 'twice', 'cancel', 'angry', 'furious', 'done',
 ]);
 
 /**
@@ -53,7 +67,7 @@ function lexicalCues(text: string, sentences: Sentence[], out: Cue[]): void {
       boost = { match: m, factor: entry.weight };
       continue;
     }
-    if ((entry.negatable ?? group.negatable) && isNegated(text, sStart, m.range[0])) {
+    if ((entry.negatable ?? group.negatable) && negatedNear(text, sStart, m.range[0])) {
       boost = undefined;
       continue;
     }
@@ -72,6 +86,21 @@ function lexicalCues(text: string, sentences: Sentence[], out: Cue[]): void {
     out.push(cue);
     count++;
   }
+}
+
+const NEGATOR = /^(?:not|never|no|nothing|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|ain'?t|can'?t|cannot|shouldn'?t|without|hardly|nor)$/;
+
+/**
+ * A negator among the three words before a feeling word, in the same clause: "not angry", "not at all
+ * happy", "never been so happy". Narrower than the matcher's four-word window, because in complaints a
+ * negation is usually the complaint itself: "I have NEVER agreed to this ludicrous plan" is still angry.
+ */
+function negatedNear(text: string, sentenceStart: number, matchStart: number): boolean {
+  let before = text.slice(Math.max(sentenceStart, matchStart - 32), matchStart);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' but '));
+  if (cut >= 0) before = before.slice(cut + 1);
+  const words = before.toLowerCase().replace(/’/g, "'").split(/[^\p{L}']+/u).filter(Boolean).slice(-3);
+  return words.some((w) => NEGATOR.test(w));
 }
 
 /**
@@ -105,6 +134,12 @@ function capsCues(text: string, sentences: Sentence[], out: Cue[]): void {
     const handle = prev === 64 /* @ */ || prev === 35; /* # */
     const shouty = !handle && wl >= 2 && wu === wl && !ACRONYMS.has(word.toLowerCase());
     if (shouty) {
+      // a run continues across spaces and sentence punctuation ("FIX. THE. APP."), not across "-" or "/"
+      // which join codes and names ("GODADDY-AMS")
+      if (run && !RUN_GAP.test(text.slice(run.end, Math.min(start, run.end + 4)))) {
+        runs.push(run);
+        run = undefined;
+      }
       if (run) {
         run.end = start + word.length;
         run.words++;
@@ -133,7 +168,7 @@ function capsCues(text: string, sentences: Sentence[], out: Cue[]): void {
   for (const r of runs) {
     if (emitted >= 50) break;
     if (r.words >= 2 && r.letters >= 6) push(r.start, r.end, Math.min(0.45, 0.2 + 0.05 * r.words));
-    else if (r.words === 1 && r.letters >= 4) push(r.start, r.end, 0.1);
+    else if (r.words === 1 && EMPHASIS.has(text.slice(r.start, r.end).toLowerCase().replace(/’/g, "'"))) push(r.start, r.end, 0.1);
     else continue;
     emitted++;
   }

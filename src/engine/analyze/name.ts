@@ -59,6 +59,8 @@ export function findName(text: string): NameFinding | undefined {
       const before = tail.slice(0, m.index);
       if (before.trim() && !/(?:[.!?:)]|\n)\s*$/.test(before)) continue;
     }
+    // "-More Bandwidth" closing a bulleted list is a bullet, not a signature
+    if (re === DASH && /(?:^|\n)[ \t]*[-–—~•*]/.test(tail.slice(0, m.index))) continue;
     const hit = pick(m, tailStart, anyCase);
     if (hit) return hit;
   }

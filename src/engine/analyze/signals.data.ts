@@ -26,8 +26,8 @@ export const CHURN: SignalEntry[] = [
   { pattern: "(?:take|taking|took) (?:my|our) (?:business|money|custom) (?:elsewhere|somewhere else)", kind: 'churn', negatable: true },
   { pattern: "(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?|leav(?:e|ing)) (?:over )?to (?:a |another |your )?(?:competitor|competition|another (?:provider|company|bank|carrier|service))", kind: 'churn', negatable: true },
   { pattern: "(?:find|finding|look(?:ing)? for) (?:a |another |a new )(?:provider|company|bank|carrier|supplier|service|isp)", kind: 'churn', negatable: true },
-  { pattern: "(?:never|won't|will not|not going to|will never) (?:ever )?(?:order|buy|shop|purchase|use|fly|book|bank|stay)(?: anything)? (?:from|with|at)? ?(?:you|your|this|them|here)(?: \\w+)? again|never again", kind: 'churn' },
-  { pattern: "(?:you(?:'ve| have)|you just) lost (?:a|another|me as a) (?:loyal )?customer|(?:i'm|i am|we're|we are) done with (?:you|your|this company)|last time i (?:order|buy|shop|use|fly|book)", kind: 'churn' },
+  { pattern: "(?:never|won'?t|will not|not going to|will never) (?:ever )?(?:order|buy|shop|purchase|use|fly|book|bank|stay)(?: anything)? (?:from|with|at)? ?(?:you|your|this|them|here)(?: \\w+)? again|never again", kind: 'churn' },
+  { pattern: "(?:you(?:'ve| have)|you just) lost (?:a|another|me as a) (?:loyal )?customer|(?:i'?m|i am|we're|we are) done with (?:you|your|this company)|last time i (?:order|buy|shop|use|fly|book)", kind: 'churn' },
 ];
 
 export const REVIEW: SignalEntry[] = [
@@ -63,7 +63,8 @@ export const LOYALTY: SignalEntry[] = [
   { pattern: `(?:customer|member|subscriber|client|shopper|user)s? (?:of (?:yours|yours for|you for) |with you (?:for )?|for |since |over |of )(?:over |more than |almost |nearly |about |well over )?${COUNT}\\+? years?`, kind: 'loyalty' },
   { pattern: `(?:been with|banked with|shopped with|ordered from|bought from|used|using|stayed with|loyal to) (?:you|your (?:company|bank|store|service|brand|products?))(?: guys)? (?:for |since )?(?:over |more than |almost |nearly |about |well over )?${COUNT}\\+? years?`, kind: 'loyalty' },
   { pattern: `${COUNT}\\+?[- ]years? (?:as an? |of being an? |an? |with you|of loyalty|loyal|long)(?:loyal |long[- ]time |faithful |paying )?(?:customer|member|subscriber|client)?`, kind: 'loyalty' },
-  { pattern: "(?:loyal|long[- ]time|long[- ]standing|longtime|faithful|regular) (?:customer|member|subscriber|client|shopper)|(?:customer|member|subscriber|client) since (?:19|20)\\d\\d|since (?:day one|the beginning)", kind: 'loyalty' },
+  { pattern: `(?:loyal|long[- ]time|long[- ]standing|longtime|faithful|regular) (?:customer|member|subscriber|client|shopper|user|fan)(?: (?:of (?:yours|you) )?(?:for|since) (?:over |more than |almost |nearly |about |well over )?${COUNT}\\+? years?)?`, kind: 'loyalty' },
+  { pattern: "(?:customer|member|subscriber|client) since (?:19|20)\\d\\d|since (?:day one|the beginning)", kind: 'loyalty' },
 ];
 
 export const DEADLINE: SignalEntry[] = [
@@ -86,13 +87,13 @@ export const NEEDS: NeedEntry[] = [
   // Escalation first: "speak to a manager" is not an information request
   { pattern: "(?:speak|talk|chat) (?:to|with) (?:a |an |your |the |someone |somebody |a real |an actual )?(?:human|person|real person|manager|supervisor|someone (?:in charge|senior|higher up|who can help)|boss)|(?:get|want|need|give) me (?:a |your |the )?(?:manager|supervisor)|manager|supervisor|escalat(?:e|ed|ing|ion)|higher up|head office|(?:the )?ceo|complaints? department|formal complaint", need: 'escalation', negatable: true },
   // Timing
-  { pattern: "asap|as soon as possible|urgent(?:ly)?|immediately|right away|right now|(?:need|want|have|get) (?:it|this|them) (?:today|tonight|tomorrow)|by (?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)|in time for|need (?:it|this|them) (?:by|before|for|back)|how (?:long|soon)|when (?:will|can|is|does|do|would) (?:i|it|you|my|this|they|the)|expedit(?:e|ed)|faster|quicker|delivery date|eta", need: 'timing', negatable: true },
+  { pattern: "asap|as soon as possible|urgent(?:ly)?|immediately|right away|right now|(?:need|want|have|get) (?:it|this|them) (?:today|tonight|tomorrow)|by (?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)|in time for|need (?:it|this|them) (?:by|before|for|back)|how (?:long|soon)|when (?:will|can|is|does|do|would) (?:i|it|you|my|this|they|the)|expedit(?:e|ed)|delivery date|eta", need: 'timing', negatable: true },
   // Money
   { pattern: "refund(?:ed)?|money back|reimburs(?:e|ed|ement)|compensat(?:e|ed|ion)|discount|(?:store |account )?credit(?! ?cards?)(?: back)?|voucher|charge ?back|(?:my )?money|cost me|out of pocket", need: 'financial', negatable: true },
   // A working product
   { pattern: "replace(?:ment|d)?|(?:a )?new one|exchange|swap|repair(?:ed)?|(?:fix|fixed|sort|sorted|fixing) (?:it|this|my|the)|send (?:me )?(?:another|a new|a working)|working (?:one|replacement)|get (?:it|this) (?:fixed|working|sorted)", need: 'replacement', negatable: true },
   // Being acknowledged
-  { pattern: "(?:an? |some )?apology|apologi[sz]e|(?:nobody|no one) (?:even )?cares|(?:doesn't|don't|didn't) (?:even )?care|(?:treated|treat (?:me|us)) (?:like|as)|(?:just )?(?:want|need) (?:someone|somebody|you) to (?:listen|understand|hear|acknowledge)|feel (?:ignored|unheard|like (?:a number|nobody|no one|an idiot|a criminal))|(?:not|never) (?:being )?(?:heard|listened to|taken seriously)|take (?:me|this|us) seriously", need: 'acknowledgement' },
+  { pattern: "(?:an? |some )?apology|apologi[sz]e|(?:nobody|no one) (?:even )?cares|(?:doesn'?t|don'?t|didn'?t) (?:even )?care|(?:treated|treat (?:me|us)) (?:like|as)|(?:just )?(?:want|need) (?:someone|somebody|you) to (?:listen|understand|hear|acknowledge)|feel (?:ignored|unheard|like (?:a number|nobody|no one|an idiot|a criminal))|(?:not|never) (?:being )?(?:heard|listened to|taken seriously)|take (?:me|this|us) seriously", need: 'acknowledgement' },
   // Information
   { pattern: "why|what happened|what(?:'s| is) going on|explain|explanation|(?:an |any |some )?updates?|status|where (?:is|are)|how (?:do|can|does|should) (?:i|we|this|it)|can you (?:tell|check|confirm|look into|let me know|find out)|let (?:me|us) know|is there (?:any |a )?way|any (?:news|info(?:rmation)?|idea)|what (?:can|should|do) (?:i|we) do|what are my options|does (?:this|that|it) mean", need: 'information', negatable: true },
 ];
@@ -103,7 +104,7 @@ export const REQUEST: PhraseEntry[] = [
   { pattern: "(?:i|we) (?:want|need|would like|'d like|demand|expect|require|am asking|'m asking|request|insist)" },
   { pattern: "(?:can|could|would|will) (?:you|someone|somebody|anyone|u) (?:please |pls |kindly |just )?\\w+" },
   { pattern: "(?:help me|send help|need help|help!|any help|somebody help|someone help)" },
-  { pattern: "what (?:can|will|are) you (?:do|going to do)|when (?:will|can) (?:i|you|it|this|my)|how (?:do|can) i|is there (?:any |a )?way|let me know|get back to me|i'd appreciate|i would appreciate" },
+  { pattern: "what (?:can|will|are) you (?:do|going to do)|when (?:will|can) (?:i|you|it|this|my)|how (?:do|can) i|is there (?:any |a )?way|let me know|get back to me|i'?d appreciate|i would appreciate" },
 ];
 
 /** Imperative openers: a sentence starting with one of these asks for something ("Fix this now."). */
