@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cleanMessage } from '../../src/importers/clean.ts';
 import { detectFormat, importFiles } from '../../src/importers/index.ts';
-import type { ImportedConversation, ImportProblem } from '../../src/importers/types.ts';
+import type { Format, ImportedConversation, ImportProblem } from '../../src/importers/types.ts';
 
 const FIX = new URL('../fixtures/exports/', import.meta.url).pathname;
 const f = (p: string): string => join(FIX, p);
 
-async function collect(files: string[], format?: Parameters<typeof importFiles>[1]['format']): Promise<{ conversations: ImportedConversation[]; problems: ImportProblem[] }> {
+async function collect(files: string[], format?: Format): Promise<{ conversations: ImportedConversation[]; problems: ImportProblem[] }> {
   const conversations: ImportedConversation[] = [];
   const problems: ImportProblem[] = [];
   for await (const ev of importFiles(files, { format })) {

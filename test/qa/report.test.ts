@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expandExportInputs } from '../../src/qa/cli.ts';
+import { runQa, type QaRunSummary } from '../../src/qa/run.ts';
+import type { QaFinding } from '../../src/qa/types.ts';
+import { loadAnalyzer } from './helpers/analyzer.ts';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const CHARTS = ['chart-scores', 'chart-agents', 'chart-rules', 'chart-anger', 'chart-transfers', 'chart-ack'];
+const INJECTION = '<script>window.pwned=1</script>';
+
+describe('QA HTML report in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let summary: QaRunSummary;
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+
+  before(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'defuse-qa-report-'));
+    // Customer and agent text that would run script if the report did not escape it.
+    const hostile = join(dir, 'hostile.csv');
+    writeFileSync(
+      hostile,
+      'conversation_id,timestamp,role,author,subject,text\n' +
+        `x-1,2024-09-01T10:00:00Z,customer,"<img src=x onerror=window.pwned=2>",<b onmouseover=window.pwned=3>Refund</b>,"I typed ${INJECTION} in your form and it broke. This is ridiculous!"\n` +
+        `x-1,2024-09-01T10:30:00Z,agent,Eve,,"Sorry. ${INJECTION} That is the billing department, please contact them."\n`,
+    );
+    const inputs = [...expandExportInputs([new URL('../fixtures/exports/', import.meta.url).pathname]), hostile];
+    summary = await runQa({ inputs, outDir: join(dir, 'out'), workers: 0, analyzer: await loadAnalyzer(), title: 'Fixture team' });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(summary.files.report).href);
+    await page.waitForFunction(() => (window as unknown as { qaChartsDrawn?: number }).qaChartsDrawn === 6, undefined, { timeout: 15_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('draws all six charts on their canvases', async () => {
+    for (const id of CHARTS) {
+      const painted = await page.evaluate((canvasId) => {
+        const c = document.getElementById(canvasId) as HTMLCanvasElement | null;
+        if (!c || c.width === 0 || c.height === 0) return 0;
+        const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+        return n;
+      }, id);
+      assert.ok(painted > 500, `${id} has ${painted} painted pixels`);
+    }
+    assert.deepEqual(errors, []);
+  });
+
+  it('shows the summary numbers of the run', async () => {
+    const cards = await page.locator('.card').allInnerTexts();
+    assert.ok(cards.some((c) => c.includes(String(summary.totals.conversations)) && c.includes('conversations scored')));
+    assert.ok(cards.some((c) => c.includes(String(summary.totals.problems.skipped)) && c.includes('skipped')));
+    const skipped = await page.locator('#skipped').innerText();
+    assert.match(skipped, /messages\.csv\s+13\s+malformed CSV row/);
+  });
+
+  it('highlights exactly the flagged words of every finding in the worst conversations, with their fixes', async () => {
+    const worst = summary.totals.worst;
+    assert.ok(worst.length > 0);
+    for (let rank = 0; rank < worst.length; rank++) {
+      const { result } = worst[rank];
+      const shown = await page.evaluate((r) => {
+        const conv = document.getElementById(`conv-${r}`) as HTMLDetailsElement;
+        conv.open = true;
+        return [...conv.querySelectorAll('.turn')].map((turn) => ({
+          marks: [...turn.querySelectorAll('mark')].map((m) => ({ rules: (m.getAttribute('data-rules') ?? '').split(' '), text: m.textContent ?? '' })),
+          fixes: (turn.querySelector('ul.fixes') as HTMLElement | null)?.innerText ?? '',
+        }));
+      }, rank);
+      const byTurnRule = new Map<string, QaFinding[]>();
+      for (const f of result.findings) {
+        const key = `${f.turn}:${f.ruleId}`;
+        byTurnRule.set(key, [...(byTurnRule.get(key) ?? []), f]);
+      }
+      for (const [key, findings] of byTurnRule) {
+        const [turn, rule] = [Number(key.split(':')[0]), key.split(':')[1]];
+        const marked = shown[turn].marks.filter((m) => m.rules.includes(rule)).map((m) => m.text).join('');
+        const expected = findings.filter((f) => f.range[1] > f.range[0]).sort((a, b) => a.range[0] - b.range[0]).map((f) => f.excerpt).join('');
+        assert.equal(marked, expected, `conversation ${result.id} turn ${turn} rule ${rule}`);
+        assert.ok(shown[turn].fixes.includes(rule), `fix list names ${rule}`);
+        for (const f of findings) if (f.suggestion?.text) assert.ok(shown[turn].fixes.includes(f.suggestion.text), `suggested fix for ${rule} shown`);
+      }
+    }
+  });
+
+  it('escapes customer and agent text: hostile markup is shown, never run', async () => {
+    assert.deepEqual(dialogs, []);
+    assert.equal(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
+    const text = await page.locator('#worst').innerText();
+    assert.ok(text.includes(INJECTION), 'the script tag is visible as text');
+    assert.equal(await page.locator('#worst img, #worst b[onmouseover]').count(), 0);
+  });
+
+  it('makes no network request and references nothing outside the file', async () => {
+    assert.deepEqual(requests, [pathToFileURL(summary.files.report).href]);
+    const external = await page.evaluate(() => [...document.querySelectorAll('[src],[href]')].map((e) => e.getAttribute('src') ?? e.getAttribute('href')));
+    assert.deepEqual(external, []);
+    const html = readFileSync(summary.files.report, 'utf8');
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
+  });
+});
