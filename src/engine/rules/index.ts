@@ -3,6 +3,7 @@ import type { Rule } from './define.ts';
 import acknowledgeLoyalty from './acknowledge-loyalty.ts';
 import askWhatTheyWant from './ask-what-they-want.ts';
 import noArguing from './no-arguing.ts';
+import noAskingTooMuch from './no-asking-too-much.ts';
 import noBareSorry from './no-bare-sorry.ts';
 import noBlame from './no-blame.ts';
 import noCorporateJargon from './no-corporate-jargon.ts';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   acknowledgeLoyalty,
   askWhatTheyWant,
   noArguing,
+  noAskingTooMuch,
   noBareSorry,
   noBlame,
   noCorporateJargon,

@@ -1,0 +1,81 @@
+import { compileTable, findPhrases, type PhraseMatch } from '../text/matcher.ts';
+import type { RawFinding } from './define.ts';
+import { defineRule } from './define.ts';
+import { clauseAt, sentenceTail } from './kinds.ts';
+import { ITEMS, REQUESTS } from './no-asking-too-much.data.ts';
+
+/** Requests beyond this many in one reply are too much (P11: "keep it as simple for them as possible"). */
+export const MAX_REQUESTS = 2;
+
+const requests = compileTable(REQUESTS);
+const items = compileTable(ITEMS);
+/** "Please contact us if anything changes" invites; it does not ask for work now. */
+const INVITATION = /^\s*(?:\S+\s+){0,4}?(?:if|should|whenever|any ?time|in case|once)(?![\p{L}])/iu;
+const SUBJECT = /(?<![\p{L}'’])(?:i|we|you|they|he|she|it|let me|let us|our team)(?:['’](?:ll|ve|m|re|d|s))?(?![\p{L}])/iu;
+const IMPERATIVE_LEAD = /^(?:(?:so|then|just|and|also|first|next|finally|meanwhile|in the meantime|afterwards)\s*)*$/iu;
+
+/** What a customer's own message shows they already gave, found without a model: e-mail, order, phone, tracking. */
+const GIVEN_IN_MESSAGE: [string, RegExp][] = [
+  ['e-mail address', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u],
+  ['order number', /(?:order|confirmation|reference|ref)[^\n.]{0,20}?#?\s?[A-Z0-9-]*\d[A-Z0-9-]{3,}|#\d{4,}/iu],
+  ['tracking number', /tracking[^\n.]{0,20}?[A-Z0-9]*\d[A-Z0-9]{7,}|1Z[0-9A-Z]{16}/iu],
+  ['phone number', /\+?\d[\d ().-]{7,}\d/u],
+];
+
+interface Request { match: PhraseMatch; key: string }
+
+export default defineRule({
+  meta: {
+    id: 'no-asking-too-much',
+    principle: 'P11',
+    severity: 'warning',
+    description: `Flags a reply that asks the customer to do more than ${MAX_REQUESTS} things, or asks again for something they already gave.`,
+    messages: {
+      tooManyRequests: 'This reply asks the customer to do {{count}} things; keep it to two and do the rest yourself.',
+      askedAgain: 'Asks again for the {{item}} the customer already gave.',
+    },
+    note: 'Make it as simple for the customer as possible: every extra task, and every repeated question, adds to their frustration (P11).',
+    fixable: false,
+    ruleSet: 'all',
+  },
+  check(input) {
+    const { text, context } = input;
+    const found: Request[] = [];
+    for (const m of findPhrases(text, requests, input.sentences)) {
+      if (m.entry.tag === 'imperative') {
+        // "Restart the app and log in again": each coordinated imperative is its own request, unless the
+        // clause has a subject of its own ("I'll check the order and send a label")
+        const clauseLead = text.slice(clauseAt(input, m.range)[0], m.range[0]);
+        if (SUBJECT.test(clauseLead)) continue;
+        const lead = clauseLead.split(/(?<![\p{L}])(?:and|then|or)(?![\p{L}])/u).pop() ?? '';
+        if (!IMPERATIVE_LEAD.test(lead.trim())) continue;
+      }
+      if (INVITATION.test(sentenceTail(input, m.range))) continue;
+      const next = text.slice(m.range[1]).match(/^\s*(?:\S+\s*){0,3}/u)?.[0] ?? '';
+      found.push({ match: m, key: `${m.text.split(/\s+/).pop()} ${next}`.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').trim() });
+    }
+    const distinct = found.filter((r, i) => found.findIndex((o) => o.key === r.key) === i);
+    const out: RawFinding[] = [];
+    if (distinct.length > MAX_REQUESTS) {
+      out.push({ messageId: 'tooManyRequests', range: distinct[MAX_REQUESTS].match.range, data: { count: String(distinct.length) } });
+    }
+    const given = new Set<string>();
+    for (const said of context.alreadyProvided ?? []) {
+      for (const m of findPhrases(said, items, undefined, { skipNegated: false })) given.add(m.entry.tag ?? '');
+    }
+    for (const [item, re] of GIVEN_IN_MESSAGE) if (context.customerMessage && re.test(context.customerMessage)) given.add(item);
+    if (given.size === 0) return out;
+    for (const r of found) {
+      // the item named in the rest of the request's clause: "send us |your order number| and e-mail"
+      const clauseEnd = clauseAt(input, r.match.range)[1];
+      const span = text.slice(r.match.range[0], Math.max(clauseEnd, r.match.range[1]));
+      for (const it of findPhrases(span, items, undefined, { skipNegated: false })) {
+        const item = it.entry.tag ?? '';
+        if (!given.has(item)) continue;
+        out.push({ messageId: 'askedAgain', range: [r.match.range[0] + it.range[0], r.match.range[0] + it.range[1]], data: { item } });
+        given.delete(item);
+      }
+    }
+    return out.sort((a, b) => a.range[0] - b.range[0]);
+  },
+});
