@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { analyzeMessage, detectMoves, type MessageContext } from '../engine/index.ts';
@@ -75,16 +74,32 @@ export async function analyzeJsonl(input: Readable, output: Writable, opts: { co
   const rl = createInterface({ input, crlfDelay: Infinity });
   const stats: JsonlStats = { lines: 0, analyzed: 0, errors: 0 };
   let closed = false;
-  output.once('error', () => {
+  let failure: NodeJS.ErrnoException | undefined;
+  // A reader that goes away (`| head`) closes the pipe: stop reading, and treat EPIPE as the end, not a crash.
+  const onError = (err: NodeJS.ErrnoException) => {
     closed = true;
+    if (err.code !== 'EPIPE') failure = err;
     rl.close();
-  });
+  };
+  output.on('error', onError);
   let buffer = '';
   const flush = async () => {
     if (!buffer || closed) return;
     const ok = output.write(buffer);
     buffer = '';
-    if (!ok) await Promise.race([once(output, 'drain'), once(output, 'close')]);
+    if (!ok && !closed) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          output.off('drain', done);
+          output.off('close', done);
+          output.off('error', done);
+          resolve();
+        };
+        output.on('drain', done);
+        output.on('close', done);
+        output.on('error', done);
+      });
+    }
   };
   for await (const raw of rl) {
     if (closed) break;
@@ -100,5 +115,6 @@ export async function analyzeJsonl(input: Readable, output: Writable, opts: { co
     if (buffer.length > 65536) await flush();
   }
   await flush();
+  if (failure) throw failure;
   return stats;
 }

@@ -188,10 +188,6 @@ async function runAnalyze(file: string | undefined, opts: AnalyzeCliOptions): Pr
         else bar!.update(0, { lines });
       };
     }
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      // A closed pipe (`| head`) just means nobody wants more output.
-      if (err.code !== 'EPIPE') throw err;
-    });
     const stats = await analyzeJsonl(input, process.stdout, { context, onLine });
     bar?.stop();
     if (stats.errors > 0) process.stderr.write(`defuse: ${stats.errors} of ${stats.analyzed + stats.errors} lines could not be analyzed (see their "error" field)\n`);
