@@ -9,6 +9,7 @@ import noBlame from './no-blame.ts';
 import noCorporateJargon from './no-corporate-jargon.ts';
 import noDefensive from './no-defensive.ts';
 import noDismissingEmotion from './no-dismissing-emotion.ts';
+import noFixBeforeAcknowledge from './no-fix-before-acknowledge.ts';
 import noGenericApology from './no-generic-apology.ts';
 import noKnowItAll from './no-know-it-all.ts';
 import noPolicyWall from './no-policy-wall.ts';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   noCorporateJargon,
   noDefensive,
   noDismissingEmotion,
+  noFixBeforeAcknowledge,
   noGenericApology,
   noKnowItAll,
   noPolicyWall,

@@ -1,0 +1,70 @@
+import { compileTable, findPhrases } from '../text/matcher.ts';
+import type { RawFinding, RuleInput } from './define.ts';
+import { defineRule } from './define.ts';
+import { clauseAt, fillPlaceholders } from './kinds.ts';
+import { REQUESTS } from './no-asking-too-much.data.ts';
+import { SOLUTION_CUES } from './no-fix-before-acknowledge.data.ts';
+
+const solutions = compileTable([...SOLUTION_CUES, ...REQUESTS.filter((e) => e.tag !== 'imperative')]);
+/** Sentence-initial instructions ("Restart the router.", "Go to Settings") without a cue phrase. */
+const IMPERATIVE_START = /^(?:(?:so|first|then|just|please|hi|hello|hey|ok|okay)[\s,]+)*(?:try|restart|reboot|reset|reinstall|clear|update|go to|click|tap|open|select|log ?in|sign ?in|turn (?:off|on)|unplug|check|send|dm|visit|call|contact|fill (?:out|in)|follow|delete|uninstall|enter|use)(?![\p{L}])/iu;
+/** Moves that handle the emotion first (P1, P2). */
+const EMOTION_FIRST = new Set(['acknowledge', 'apologize', 'empathize']);
+/** Anger at or above this is unambiguous without looking at the evidence. */
+export const ANGER_THRESHOLD = 0.5;
+
+/** The customer is angry: a high anger score, or upset with at least one span of anger evidence. */
+export function isAngry(context: RuleInput['context']): boolean {
+  return context.anger >= ANGER_THRESHOLD || (context.upset && context.analysis.angerEvidence.length > 0);
+}
+
+/** The first sentence-level solution: its cue start and sentence. */
+function firstSolution(input: RuleInput): { at: number; sentence: [number, number] } | undefined {
+  const { text, sentences } = input;
+  const cue = findPhrases(text, solutions, sentences)[0];
+  for (const s of sentences) {
+    if (cue && cue.range[0] < s.range[1]) return { at: cue.range[0], sentence: [s.range[0], s.range[1]] };
+    const clauseStart = s.text.search(/[^\s,]/);
+    const lead = s.text.slice(clauseStart);
+    const afterGreeting = lead.replace(/^(?:hi|hello|hey|dear)\s+[\p{Lu}][\p{L}'-]*[,!.]?\s*/u, '');
+    if (IMPERATIVE_START.test(afterGreeting)) {
+      return { at: s.range[0] + s.text.length - afterGreeting.length, sentence: [s.range[0], s.range[1]] };
+    }
+  }
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'no-fix-before-acknowledge',
+    principle: 'P1',
+    severity: 'warning',
+    description: 'Flags a reply to an angry customer that jumps to a fix or instruction before acknowledging, apologizing or empathizing.',
+    messages: {
+      fixBeforeAcknowledge: 'The customer is angry: acknowledge how they feel before the fix.',
+    },
+    note: 'Handle the emotion first: the issue cannot be properly handled until the customer feels heard, so acknowledge their frustration before offering solutions (P1).',
+    fixable: true,
+    ruleSet: 'all',
+  },
+  check(input) {
+    if (!isAngry(input.context)) return [];
+    const found = firstSolution(input);
+    if (!found) return [];
+    if (input.moves.some((m) => EMOTION_FIRST.has(m.move) && m.range[0] < found.at)) return [];
+    const { text } = input;
+    const ack = fillPlaceholders(input.context.issue ? 'I can hear how frustrating $ISSUE has been, and I want to help. ' : 'I can hear how frustrating this has been, and I want to help. ', input);
+    const [clauseStart] = clauseAt(input, [found.at, found.at]);
+    const at = clauseStart > found.sentence[0] ? clauseStart : found.sentence[0];
+    // mid-sentence ("Hi Ana, please restart…"): the acknowledgement becomes its own sentence before the fix
+    const fix = at === found.sentence[0]
+      ? { range: [at, at] as const, text: ack }
+      : { range: [at, at + 1] as const, text: ack + text[at].toUpperCase() };
+    const finding: RawFinding = {
+      messageId: 'fixBeforeAcknowledge',
+      range: found.sentence,
+      suggestions: [{ message: 'Acknowledge their frustration first', fix }],
+    };
+    return [finding];
+  },
+});
