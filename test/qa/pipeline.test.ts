@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { scanJsonCollections } from '../../src/importers/json-stream.ts';
 import { runQa, type QaRunSummary } from '../../src/qa/run.ts';
 import { analyzerSpec, loadAnalyzer } from './helpers/analyzer.ts';
-import { messageRows, writeJsonlArchive } from './helpers/generate.ts';
+import { messageRows, writeJsonlArchive } from '../../src/qa/synthetic.ts';
 
 const tmp = (prefix: string): string => mkdtempSync(join(tmpdir(), `defuse-qa-${prefix}-`));
 const csvIds = (dir: string): string[] => readFileSync(join(dir, 'conversations.csv'), 'utf8').trim().split('\r\n').slice(1).map((l) => l.split(',')[0]);

@@ -1,4 +1,4 @@
-/** Writes synthetic conversation archives for the streaming, resume and scale tests (and the benchmark). */
+/** Writes synthetic conversation archives (generic JSONL, one message per line) for the QA tests and the scale benchmark. */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
@@ -20,7 +20,13 @@ const REPLY = ['Thanks, that helps.', 'This is still unacceptable.', 'OK.', 'Gre
 const NAMES = ['Ana', 'Tom', 'Priya', 'Jin', 'Olu', 'Maria', 'Ben', 'Sue'];
 const AGENTS = ['Sam', 'Dana', 'Rae', 'Noor', 'Omar', 'Eve'];
 
-/** One message row per line in the generic JSONL layout; deterministic for a given `n`. */
+/**
+ * Message rows of `n` synthetic conversations in the generic layout (2–3 messages each, a mix of good and
+ * bad agent replies); deterministic, so two runs over the same archive must agree.
+ *
+ * @example
+ * [...messageRows(1)].map((r) => r.role) // ['customer', 'agent']
+ */
 export function* messageRows(n: number, start = 0): Generator<Record<string, string>> {
   for (let i = start; i < start + n; i++) {
     const id = `conv-${String(i).padStart(7, '0')}`;
@@ -34,7 +40,12 @@ export function* messageRows(n: number, start = 0): Generator<Record<string, str
   }
 }
 
-/** Streams `n` conversations to a JSONL file without holding them in memory; resolves with bytes written. */
+/**
+ * Streams `n` conversations to a JSONL file without holding them in memory; resolves with bytes written.
+ *
+ * @example
+ * await writeJsonlArchive('/tmp/archive.jsonl', 1_000_000);
+ */
 export async function writeJsonlArchive(path: string, n: number): Promise<number> {
   const out = createWriteStream(path);
   let bytes = 0;
