@@ -208,3 +208,19 @@ describe('streaming JSON arrays', () => {
     assert.match(problems[0].reason, /truncated/);
   });
 });
+
+describe('desk import mapping', () => {
+  it('maps a conversation to a historical case with a stable external reference and message directions', async () => {
+    const { toHistoricalCase } = await import('../../src/importers/desk.ts');
+    const { conversations } = await collect([f('zendesk/api/tickets.json'), f('zendesk/api/comments/101.json')]);
+    const c = toHistoricalCase(conversations.find((x) => x.id === '101') as ImportedConversation);
+    assert.equal(c.externalRef, 'zendesk:101');
+    assert.deepEqual(c.customer, { name: 'Maria Lopez', email: 'maria.lopez@example.org' });
+    assert.equal(c.createdAt, '2024-03-04T09:00:00.000Z');
+    assert.deepEqual(c.messages.map((m) => [m.direction, m.authorName, m.at]), [
+      ['inbound', undefined, '2024-03-04T09:00:00.000Z'],
+      ['outbound', 'Sam Agent', '2024-03-04T10:00:00.000Z'],
+      ['inbound', undefined, '2024-03-04T11:00:00.000Z'],
+    ]);
+  });
+});
