@@ -32,7 +32,7 @@ interface Asset {
 /** Built assets by name; one shared promise so concurrent first requests build once. */
 type AssetTable = Map<string, Asset>;
 
-async function buildAssets(): Promise<AssetTable> {
+async function buildAssets(dev: boolean): Promise<AssetTable> {
   // Imported lazily so servers that never serve the UI (CLI, API tests) don't load esbuild.
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
@@ -44,7 +44,7 @@ async function buildAssets(): Promise<AssetTable> {
     chunkNames: 'chunk-[hash]',
     platform: 'browser',
     target: ['es2022'],
-    minify: true,
+    minify: !dev,
     sourcemap: false,
     write: false,
     outdir: '/assets',
@@ -117,7 +117,7 @@ export function webRoutes(deps: WebDeps = {}): Hono {
   let built: Promise<AssetTable> | undefined;
   const assets = (): Promise<AssetTable> => {
     if (!built || deps.dev) {
-      built = buildAssets();
+      built = buildAssets(Boolean(deps.dev));
       // A failed build must not be cached: the next request tries again (e.g. after fixing a typo in dev).
       built.catch(() => { built = undefined; });
     }

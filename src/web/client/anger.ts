@@ -16,7 +16,10 @@ export function angerWord(anger: number): string {
  * angerMeter(0.8) // <span class="anger anger-high">… irate …</span>
  */
 export function angerMeter(anger: number | null | undefined): HTMLElement {
-  const a = Math.max(0, Math.min(1, anger ?? 0));
+  if (typeof anger !== 'number' || !Number.isFinite(anger)) {
+    return h('span', { class: 'anger anger-unknown' }, h('span', { class: 'anger-word' }, 'anger not scored'));
+  }
+  const a = Math.max(0, Math.min(1, anger));
   const fill = h('span', { class: 'anger-fill' });
   // Width via CSSOM: the CSP forbids style attributes.
   fill.style.width = `${Math.round(a * 100)}%`;

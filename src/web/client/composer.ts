@@ -130,7 +130,9 @@ export function createComposer(options: ComposerOptions): Composer {
     return last.findings.filter((f) => f.range[1] <= common);
   }
 
-  function render(text: string, result: CheckResult, context: ReplyContext): void {
+  function render(text: string, full: CheckResult, context: ReplyContext): void {
+    // An empty draft only gets the next move and checklist: a list of everything missing from nothing is noise.
+    const result = text.trim() ? full : { ...full, findings: [] };
     paintHighlights(text, result.findings);
     const n = result.findings.length;
     score.textContent = text.trim() ? `Playbook score ${result.scores.overall}` : '';

@@ -32,7 +32,7 @@ export function conversationView(messages: Message[], customerName: string, agen
         h('p', { class: 'msg-body' }, m.body));
     }
     const a = analysisOf(m, customerName);
-    return h('li', { class: 'msg msg-in', 'data-anger': a.anger.toFixed(2) },
+    return h('li', { class: 'msg msg-in', 'data-anger': Number.isFinite(a.anger) ? a.anger.toFixed(2) : '' },
       h('div', { class: 'msg-meta' }, h('strong', {}, customerName), ' · ', h('time', { datetime: m.createdAt }, when(m.createdAt)), ' ', angerMeter(a.anger)),
       sentenceBody(m.body, a));
   }));

@@ -43,9 +43,20 @@ export function optionsPanel(kase: CaseDetail, catalogue: CatalogueOption[], rel
       ? h('ul', { class: 'offers', 'aria-label': 'Offers made' }, offers.map((o) => offerItem(o, open, status, reload)))
       : null,
     status,
-    open
-      ? h('ul', { class: 'option-list', 'aria-label': 'Options you can offer' }, catalogue.map((o) => optionRow(kase, o, status, reload)))
-      : null);
+    open ? optionLists(kase, catalogue, status, reload) : null);
+}
+
+/** The options that fit the need in view; the rest one click away, so the panel stays short. */
+function optionLists(kase: CaseDetail, catalogue: CatalogueOption[], status: HTMLElement, reload: Reload): HTMLElement[] {
+  const fit = catalogue.filter((o) => o.suggested);
+  const rest = catalogue.filter((o) => !o.suggested);
+  const lists: HTMLElement[] = [];
+  if (fit.length) lists.push(h('ul', { class: 'option-list', 'aria-label': 'Options that fit their need' }, fit.map((o) => optionRow(kase, o, status, reload))));
+  if (rest.length) {
+    const list = h('ul', { class: 'option-list', 'aria-label': 'Other options' }, rest.map((o) => optionRow(kase, o, status, reload)));
+    lists.push(fit.length ? h('details', { class: 'more-options' }, h('summary', {}, `Other options (${rest.length})`), list) : list);
+  }
+  return lists;
 }
 
 function offerItem(o: Offer, open: boolean, status: HTMLElement, reload: Reload): HTMLElement {
@@ -257,7 +268,7 @@ export function followUpsPanel(kase: CaseDetail, reload: Reload): HTMLElement {
     h('h2', { id: 'fu-heading' }, 'Follow-up'),
     list.length
       ? h('ul', { class: 'followups' }, list.map((f) => h('li', { class: `followup followup-${f.status}` },
-        f.status === 'scheduled' ? ['Call back ', h('strong', { class: 'followup-due' }, when(f.dueAt))] : [`${f.status === 'done' ? 'Called' : 'Cancelled'} · `, outcomeLabel(f.outcome)],
+        f.status === 'scheduled' ? ['Call back ', h('time', { class: 'followup-due', datetime: f.dueAt }, when(f.dueAt))] : [`${f.status === 'done' ? 'Called' : 'Cancelled'} · `, outcomeLabel(f.outcome)],
         f.status === 'scheduled' ? outcomeForm(f, status, reload) : null)))
       : h('p', { class: 'empty small' }, kase.status === 'open' ? 'Resolving the case schedules a call-back.' : 'No follow-up scheduled.'),
     status);

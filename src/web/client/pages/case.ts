@@ -190,9 +190,10 @@ function replyContext(state: State): ReplyContext {
 
 /** The anger of each customer message as a line, with the trend in words for screen readers. */
 function angerTrend(k: CaseDetail): HTMLElement {
-  const values = k.angerTrajectory.length
+  const values = (k.angerTrajectory.length
     ? k.angerTrajectory.map((p) => p.anger)
-    : k.messages.filter((m) => m.direction === 'inbound').map((m) => analysisOf(m, k.customer.name).anger);
+    : k.messages.filter((m) => m.direction === 'inbound').map((m) => analysisOf(m, k.customer.name).anger))
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   const section = h('section', { class: 'panel trend-panel', 'aria-labelledby': 'trend-heading' }, h('h2', { id: 'trend-heading' }, 'Anger trend'));
   if (values.length === 0) {
     section.append(h('p', { class: 'empty small' }, 'No customer messages yet.'));

@@ -17,7 +17,7 @@ export async function render(): Promise<void> {
     body);
   const load = async () => {
     try {
-      const data = await request<{ followUps: FollowUp[] }>('GET', '/api/follow-ups?all=1');
+      const data = await request<{ followUps: FollowUp[] }>('GET', '/api/follow-ups');
       const now = Date.now();
       const list = [...data.followUps].filter((f) => f.status === 'scheduled').sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
       if (list.length === 0) {
@@ -25,13 +25,14 @@ export async function render(): Promise<void> {
         return;
       }
       replace(body, h('ul', { class: 'followup-list' }, list.map((f) => {
+        // The server says what is due by its own clock; the browser's clock only splits the rest.
         const due = Date.parse(f.dueAt);
-        const state = due < now ? 'overdue' : due - now < 86_400_000 ? 'today' : 'later';
+        const state = f.due ? 'overdue' : due - now < 86_400_000 ? 'today' : 'later';
         return h('li', { class: `panel followup-item ${state}` },
           h('div', { class: 'followup-head' },
             h('a', { href: `/cases/${encodeURIComponent(String(f.caseId))}` }, f.customerName ?? `Case ${f.caseId}`),
             f.caseSubject ? h('span', { class: 'muted' }, ` — ${f.caseSubject}`) : null,
-            h('span', { class: `due-chip due-${state}` }, state === 'overdue' ? `Overdue since ${when(f.dueAt)}` : `Due ${when(f.dueAt)}`)),
+            h('span', { class: `due-chip due-${state}` }, state === 'overdue' ? 'Due now, since ' : 'Due ', h('time', { datetime: f.dueAt }, when(f.dueAt)))),
           outcomeForm(f, status, load));
       })));
     } catch (err) {

@@ -6,7 +6,7 @@ export async function render(): Promise<void> {
   document.title = 'Sign in · Defuse';
   const app = document.getElementById('app')!;
   const error = h('div', { class: 'form-error', role: 'alert', 'aria-live': 'assertive' });
-  const email = h('input', { id: 'login-email', name: 'email', type: 'email', autocomplete: 'username', required: true, autofocus: true });
+  const email = h('input', { id: 'login-email', name: 'email', type: 'email', autocomplete: 'username', required: true });
   const password = h('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Sign in');
   const form = h('form', { class: 'login-form', novalidate: true },

@@ -1,0 +1,173 @@
+// The desk end to end in real Chromium against the real app, PostgreSQL and an SMTP peer: an agent signs
+// in, takes the angriest case from the queue, gets coached live while typing a bad reply, fixes it in one
+// click, resolves with an e-mailed summary and sees the follow-up scheduled. Customer text is only ever text.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { Client } from '../support/desk.ts';
+import { launchBrowser, signIn, startWebDesk, watchPage, type WebDesk } from './support.ts';
+
+const BAD_REPLY = "Calm down. That's not my department, call billing.";
+
+describe('desk web UI in Chromium', () => {
+  let web: WebDesk;
+  let browser: Browser;
+  let agent: Client;
+  const ids: Record<string, number> = {};
+
+  before(async () => {
+    browser = await launchBrowser();
+    web = await startWebDesk();
+    agent = await web.desk.login('agent');
+    const open = async (key: string, customer: Record<string, unknown>, message: string) => {
+      const res = await agent.post('/api/cases', { customer, message });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      ids[key] = res.body.id;
+    };
+    // The angriest customer is also the most valuable and has waited longest, so they top the queue
+    // whatever weights the priority formula uses.
+    await open('angry', { name: 'Ana Silva', email: 'ana.silva@example.com', customerSince: '2017-02-01', lifetimeValue: 5200 },
+      "This is ridiculous!!! I was charged twice for order #4411 and NOBODY answers. I've been a customer for 9 years. Refund the second charge today or I'm cancelling.");
+    web.desk.clock.advance(30 * 60_000);
+    await open('mild', { name: 'Chen Wei', email: 'chen@example.com', lifetimeValue: 300 }, 'Hi, the jumper I got is the wrong size. Could I swap it?');
+    await open('hostile', { name: '<img src=x onerror="window.__pwned=1">Mallory', email: 'mallory@example.com', lifetimeValue: 10 },
+      '<script>window.__pwned=2</script> Where is my <b>parcel</b>? <img src=x onerror="window.__pwned=3">');
+    web.desk.clock.advance(60 * 60_000);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await web?.stop();
+  });
+
+  async function newPage(width = 1280): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const problems = watchPage(page);
+    await signIn(page, web.baseUrl, web.desk.users.agent.email, web.desk.users.agent.password);
+    return { page, problems };
+  }
+
+  it('takes the angriest case from coaching to an e-mailed summary and a scheduled follow-up', async () => {
+    const { page, problems } = await newPage();
+
+    // Queue: the server's priority order, the angriest (and most valuable, longest waiting) first, with why.
+    const queue = await agent.get('/api/queue');
+    assert.equal(queue.body.items[0].caseId, ids.angry);
+    const rows = page.locator('table.queue tbody tr');
+    await rows.first().waitFor();
+    assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.caseId))), queue.body.items.map((i: { caseId: number }) => i.caseId));
+    assert.match(await rows.first().locator('.reason').innerText(), /\S/, 'the top row says why it is there');
+    await rows.first().getByRole('link', { name: 'Ana Silva' }).click();
+    await page.waitForURL(`${web.baseUrl}/cases/${ids.angry}`);
+
+    // The conversation tells venting from the issue.
+    await page.locator('.msg-in .sentence.role-venting').first().waitFor();
+    assert.match(await page.locator('.msg-in .sentence.role-venting').first().innerText(), /ridiculous/i);
+    assert.match(await page.locator('.msg-in .sentence.role-issue').first().innerText(), /charged twice/i);
+
+    // Live coaching while typing, in the browser: underline + finding with message and note.
+    const reply = page.getByLabel('Reply to Ana Silva');
+    await reply.click();
+    await reply.pressSequentially(BAD_REPLY, { delay: 5 });
+    const transfer = page.locator('.reply-panel .finding[data-rule="no-transfer"]').first();
+    await transfer.waitFor();
+    assert.match(await transfer.locator('.finding-note').innerText(), /P10/);
+    const marks = await page.locator('.reply-panel .composer-highlights mark').allInnerTexts();
+    assert.ok(marks.some((m) => /not my department|call billing/i.test(m)), `transfer wording is underlined, marks: ${JSON.stringify(marks)}`);
+    assert.ok(marks.some((m) => /calm down/i.test(m)), `"Calm down" is underlined, marks: ${JSON.stringify(marks)}`);
+    const status = page.locator('.reply-panel [role="status"][aria-live="polite"]');
+    assert.match((await status.getAttribute('aria-label')) ?? '', /coaching finding/, 'the live region announces the findings');
+
+    // One-click fix: the flagged words are replaced and that finding goes away.
+    const quote = (await transfer.locator('.finding-quote').innerText()).replace(/^[“"]|[”"]$/g, '');
+    const before = await reply.inputValue();
+    assert.ok(before.includes(quote), `the finding quotes the draft (${quote})`);
+    await transfer.locator('button.fix').first().click();
+    await page.waitForFunction(([q]) => !(document.querySelector('.reply-panel textarea') as HTMLTextAreaElement).value.includes(q), [quote]);
+    const after = await reply.inputValue();
+    assert.notEqual(after, before);
+    assert.ok(!after.includes(quote));
+    await page.waitForFunction(([q]) => ![...document.querySelectorAll('.reply-panel .finding[data-rule="no-transfer"] .finding-quote')].some((e) => e.textContent?.includes(q)), [quote]);
+
+    // Resolve with a summary drafted for the agent, e-mailed through the outbox to the SMTP peer.
+    await page.getByLabel('What you agreed').fill('a refund of the second charge of $49 and 10% off your next order');
+    await page.getByRole('button', { name: 'Draft the summary for me' }).click();
+    const summary = page.getByLabel('Summary for the customer (e-mailed)');
+    const summaryText = await summary.inputValue();
+    assert.match(summaryText, /refund of the second charge/);
+    assert.equal(await page.getByLabel('E-mail the summary to').inputValue(), 'ana.silva@example.com');
+    await page.getByRole('button', { name: 'Resolve and e-mail summary' }).click();
+    await page.locator('.resolve-panel .alert-ok').waitFor();
+    assert.match(await page.locator('.case-head .status').innerText(), /resolved/i);
+
+    await web.desk.scheduler.tick();
+    const [mail] = await web.desk.smtp.waitFor(1);
+    assert.equal((mail.to as { text: string }).text, 'ana.silva@example.com');
+    assert.ok(mail.text?.includes(summaryText.trim().split('\n')[0]), 'the e-mail carries the summary');
+    assert.match(mail.text ?? '', /refund of the second charge/);
+
+    // The follow-up the server scheduled is shown on the case and in the agent's follow-up list.
+    const followUps = await agent.get('/api/follow-ups');
+    const fu = followUps.body.followUps.find((f: { caseId: number }) => f.caseId === ids.angry);
+    assert.ok(fu, 'a follow-up was scheduled');
+    await page.locator('.followups-panel time.followup-due').waitFor();
+    assert.equal(await page.locator('.followups-panel time.followup-due').getAttribute('datetime'), new Date(fu.dueAt).toISOString());
+    await page.locator('.resolve-panel .email-sent').waitFor({ timeout: 10_000 });
+    await page.goto(`${web.baseUrl}/follow-ups`);
+    await page.locator('.followup-item').first().waitFor();
+    assert.match(await page.locator('.followup-item').first().innerText(), /Ana Silva/);
+
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('shows customer text containing markup as text and never runs it', async () => {
+    const { page, problems } = await newPage();
+    await page.locator('table.queue tbody tr').first().waitFor();
+    const row = page.locator(`table.queue tbody tr[data-case-id="${ids.hostile}"]`);
+    assert.match(await row.innerText(), /<img src=x onerror="window.__pwned=1">Mallory/);
+    await page.goto(`${web.baseUrl}/cases/${ids.hostile}`);
+    const message = page.locator('.msg-in .msg-body').first();
+    await message.waitFor();
+    const text = await message.innerText();
+    assert.match(text, /<script>window.__pwned=2<\/script>/);
+    assert.match(text, /<b>parcel<\/b>/);
+    assert.match(text, /<img src=x onerror="window.__pwned=3">/);
+    assert.equal(await page.locator('main img, main script, .msg-body b').count(), 0, 'no element was created from customer text');
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.match(await page.locator('h2#customer-heading').innerText(), /<img src=x/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('labels every control, announces coaching politely and fits a tablet without sideways scrolling', async () => {
+    const { page, problems } = await newPage(800);
+    await page.goto(`${web.baseUrl}/cases/${ids.mild}`);
+    await page.getByLabel('Reply to Chen Wei').waitFor();
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, textarea, select, button')]
+        .filter((el) => !(el as HTMLElement).closest('[hidden]'))
+        .filter((el) => {
+          const e = el as HTMLInputElement;
+          const name = (e.labels && e.labels.length > 0) || e.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent?.trim());
+          return !name;
+        })
+        .map((el) => el.outerHTML.slice(0, 80)));
+    assert.deepEqual(unlabelled, []);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scrolling at 800px');
+
+    // Keyboard: Tab moves from the reply box onward and the focused control is visibly outlined.
+    await page.getByLabel('Reply to Chen Wei').focus();
+    await page.keyboard.type('I am sorry.');
+    await page.locator('.reply-panel .finding').first().waitFor();
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { tag: el.tagName, outline: getComputedStyle(el).outlineStyle };
+    });
+    assert.equal(outline.tag, 'BUTTON');
+    assert.notEqual(outline.outline, 'none');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
