@@ -160,9 +160,14 @@ async function insertMessage(
   const { rows } = await q.query<{ id: number }>(
     `INSERT INTO messages (case_id, direction, author_id, body, anger, score, analysis, check_result, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [caseId, direction, authorId, body, analysis?.anger ?? null, check?.scores.overall ?? null, analysis ? JSON.stringify(analysis) : null, check ? JSON.stringify(check) : null, at],
+    [caseId, direction, authorId, body, finite(analysis?.anger), finite(check?.scores.overall), analysis ? JSON.stringify(analysis) : null, check ? JSON.stringify(check) : null, at],
   );
   return rows[0].id;
+}
+
+/** A number PostgreSQL and JSON can both hold, else null (an engine bug must not store NaN). */
+function finite(x: number | undefined): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
 }
 
 /** The customer's latest message on a case and its stored analysis. */

@@ -43,15 +43,19 @@ export function priorityOf(anger: number, lifetimeValue: number, tenureYears: nu
   const level = anger >= 0.75 ? 'irate' : anger >= 0.5 ? 'angry' : anger >= 0.25 ? 'annoyed' : 'calm';
   const money = `$${Math.round(lifetimeValue).toLocaleString('en-US')}`;
   const why: QueueFactor[] = [
-    { factor: 'anger', weight: round(a), text: `Anger ${anger.toFixed(2)} (${level})` },
+    { factor: 'anger', weight: round2(a), text: `Anger ${anger.toFixed(2)} (${level})` },
     {
       factor: 'value',
-      weight: round(v),
+      weight: round2(v),
       text: `Lifetime value ${money}${tenureYears ? `, customer for ${tenureYears} year${tenureYears === 1 ? '' : 's'}` : ''}${lifetimeValue >= HIGH_VALUE || (tenureYears ?? 0) >= 5 ? ' (high value)' : ''}`,
     },
-    { factor: 'waiting', weight: round(w), text: waitingMinutes > 0 ? `Waiting ${formatWait(waitingMinutes)} for a reply` : 'Answered; waiting on us only for follow-through' },
+    { factor: 'waiting', weight: round2(w), text: waitingMinutes > 0 ? `Waiting ${formatWait(waitingMinutes)} for a reply` : 'Answered; waiting on us only for follow-through' },
   ];
   return { priority: round(a * v * w), why };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 function round(x: number): number {

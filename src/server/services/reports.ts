@@ -6,9 +6,9 @@ export interface ReportRange {
   bucket: 'day' | 'week';
 }
 
-/** Default range: the last 30 days by day. */
+/** Default range: the last 30 days by day, up to and including this moment (ranges are [from, to)). */
 export function defaultRange(now: Date, partial: Partial<ReportRange> = {}): ReportRange {
-  return { from: partial.from ?? new Date(now.getTime() - 30 * 86_400_000), to: partial.to ?? now, bucket: partial.bucket ?? 'day' };
+  return { from: partial.from ?? new Date(now.getTime() - 30 * 86_400_000), to: partial.to ?? new Date(now.getTime() + 1000), bucket: partial.bucket ?? 'day' };
 }
 
 // Buckets are UTC calendar days or ISO weeks (Monday), labelled by their first day.

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createDb, type Db } from '../../src/server/db/db.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/server/db/embedded.ts';
+import { migrate } from '../../src/server/db/migrate.ts';
+
+export interface TestDatabase {
+  url: string;
+  /** A pool on the fresh, migrated database. */
+  db: Db;
+  /** Opens another pool on the same database (a second "server process"). */
+  connect(): Db;
+  stop(): Promise<void>;
+}
+
+let cluster: Promise<EmbeddedDatabase> | null = null;
+let clusterDir = '';
+
+/**
+ * A fresh, migrated database for one test file. Uses DATABASE_URL's server when set (creating and later
+ * dropping a uniquely named database); otherwise starts ONE embedded PostgreSQL per test process on a free
+ * port in a temp directory, removed on stop.
+ *
+ * @example
+ * const t = await startTestDatabase();
+ * after(() => t.stop());
+ */
+export async function startTestDatabase(): Promise<TestDatabase> {
+  const name = `defuse_test_${randomBytes(6).toString('hex')}`;
+  let url: string;
+  let dropAdmin: string | null = null;
+  if (process.env.DATABASE_URL) {
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    dropAdmin = process.env.DATABASE_URL;
+  } else {
+    cluster ??= (async () => {
+      clusterDir = mkdtempSync(join(tmpdir(), 'defuse-pg-'));
+      chmodSync(clusterDir, 0o755);
+      return startEmbeddedPostgres({ dataDir: join(clusterDir, 'pg'), persistent: false });
+    })();
+    const c = await cluster;
+    await c.createDatabase(name);
+    url = c.databaseUrl(name);
+  }
+  const pools: Db[] = [];
+  const connect = () => {
+    const d = createDb(url, { max: 5 });
+    pools.push(d);
+    return d;
+  };
+  const db = connect();
+  await migrate(db);
+  return {
+    url,
+    db,
+    connect,
+    async stop() {
+      await Promise.all(pools.map((p) => p.close().catch(() => undefined)));
+      if (dropAdmin) {
+        const admin = new pg.Client({ connectionString: dropAdmin });
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      } else if (cluster) {
+        const c = await cluster;
+        cluster = null;
+        await c.stop();
+        rmSync(clusterDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
