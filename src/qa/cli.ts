@@ -6,10 +6,12 @@ import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { FORMATS, type Format } from '../importers/types.ts';
 import { medianScore } from './aggregate.ts';
 import { runQa, type QaProgress, type QaRunSummary } from './run.ts';
+import type { AnalyzerSpec } from './types.ts';
 
 const EXPORT_EXTENSIONS = /\.(?:json|jsonl|ndjson|csv)$/i;
 export const EXIT_FAILURE = 2;
@@ -64,6 +66,15 @@ interface QaCliOptions {
   worst?: string;
   title?: string;
   progress?: boolean;
+  analyzer?: string;
+}
+
+/** `path/to/module.ts#exportName` → a spec workers can import. */
+export function parseAnalyzerOption(value: string, cwd = process.cwd()): AnalyzerSpec {
+  const hash = value.lastIndexOf('#');
+  const path = hash > 0 ? value.slice(0, hash) : value;
+  const exportName = hash > 0 ? value.slice(hash + 1) : 'analyzeConversation';
+  return { module: pathToFileURL(resolve(cwd, path)).href, exportName };
 }
 
 function progressBar(enabled: boolean): { update: (p: QaProgress) => void; stop: () => void } {
@@ -134,6 +145,7 @@ async function runQaCommand(inputs: string[], opts: QaCliOptions): Promise<numbe
       resume: opts.resume,
       worstLimit: Number.isFinite(worst) ? worst : 20,
       title: opts.title,
+      analyzerSpec: opts.analyzer ? parseAnalyzerOption(opts.analyzer) : undefined,
       signal: controller.signal,
       onProgress: bar.update,
     });
@@ -172,5 +184,6 @@ export function registerQaCommands(program: Command, setExit: (code: number) => 
     .option('--title <text>', 'report title, e.g. the team name')
     .option('--progress', 'show a progress bar on stderr (default: when stderr is a terminal)')
     .option('--no-progress', 'never show a progress bar')
+    .option('--analyzer <module#export>', "advanced: score with another module's analyzeConversation (same interface as the engine's)")
     .action(async (exports: string[], opts: QaCliOptions) => setExit(await runQaCommand(exports, opts)));
 }
