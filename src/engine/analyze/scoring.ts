@@ -1,19 +1,32 @@
-import type { EmotionScores, SignalKind } from '../types.ts';
-import type { CueKind, Emotion, ScoringInput } from './evidence.ts';
+import { loadEmotionModel, sigmoid, type EmotionModel } from '../model/emotion.ts';
+import { CUSTOMER_STAGE } from '../../../models/customer-stage.model.ts';
+import type { EmotionScores, Sentence, Signal, SignalKind } from '../types.ts';
+import type { Cue, CueKind, ScoringInput } from './evidence.ts';
 import { sentenceIndexAt } from './spans.ts';
 
 /**
- * Turns the customer-service cues of a message into `anger`, `upset`, `sentiment` and emotion scores.
+ * Turns a customer message into `anger`, `upset`, `sentiment` and emotion scores.
  *
- * This is the lexicon version. The trained emotion model (issue 3) replaces the inside of this module and
- * combines its probabilities with the same cues; everything that *finds* cues lives elsewhere (`cues.ts`,
- * `*.data.ts`), so the two can evolve separately. The shape of {@link ScoreResult} is the contract.
+ * Two sources of evidence, combined by a small second-stage model rather than by special cases:
+ * 1. the trained emotion model (`src/engine/model/`, GoEmotions): what a reader feels in the wording,
+ *    including wording no lexicon lists;
+ * 2. the customer-service cues found by `cues.ts` and the signals (waiting, nobody answers, refunds,
+ *    sarcasm, caps, threats to leave…): what Reddit-trained emotion models under-weigh.
+ * The second stage (`models/customer-stage.model.ts`) is a logistic model for `upset` and an ordinal
+ * (cumulative-logit) model for anger 0–3 over {@link STAGE_FEATURES}, fitted by `npm run train` on the
+ * hand-labelled customer turns (`data/labels/`), regularization chosen by cross-validation. Everything that
+ * *finds* cues lives elsewhere; the shape of {@link ScoreResult} is the contract with the analyzer.
  */
 export interface ScoreResult {
-  /** 0 calm … 1 irate, an intensity: more and stronger cues give a higher value, saturating towards 1. */
+  /**
+   * 0 calm … 1 irate, an intensity: the expected reader rating on the 0–3 scale of `data/labels/GUIDE.md`,
+   * divided by 3.
+   */
   anger: number;
   /** Dissatisfied enough to need de-escalation, even when polite. */
   upset: boolean;
+  /** Probability behind `upset`, for ranking a queue. */
+  upsetProbability: number;
   /** -1 … 1. */
   sentiment: number;
   emotions: EmotionScores;
@@ -22,8 +35,8 @@ export interface ScoreResult {
 }
 
 /**
- * How much each cue kind counts towards anger (multiplied by the cue's own weight). Complaint cues count a
- * little: "still waiting" is mostly dissatisfaction, not heat.
+ * How much each cue kind counts towards cue anger (multiplied by the cue's own weight). Complaint cues count
+ * a little: "still waiting" is mostly dissatisfaction, not heat.
  */
 const ANGER_SHARE: Record<CueKind, number> = {
   anger: 1,
@@ -37,7 +50,7 @@ const ANGER_SHARE: Record<CueKind, number> = {
   positive: 0,
 };
 
-/** Signals that raise anger by themselves: threats and being ignored or bounced around are heated. */
+/** Signals that carry heat by themselves: threats and being ignored or bounced around. */
 const SIGNAL_ANGER: Partial<Record<SignalKind, number>> = {
   abuse: 0.55,
   legal: 0.35,
@@ -50,92 +63,236 @@ const SIGNAL_ANGER: Partial<Record<SignalKind, number>> = {
 /** Signals that make a message upset whatever its tone: a polite "third time I write" still needs care. */
 const UPSET_SIGNALS: ReadonlySet<SignalKind> = new Set(['abuse', 'legal', 'review', 'churn', 'repeat-contact', 'transferred']);
 
-/**
- * Saturation rate: anger = 1 − e^(−k·Σweights). With k = 1.1 one "furious" (0.7) reads ≈ 0.54, "furious!!!"
- * ≈ 0.65, a message with three strong cues ≈ 0.85; a lone "frustrating" (0.35) ≈ 0.32.
- */
+/** Saturation rate of cue sums: 1 − e^(−k·Σweights); one "furious" (0.7) ≈ 0.54. */
 const K = 1.1;
 /** Repeats of one cue text add less and less: the fifth "ridiculous" says little the first did not. */
 const REPEAT_DECAY = 0.5;
 /** Cap on what shouting and "!!!" can add, so a megabyte of "!" is not infinitely angry. */
 const TYPO_CAP = 0.6;
-/** Upset when this much dissatisfaction (anger + complaint + signals) is present. */
-const UPSET_THRESHOLD = 0.3;
+/** Model logits are clipped so one extreme head cannot dominate the second stage. */
+const LOGIT_CLIP = 8;
 
 /**
- * Scores a message from its cues.
+ * Second-stage inputs, in the order of the weights in `models/customer-stage.model.ts`.
+ * - `negative`, `anger`, `annoyance`, `joy`, `sadness`: emotion-model logits of the whole text (any negative
+ *   emotion, the 28-label anger and annoyance heads, the Ekman joy and sadness groups);
+ * - `maxNegative`, `maxAnger`, `maxAnnoyance`: the largest of those logits over the sentences;
+ * - `cueAnger`, `cueComplaint`, `cuePositive`: saturated sums of the analyzer's cues;
+ * - `signal`: 1 when a churn/legal/review/repeat-contact/transfer/abuse signal is present.
+ */
+export const STAGE_FEATURES = [
+  'negative', 'anger', 'annoyance', 'joy', 'sadness', 'maxNegative', 'maxAnger', 'maxAnnoyance',
+  'cueAnger', 'cueComplaint', 'cuePositive', 'signal',
+] as const;
+
+/** The fitted second stage, as written by `scripts/train.ts`. */
+export interface CustomerStage {
+  version: string;
+  trainedAt: string;
+  features: readonly string[];
+  /** Standardization applied before the weights. */
+  mean: number[];
+  std: number[];
+  upset: { bias: number; weights: number[]; threshold: number };
+  /** Cumulative logits: P(anger ≥ k) = σ(w·x − cuts[k−1]), k = 1..3. */
+  anger: { weights: number[]; cuts: number[] };
+  metrics?: Record<string, number>;
+}
+
+/** Cue evidence of a span of text, summarised. */
+interface CueSums {
+  anger: number;
+  complaint: number;
+  positive: number;
+  negative: number;
+  signal: number;
+}
+
+/** Indices of the model heads the stage reads, resolved once per model. */
+interface HeadIndex {
+  negative: number;
+  anger: number;
+  annoyance: number;
+  joy: number;
+  sadness: number;
+}
+const headCache = new WeakMap<EmotionModel, HeadIndex>();
+function heads(model: EmotionModel): HeadIndex {
+  let h = headCache.get(model);
+  if (!h) {
+    h = {
+      negative: model.headIndex('negative'),
+      anger: model.headIndex('anger'),
+      annoyance: model.headIndex('annoyance'),
+      joy: model.headIndex('ekman:joy'),
+      sadness: model.headIndex('ekman:sadness'),
+    };
+    headCache.set(model, h);
+  }
+  return h;
+}
+
+/** Options for tests and training: a freshly trained model or stage instead of the shipped ones. */
+export interface ScoringOptions {
+  model?: EmotionModel;
+  stage?: CustomerStage;
+}
+
+/**
+ * Scores a message from its text (through the emotion model) and its cues.
  *
  * @example
- * // cues come from extractCues(); a single strong anger word:
- * scoreMessage(text, { sentences, cues: [{ kind: 'anger', weight: 0.7, range: [4, 11], text: 'furious', sentence: 0 }], signals: [] }).anger
- * // ≈ 0.54
+ * const sentences = splitSentences('I am absolutely furious!!!');
+ * scoreMessage('I am absolutely furious!!!', { sentences, cues: extractCues(text, sentences), signals: [] }).anger
+ * // ≈ 0.7
  */
-export function scoreMessage(_text: string, input: ScoringInput): ScoreResult {
+export function scoreMessage(text: string, input: ScoringInput, options: ScoringOptions = {}): ScoreResult {
+  const model = options.model ?? loadEmotionModel();
+  const stage = options.stage ?? CUSTOMER_STAGE;
   const { sentences, cues, signals } = input;
-  const seen = new Map<string, number>();
-  const perSentence = new Array<number>(sentences.length).fill(0);
-  const emotionSum: Record<Emotion, number> = { anger: 0, disgust: 0, fear: 0, joy: 0, sadness: 0, surprise: 0 };
-  let angerSum = 0;
-  let typoSum = 0;
-  let complaintSum = 0;
-  let pos = 0;
-  let neg = 0;
+  const h = heads(model);
+  const z = new Float64Array(model.heads.length);
+  // Sentences first: their logits feed the sentence-max inputs and the sentence anger.
+  const perSentence = sentences.length > 1 ? sentences.map((s) => pick(model.logits(s.text, z), h)) : [];
+  model.logits(text, z);
+  const whole = pick(z, h);
+  const x = stageFeatures(whole, maxOf(whole, perSentence), sumCues(cues, signals, -1, sentences));
+  const upsetProbability = round(upsetOf(stage, x));
+  const anger = round(angerOf(stage, x));
 
+  const labels: Record<string, number> = {};
+  const ekman: Record<string, number> = {};
+  for (let k = 0; k < model.heads.length; k++) {
+    const name = model.heads[k];
+    const p = round(sigmoid(z[k]));
+    if (name.startsWith('ekman:')) ekman[name.slice(6)] = p;
+    else if (name !== 'negative') labels[name] = p;
+  }
+
+  // Sentence anger: the same stage on each sentence alone, with that sentence's cues.
+  const sentenceAnger =
+    sentences.length <= 1
+      ? sentences.map(() => anger)
+      : perSentence.map((l, i) => round(angerOf(stage, stageFeatures(l, l, sumCues(cues, signals, i, sentences)))));
+
+  // Sentiment: how positive the wording is, minus how dissatisfied the customer is. A thank-you note is
+  // near +1, a polite complaint clearly negative, a plain question near 0.
+  const joy = ekman.joy ?? 0;
+  const sentiment = round(Math.max(-1, Math.min(1, joy * (1 - upsetProbability) - upsetProbability)));
+
+  // Nothing to read (empty, whitespace, punctuation only): the stage would return its base rate, which
+  // describes an average customer message, not an absent one.
+  if (!HAS_CONTENT.test(text)) {
+    return { anger: 0, upset: false, upsetProbability: 0, sentiment: 0, emotions: { labels, ekman }, sentenceAnger: sentences.map(() => 0) };
+  }
+  return {
+    anger,
+    upset: upsetProbability >= stage.upset.threshold,
+    upsetProbability,
+    sentiment,
+    emotions: { labels, ekman },
+    sentenceAnger,
+  };
+}
+
+const HAS_CONTENT = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
+
+/**
+ * The second-stage feature vector of a text, in {@link STAGE_FEATURES} order. Exposed for training and
+ * evaluation (`scripts/`), which fit and test the stage on hand-labelled customer turns.
+ *
+ * @example
+ * scoringFeatures('Still waiting for my refund', input).length // STAGE_FEATURES.length
+ */
+export function scoringFeatures(text: string, input: ScoringInput, model: EmotionModel = loadEmotionModel()): number[] {
+  const h = heads(model);
+  const z = new Float64Array(model.heads.length);
+  const perSentence = input.sentences.length > 1 ? input.sentences.map((s) => pick(model.logits(s.text, z), h)) : [];
+  const whole = pick(model.logits(text, z), h);
+  return Array.from(stageFeatures(whole, maxOf(whole, perSentence), sumCues(input.cues, input.signals, -1, input.sentences)));
+}
+
+/** The model logits the stage reads, clipped, in {@link HeadIndex} order. */
+type Picked = [negative: number, anger: number, annoyance: number, joy: number, sadness: number];
+
+function pick(z: Float64Array, h: HeadIndex): Picked {
+  const clip = (v: number) => Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, v));
+  return [clip(z[h.negative]), clip(z[h.anger]), clip(z[h.annoyance]), clip(z[h.joy]), clip(z[h.sadness])];
+}
+
+/**
+ * Largest sentence logit per head (the whole text's when there is one sentence): a long message that is
+ * calm except for one furious sentence should not have its anger averaged away.
+ */
+function maxOf(whole: Picked, perSentence: Picked[]): Picked {
+  if (perSentence.length === 0) return whole;
+  const m = [...perSentence[0]] as Picked;
+  for (const p of perSentence) for (let i = 0; i < m.length; i++) if (p[i] > m[i]) m[i] = p[i];
+  return m;
+}
+
+function stageFeatures(l: Picked, max: Picked, c: CueSums): Float64Array {
+  return Float64Array.of(l[0], l[1], l[2], l[3], l[4], max[0], max[1], max[2], saturate(c.anger), saturate(c.complaint), saturate(c.positive), c.signal);
+}
+
+function linear(stage: CustomerStage, w: number[], x: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < w.length; i++) s += (w[i] * (x[i] - stage.mean[i])) / stage.std[i];
+  return s;
+}
+
+function upsetOf(stage: CustomerStage, x: Float64Array): number {
+  return sigmoid(stage.upset.bias + linear(stage, stage.upset.weights, x));
+}
+
+/** Expected anger level / 3 under the cumulative-logit model. */
+function angerOf(stage: CustomerStage, x: Float64Array): number {
+  const s = linear(stage, stage.anger.weights, x);
+  let e = 0;
+  for (const cut of stage.anger.cuts) e += sigmoid(s - cut);
+  return e / stage.anger.cuts.length;
+}
+
+/**
+ * Sums the cue weights of the whole message (`sentence` = -1) or of one sentence. Repeats of the same cue
+ * text decay; shouting and "!" are capped.
+ */
+function sumCues(cues: readonly Cue[], signals: readonly Signal[], sentence: number, sentences: readonly Sentence[]): CueSums {
+  const seen = new Map<string, number>();
+  const out: CueSums = { anger: 0, complaint: 0, positive: 0, negative: 0, signal: 0 };
+  let typo = 0;
   for (const cue of cues) {
+    if (sentence >= 0 && cue.sentence !== sentence) continue;
     const key = `${cue.kind}:${cue.text.toLowerCase()}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     const w = cue.weight * REPEAT_DECAY ** n;
     if (cue.kind === 'positive') {
-      pos += w;
-    } else {
-      neg += w;
-      let a = w * ANGER_SHARE[cue.kind];
-      if (cue.kind === 'caps' || cue.kind === 'exclaim') {
-        a = Math.max(0, Math.min(a, TYPO_CAP - typoSum));
-        typoSum += a;
-      }
-      angerSum += a;
-      if (cue.sentence >= 0 && cue.sentence < perSentence.length) perSentence[cue.sentence] += a;
-      if (cue.kind === 'complaint' || cue.kind === 'negated-positive' || cue.kind === 'sarcasm') complaintSum += w;
+      out.positive += w;
+      continue;
     }
-    if (cue.emotion) emotionSum[cue.emotion] += w;
+    out.negative += w;
+    let a = w * ANGER_SHARE[cue.kind];
+    if (cue.kind === 'caps' || cue.kind === 'exclaim') {
+      a = Math.max(0, Math.min(a, TYPO_CAP - typo));
+      typo += a;
+    }
+    out.anger += a;
+    if (cue.kind === 'complaint' || cue.kind === 'negated-positive' || cue.kind === 'sarcasm') out.complaint += w;
   }
-
-  let signalUpset = false;
   for (const s of signals) {
-    const a = SIGNAL_ANGER[s.kind] ?? 0;
-    const n = seen.get(`signal:${s.kind}`) ?? 0;
-    seen.set(`signal:${s.kind}`, n + 1);
-    const w = a * REPEAT_DECAY ** n;
-    angerSum += w;
-    neg += w;
-    const i = sentenceIndexAt(sentences, s.evidence.range[0]);
-    if (i >= 0) perSentence[i] += w;
-    if (w > 0) emotionSum.anger += w;
-    if (UPSET_SIGNALS.has(s.kind)) signalUpset = true;
+    if (sentence >= 0 && sentenceIndexAt(sentences, s.evidence.range[0]) !== sentence) continue;
+    const key = `signal:${s.kind}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    out.anger += (SIGNAL_ANGER[s.kind] ?? 0) * REPEAT_DECAY ** n;
+    if (UPSET_SIGNALS.has(s.kind)) out.signal = 1;
   }
-
-  const anger = saturate(angerSum);
-  // Sentiment weighs positives against negatives; politeness ("thanks") alone lifts a neutral message.
-  const sentiment = round(Math.tanh(1.2 * (pos - neg)));
-  const upset = signalUpset || (anger + complaintSum >= UPSET_THRESHOLD && sentiment < 0.5);
-
-  const ekman: Record<string, number> = {};
-  let strongest = 0;
-  for (const e of Object.keys(emotionSum) as Emotion[]) {
-    ekman[e] = saturate(emotionSum[e]);
-    strongest = Math.max(strongest, ekman[e]);
-  }
-  ekman.anger = Math.max(ekman.anger, anger);
-  strongest = Math.max(strongest, ekman.anger);
-  ekman.neutral = round(1 - strongest);
-
-  return { anger, upset, sentiment, emotions: { ekman }, sentenceAnger: perSentence.map(saturate) };
+  return out;
 }
 
 function saturate(x: number): number {
-  return round(1 - Math.exp(-K * Math.max(0, x)));
+  return 1 - Math.exp(-K * Math.max(0, x));
 }
 
 function round(x: number): number {

@@ -1,0 +1,179 @@
+/**
+ * The trained emotion model at inference time: hashed features (`features.ts`) times an int8 weight table,
+ * one logistic head per GoEmotions label, per Ekman group and for "any negative emotion".
+ *
+ * The weights ship inside the package as a generated module (`models/emotion.model.ts`, written by
+ * `npm run train`), so the engine imports them statically: no file system, no fetch, works in a browser.
+ * Decoding happens once, on first use.
+ */
+import { EMOTION_MODEL } from '../../../models/emotion.model.ts';
+import { createFeatureBuffer, extractFeatures, type FeatureBuffer } from './features.ts';
+
+/** The serialized model, as `scripts/train.ts` writes it. */
+export interface EmotionModelData {
+  /** Semantic version of the artefact; bump the major when features change. */
+  version: string;
+  /** ISO date of training. */
+  trainedAt: string;
+  /** log2 of the number of hash buckets. */
+  bits: number;
+  charWeight: number;
+  /** Head names, in weight-column order: 28 labels, then `ekman:*`, then `negative`. */
+  heads: string[];
+  bias: number[];
+  /** Dequantization scale per head: weight = int8 × scale. */
+  scale: number[];
+  /** Decision threshold per head, chosen on GoEmotions dev to maximize F1. */
+  thresholds: number[];
+  /** Base64 of an Int8Array laid out bucket-major: `w[bucket * heads.length + head]`. */
+  weights: string;
+  /** Dev-set figures at training time, for the model card and `npm run eval` to compare against. */
+  metrics?: Record<string, number>;
+}
+
+/** The 28 GoEmotions labels, index = label id in the data set. */
+export const GO_LABELS = [
+  'admiration', 'amusement', 'anger', 'annoyance', 'approval', 'caring', 'confusion', 'curiosity', 'desire',
+  'disappointment', 'disapproval', 'disgust', 'embarrassment', 'excitement', 'fear', 'gratitude', 'grief',
+  'joy', 'love', 'nervousness', 'optimism', 'pride', 'realization', 'relief', 'remorse', 'sadness', 'surprise',
+  'neutral',
+] as const;
+
+/** Ekman groups as defined by the GoEmotions paper. */
+export const EKMAN_GROUPS: Record<string, readonly string[]> = {
+  anger: ['anger', 'annoyance', 'disapproval'],
+  disgust: ['disgust'],
+  fear: ['fear', 'nervousness'],
+  joy: [
+    'admiration', 'amusement', 'approval', 'caring', 'desire', 'excitement', 'gratitude', 'joy', 'love',
+    'optimism', 'pride', 'relief',
+  ],
+  sadness: ['sadness', 'disappointment', 'embarrassment', 'grief', 'remorse'],
+  surprise: ['surprise', 'realization', 'confusion', 'curiosity'],
+  neutral: ['neutral'],
+};
+
+/** Labels counted as "negative emotion" for the `negative` head: the anger, disgust, fear and sadness groups. */
+export const NEGATIVE_LABELS: readonly string[] = [
+  ...EKMAN_GROUPS.anger, ...EKMAN_GROUPS.disgust, ...EKMAN_GROUPS.fear, ...EKMAN_GROUPS.sadness,
+];
+
+/** Head names in the order the trainer writes them. */
+export const HEADS: readonly string[] = [
+  ...GO_LABELS,
+  ...Object.keys(EKMAN_GROUPS).map((g) => `ekman:${g}`),
+  'negative',
+];
+
+/** What the model reads from a text. */
+export interface EmotionPrediction {
+  /** Probability per GoEmotions label. */
+  labels: Record<string, number>;
+  /** Probability per Ekman group (anger, disgust, fear, joy, sadness, surprise, neutral). */
+  ekman: Record<string, number>;
+  /** Probability that the text expresses any negative emotion. */
+  negative: number;
+}
+
+/** A decoded, ready-to-run model. */
+export class EmotionModel {
+  readonly data: EmotionModelData;
+  readonly heads: readonly string[];
+  private readonly w: Int8Array;
+  private readonly buf: FeatureBuffer = createFeatureBuffer();
+  private readonly acc: Float64Array;
+  private readonly nHeads: number;
+
+  constructor(data: EmotionModelData) {
+    if (data.heads.length !== data.bias.length || data.heads.length !== data.scale.length) {
+      throw new Error('emotion model: heads, bias and scale lengths differ');
+    }
+    this.data = data;
+    this.heads = data.heads;
+    this.nHeads = data.heads.length;
+    this.w = decodeBase64Int8(data.weights);
+    if (this.w.length !== (1 << data.bits) * this.nHeads) {
+      throw new Error(`emotion model: expected ${(1 << data.bits) * this.nHeads} weights, got ${this.w.length}`);
+    }
+    this.acc = new Float64Array(this.nHeads);
+  }
+
+  /**
+   * Logits of every head for `text`, written into `out` (length = number of heads). Allocation-free.
+   *
+   * @example
+   * const out = new Float64Array(model.heads.length);
+   * model.logits('This is unacceptable!', out);
+   */
+  logits(text: string, out: Float64Array): Float64Array {
+    const H = this.nHeads;
+    const acc = this.acc;
+    acc.fill(0);
+    const n = extractFeatures(text, this.buf, this.data);
+    const idx = this.buf.idx;
+    const val = this.buf.val;
+    const w = this.w;
+    for (let k = 0; k < n; k++) {
+      const v = val[k];
+      const base = idx[k] * H;
+      for (let h = 0; h < H; h++) acc[h] += v * w[base + h];
+    }
+    for (let h = 0; h < H; h++) out[h] = this.data.bias[h] + this.data.scale[h] * acc[h];
+    return out;
+  }
+
+  /**
+   * Probabilities for every label, Ekman group and the `negative` head.
+   *
+   * @example
+   * loadEmotionModel().predict('I am so angry right now').ekman.anger // high
+   */
+  predict(text: string): EmotionPrediction {
+    const z = this.logits(text, new Float64Array(this.nHeads));
+    const labels: Record<string, number> = {};
+    const ekman: Record<string, number> = {};
+    let negative = 0;
+    for (let h = 0; h < this.nHeads; h++) {
+      const name = this.heads[h];
+      const p = sigmoid(z[h]);
+      if (name.startsWith('ekman:')) ekman[name.slice(6)] = p;
+      else if (name === 'negative') negative = p;
+      else labels[name] = p;
+    }
+    return { labels, ekman, negative };
+  }
+
+  /** Index of a head by name, -1 when absent. */
+  headIndex(name: string): number {
+    return this.heads.indexOf(name);
+  }
+}
+
+/** Logistic function, stable for large |z|. */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** Decodes base64 without Node's Buffer, so the engine stays browser-safe. */
+export function decodeBase64Int8(b64: string): Int8Array {
+  const bin = atob(b64);
+  const out = new Int8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = (bin.charCodeAt(i) << 24) >> 24;
+  return out;
+}
+
+let shipped: EmotionModel | undefined;
+
+/**
+ * The model that ships with the engine, decoded on first call and cached.
+ *
+ * @example
+ * const p = loadEmotionModel().predict('Still waiting for my refund. Not happy.');
+ * p.negative > 0.5 // true
+ */
+export function loadEmotionModel(): EmotionModel {
+  shipped ??= new EmotionModel(EMOTION_MODEL);
+  return shipped;
+}

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createFeatureBuffer, extractFeatures, hashString, mix, type FeatureOptions } from './features.ts';
+
+const WORDS_ONLY: FeatureOptions = { bits: 20, charWeight: 0 };
+
+/** The set of bucket indices a text touches. */
+function buckets(text: string, opts: FeatureOptions = WORDS_ONLY): Set<number> {
+  const buf = createFeatureBuffer(4);
+  const n = extractFeatures(text, buf, opts);
+  return new Set(Array.from(buf.idx.subarray(0, n)));
+}
+
+/** Buckets of `text` that `other` does not have. */
+function minus(text: string, other: string): number[] {
+  const b = buckets(other);
+  return [...buckets(text)].filter((i) => !b.has(i));
+}
+
+describe('hashed features', () => {
+  it('hashes case-insensitively and deterministically (FNV-1a)', () => {
+    assert.equal(hashString('Happy'), hashString('happy'));
+    assert.notEqual(hashString('happy'), hashString('happier'));
+    // FNV-1a 32-bit of "a" is 0xe40c292c (published test vector).
+    assert.equal(hashString('a'), 0xe40c292c);
+    assert.equal(mix(0), 0);
+  });
+
+  it('treats straight and curly apostrophes and their absence alike', () => {
+    const plain = [...buckets('I dont like it')].sort();
+    assert.deepEqual([...buckets("I don't like it")].sort(), plain);
+    assert.deepEqual([...buckets('I don’t like it')].sort(), plain);
+  });
+
+  it('gives negated words their own features inside the negation scope only', () => {
+    // The unigram "happy" is the one bucket "happy" and "so happy" share.
+    const soHappy = buckets('so happy');
+    const unigramHappy = [...buckets('happy')].filter((i) => soHappy.has(i));
+    assert.equal(unigramHappy.length, 1);
+    assert.ok(!buckets('not happy').has(unigramHappy[0]), 'plain "happy" must not fire after "not"');
+    assert.ok(!buckets("I don't feel happy").has(unigramHappy[0]), 'nor after a contraction');
+    // Punctuation and "but" close the scope: "happy" is plain again.
+    assert.ok(buckets('not bad, happy').has(unigramHappy[0]));
+    assert.ok(buckets('not bad but happy').has(unigramHappy[0]));
+    // The scope lasts three words.
+    assert.ok(!buckets('not at all happy').has(unigramHappy[0]));
+    assert.ok(buckets('not at all really happy').has(unigramHappy[0]));
+  });
+
+  it('maps every URL, mention and number to one placeholder each', () => {
+    assert.deepEqual([...buckets('@AcmeHelp order 12345 https://a.example/x')].sort(), [...buckets('@Other order 999 http://b.example')].sort());
+  });
+
+  it('adds punctuation, caps and emoji cues', () => {
+    assert.ok(minus('this is bad!!!', 'this is bad').length >= 2, '"!" and "!!!" cues');
+    assert.ok(minus('THIS IS BAD', 'this is bad').length >= 1, 'caps cue');
+    assert.ok(minus('ok 😡', 'ok 🙂').length >= 1, 'each emoji is its own token');
+    assert.ok(minus('sooo slow', 'so slow').length >= 1, 'elongation');
+  });
+
+  it('keeps every index inside the bucket range and scales families by 1/sqrt(count)', () => {
+    const opts = { bits: 12, charWeight: 1 };
+    const buf = createFeatureBuffer(2); // forces regrowth
+    const long = 'Where is my refund?? '.repeat(200);
+    const n = extractFeatures(long, buf, opts);
+    assert.ok(n > 1000);
+    for (let i = 0; i < n; i++) assert.ok(buf.idx[i] >= 0 && buf.idx[i] < 4096);
+    // Word family of a 1-word text has value 1; of a 4-word text 1/2 each.
+    const one = createFeatureBuffer();
+    extractFeatures('refund', one, WORDS_ONLY);
+    assert.equal(one.val[0], 1);
+    const four = createFeatureBuffer();
+    extractFeatures('where is my refund', four, WORDS_ONLY);
+    assert.equal(four.val[0], 0.5);
+  });
+
+  it('returns the same features for the same text, whatever came before', () => {
+    const buf = createFeatureBuffer();
+    const n1 = extractFeatures('Still waiting for my parcel!', buf, { bits: 16, charWeight: 1 });
+    const first = Array.from(buf.idx.subarray(0, n1));
+    extractFeatures('something else entirely, much longer '.repeat(50), buf, { bits: 16, charWeight: 1 });
+    const n2 = extractFeatures('Still waiting for my parcel!', buf, { bits: 16, charWeight: 1 });
+    assert.deepEqual(Array.from(buf.idx.subarray(0, n2)), first);
+  });
+
+  it('handles empty and odd input without throwing', () => {
+    const buf = createFeatureBuffer();
+    assert.equal(extractFeatures('', buf, WORDS_ONLY), 0);
+    assert.ok(extractFeatures('\ud83d', buf, WORDS_ONLY) >= 0); // lone surrogate
+    assert.ok(extractFeatures('!!!???', buf, WORDS_ONLY) > 0);
+  });
+});
