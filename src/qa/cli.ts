@@ -77,30 +77,47 @@ export function parseAnalyzerOption(value: string, cwd = process.cwd()): Analyze
   return { module: pathToFileURL(resolve(cwd, path)).href, exportName };
 }
 
+/** 3725 → "1h 2m", 95 → "1m 35s". */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s >= 3600) return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+  if (s >= 60) return `${Math.floor(s / 60)}m ${s % 60}s`;
+  return `${s}s`;
+}
+
 function progressBar(enabled: boolean): { update: (p: QaProgress) => void; stop: () => void } {
   if (!enabled) return { update: () => undefined, stop: () => undefined };
   const started = Date.now();
   const bar = new SingleBar(
     {
       stream: process.stderr,
-      format: 'qa |{bar}| {percentage}% | {conversations} conversations | {rate}/s | ETA {eta_formatted} | {problems} skipped',
+      format: 'qa |{bar}| {percentage}% | {conversations} conversations | {rate}/s | ETA {remaining} | {problems} problems',
       hideCursor: true,
       etaBuffer: 50,
       fps: 5,
+      // --progress into a pipe or log file: print a line every few seconds instead of redrawing.
+      noTTYOutput: true,
+      notTTYSchedule: 3000,
     },
   );
   let startedBar = false;
   let startConversations = -1;
+  let startBytes = -1;
   return {
     update(p) {
       if (!startedBar) {
-        bar.start(Math.max(1, p.totalBytes), 0, { conversations: '0', rate: '0', problems: '0' });
+        bar.start(Math.max(1, p.totalBytes), 0, { conversations: '0', rate: '0', problems: '0', remaining: '…' });
         startedBar = true;
       }
       if (startConversations < 0) startConversations = p.conversations;
       const secs = (Date.now() - started) / 1000;
       const rate = secs > 0 ? Math.round((p.conversations - startConversations) / secs) : 0;
-      bar.update(Math.min(p.bytesRead, p.totalBytes), { conversations: fmt(p.conversations), rate: fmt(rate), problems: fmt(p.problems) });
+      // ETA from the share of input bytes read so far, which tracks scored conversations closely since
+      // reading waits for the workers.
+      if (startBytes < 0) startBytes = p.bytesRead;
+      const bytesRate = secs > 1 ? (p.bytesRead - startBytes) / secs : 0;
+      const eta = bytesRate > 0 ? formatDuration((p.totalBytes - p.bytesRead) / bytesRate) : '…';
+      bar.update(Math.min(p.bytesRead, p.totalBytes), { conversations: fmt(p.conversations), rate: fmt(rate), problems: fmt(p.problems), remaining: eta });
     },
     stop() {
       if (startedBar) bar.stop();

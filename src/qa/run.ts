@@ -234,6 +234,8 @@ export async function runQa(options: QaRunOptions): Promise<QaRunSummary> {
     void p.finally(() => inflight.delete(p)).catch(() => undefined);
   };
 
+  // First report before reading: rates are measured from here (after any resumed part).
+  progress();
   let interrupted = false;
   let failure: unknown;
   try {
