@@ -22,6 +22,11 @@ const GIVEN_IN_MESSAGE: [string, RegExp][] = [
   ['phone number', /\+?\d[\d ().-]{7,}\d/u],
 ];
 
+/** Requests that ask for information (not "please delete this tweet with your e-mail in it"). */
+const GIVING = /(?:send|provide|share|confirm|give|tell|dm|include|reply|e-?mail|message|need|what|enter|resend|forward|attach|upload|fill)/iu;
+/** An item is asked for when it is "your …"/"the …" or continues a list ("your order number and e-mail"); "send us an e-mail" asks for a message, not an address. */
+const ITEM_LEAD = /(?:your|the|and|or|,)\s*$/iu;
+
 interface Request { match: PhraseMatch; key: string }
 
 export default defineRule({
@@ -65,13 +70,13 @@ export default defineRule({
     }
     for (const [item, re] of GIVEN_IN_MESSAGE) if (context.customerMessage && re.test(context.customerMessage)) given.add(item);
     if (given.size === 0) return out;
-    for (const r of found) {
+    for (const r of found.filter((f) => GIVING.test(f.match.text))) {
       // the item named in the rest of the request's clause: "send us |your order number| and e-mail"
       const clauseEnd = clauseAt(input, r.match.range)[1];
       const span = text.slice(r.match.range[0], Math.max(clauseEnd, r.match.range[1]));
       for (const it of findPhrases(span, items, undefined, { skipNegated: false })) {
         const item = it.entry.tag ?? '';
-        if (!given.has(item)) continue;
+        if (!given.has(item) || !ITEM_LEAD.test(span.slice(0, it.range[0]))) continue;
         out.push({ messageId: 'askedAgain', range: [r.match.range[0] + it.range[0], r.match.range[0] + it.range[1]], data: { item } });
         given.delete(item);
       }

@@ -15,10 +15,18 @@ export const DEFENSIVE: PhraseEntry[] = [
     note: '"We would never…" defends the company instead of hearing what happened to the customer.',
     alternatives: [OWN_IT],
   },
-  // Denying it is possible
+  // Denying it could happen. "That can't be right" often sides with the customer, so it is not listed.
   {
-    pattern: "(?:that|this)(?:'s| is) (?:just |simply )?(?:not possible|impossible)|(?:that|this) (?:can(?:not|'t)|could(?:n't| not)) (?:be (?:right|true|possible)|have happened|happen)",
+    pattern: "(?:that|this) (?:can(?:not|'t)|could(?:n't| not)) (?:have happened|happen)",
     note: 'Saying it cannot have happened tells the customer they are lying or confused.',
+    alternatives: [OWN_IT],
+  },
+  // "That's not possible" is only defensive when the company's reliability follows ("…, our system checks
+  // every order"); on its own it is a refusal, which no-policy-wall handles.
+  {
+    pattern: "(?:that|this)(?:'s| is) (?:just |simply )?(?:not possible|impossible)",
+    tag: 'possible',
+    note: 'Saying it is impossible because the company does not make mistakes tells the customer they are lying or confused.',
     alternatives: [OWN_IT],
   },
   // Defending the record

@@ -6,6 +6,9 @@ ruleTester(rule, {
     'We will never share your card details with anyone.',
     'We would never want you to feel ignored, and I apologize that you did.',
     "That's not possible to change online, but I can update it for you now.",
+    // a refusal, not a defence (no-policy-wall's concern)
+    'Sorry, that is not possible. Please see this article for more information.',
+    "That can't be right, and I'll fix the charge today.",
     "I'm sorry the agent said that's not possible.",
     "This is not our policy, and I apologize this was your experience with us.",
     "I won't pretend we never make mistakes: we made one here.",

@@ -15,3 +15,14 @@ export const SOLUTION_CUES: PhraseEntry[] = [
   { pattern: "(?:a |the |your )?(?:refund|replacement|credit|new one) (?:has been|will be|is being|was) (?:issued|sent|processed|applied|shipped|arranged)" },
   { pattern: "(?:i|we) can (?:offer|send|refund|replace|credit|issue|reset|fix|arrange)|(?:i|we)(?:'ll| will) (?:send|refund|replace|credit|issue|reset|fix|arrange|ship)" },
 ];
+
+/**
+ * Emotion-first wording that the shared move cues may not catch ("This is never the way we want you to
+ * feel", "Yikes!"). Any of these before the fix counts as handling the emotion first; being generous here
+ * only makes the rule quieter.
+ */
+export const EMOTION_FIRST_CUES: PhraseEntry[] = [
+  { pattern: 'apologi[sz]e|apologies|sorry|regret' },
+  { pattern: '(?:frustrat|upsett|annoy|disappoint|infuriat|stressful)\\p{L}*' },
+  { pattern: "(?:never|not) (?:the way|how|what) (?:we|i) (?:want|wanted|would want)|not the experience|(?:i|we) hear you|oh no|yikes|ugh|that(?:'s| is) not (?:ok|okay|good|right|acceptable|fair)" },
+];

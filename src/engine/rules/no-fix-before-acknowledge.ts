@@ -1,11 +1,14 @@
 import { compileTable, findPhrases } from '../text/matcher.ts';
 import type { RawFinding, RuleInput } from './define.ts';
 import { defineRule } from './define.ts';
-import { clauseAt, fillPlaceholders } from './kinds.ts';
+import { clauseAt, fillPlaceholders, sentenceTail } from './kinds.ts';
 import { REQUESTS } from './no-asking-too-much.data.ts';
-import { SOLUTION_CUES } from './no-fix-before-acknowledge.data.ts';
+import { EMOTION_FIRST_CUES, SOLUTION_CUES } from './no-fix-before-acknowledge.data.ts';
 
 const solutions = compileTable([...SOLUTION_CUES, ...REQUESTS.filter((e) => e.tag !== 'imperative')]);
+const emotionFirst = compileTable(EMOTION_FIRST_CUES);
+/** "Please call us if you need help" invites; it is not a fix pushed at the customer. */
+const INVITATION = /^\s*(?:\S+\s+){0,4}?(?:if|should|whenever|any ?time|in case)(?![\p{L}])/iu;
 /** Sentence-initial instructions ("Restart the router.", "Go to Settings") without a cue phrase. */
 const IMPERATIVE_START = /^(?:(?:so|first|then|just|please|hi|hello|hey|ok|okay)[\s,]+)*(?:try|restart|reboot|reset|reinstall|clear|update|go to|click|tap|open|select|log ?in|sign ?in|turn (?:off|on)|unplug|check|send|dm|visit|call|contact|fill (?:out|in)|follow|delete|uninstall|enter|use)(?![\p{L}])/iu;
 /** Moves that handle the emotion first (P1, P2). */
@@ -13,15 +16,18 @@ const EMOTION_FIRST = new Set(['acknowledge', 'apologize', 'empathize']);
 /** Anger at or above this is unambiguous without looking at the evidence. */
 export const ANGER_THRESHOLD = 0.5;
 
-/** The customer is angry: a high anger score, or upset with at least one span of anger evidence. */
+/**
+ * The customer is angry: a high anger score, or upset with at least one span of anger evidence that has a
+ * word in it (a lone "!" or "???" is too weak to call a customer angry).
+ */
 export function isAngry(context: RuleInput['context']): boolean {
-  return context.anger >= ANGER_THRESHOLD || (context.upset && context.analysis.angerEvidence.length > 0);
+  return context.anger >= ANGER_THRESHOLD || (context.upset && context.analysis.angerEvidence.some((e) => /\p{L}/u.test(e.text)));
 }
 
 /** The first sentence-level solution: its cue start and sentence. */
 function firstSolution(input: RuleInput): { at: number; sentence: [number, number] } | undefined {
   const { text, sentences } = input;
-  const cue = findPhrases(text, solutions, sentences)[0];
+  const cue = findPhrases(text, solutions, sentences).find((m) => !INVITATION.test(sentenceTail(input, m.range)));
   for (const s of sentences) {
     if (cue && cue.range[0] < s.range[1]) return { at: cue.range[0], sentence: [s.range[0], s.range[1]] };
     const clauseStart = s.text.search(/[^\s,]/);
@@ -52,6 +58,7 @@ export default defineRule({
     const found = firstSolution(input);
     if (!found) return [];
     if (input.moves.some((m) => EMOTION_FIRST.has(m.move) && m.range[0] < found.at)) return [];
+    if (findPhrases(input.text.slice(0, found.at), emotionFirst).length > 0) return [];
     const { text } = input;
     const ack = fillPlaceholders(input.context.issue ? 'I can hear how frustrating $ISSUE has been, and I want to help. ' : 'I can hear how frustrating this has been, and I want to help. ', input);
     const [clauseStart] = clauseAt(input, [found.at, found.at]);

@@ -39,6 +39,11 @@ export const POLICY_WALLS: PhraseEntry[] = [
     note: '"Not eligible" closes the door; the customer needs to hear what is still possible.',
   },
   {
+    pattern: "(?:that|this)(?:'s| is) (?:just |simply |unfortunately )?(?:not possible|impossible)(?! to)",
+    tag: 'append',
+    note: '"That\'s not possible" with nothing after it leaves the customer at a dead end.',
+  },
+  {
     pattern: "(?:that|this)(?:'s| is) not something (?:we|i) (?:can|are able to|am able to) do|(?:we|i) (?:don't|do not) (?:offer|do|give|provide) (?:refunds|exchanges|returns|replacements|compensation)",
     tag: 'append',
     note: 'A refusal with no way forward makes the company the enemy.',

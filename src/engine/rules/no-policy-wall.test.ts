@@ -30,6 +30,11 @@ ruleTester(rule, {
       output: "Hi Ana. We can't do that, but let me see what I can do for you. Thanks for understanding.",
     },
     {
+      text: 'Sorry, that is not possible. Please see this article.',
+      errors: [{ messageId: 'policyWall', range: [7, 27] }],
+      output: 'Sorry, that is not possible, but let me see what I can do for you. Please see this article.',
+    },
+    {
       text: "You're not eligible for a refund. Your warranty has expired.",
       errors: [{ messageId: 'policyWall', range: [0, 32] }, { messageId: 'policyWall', range: [34, 59] }],
     },

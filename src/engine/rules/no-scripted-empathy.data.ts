@@ -15,7 +15,8 @@ export const SCRIPTED_EMPATHY: PhraseEntry[] = [
     alternatives: [SPECIFIC],
   },
   {
-    pattern: "(?:i|we) (?:completely |totally |fully |truly |really |can )?(?:understand|appreciate) your (?:frustration|concerns?|disappointment|annoyance|inconvenience)",
+    // "We appreciate your concern" thanks the customer for raising it; only "understand" is stock empathy
+    pattern: "(?:i|we) (?:completely |totally |fully |truly |really |can )?understand your (?:frustration|concerns?|disappointment|annoyance|inconvenience)",
     note: '"We understand your frustration" says the words without showing you know what frustrated them.',
     alternatives: [SPECIFIC],
   },

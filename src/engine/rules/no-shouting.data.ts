@@ -9,7 +9,7 @@
 export const ACRONYMS: ReadonlySet<string> = new Set([
   // Shipping and commerce
   'USPS', 'FEDEX', 'EVRI', 'HERMES', 'ROYAL', 'PARCELFORCE', 'AMAZON', 'EBAY', 'PAYPAL', 'KLARNA', 'AFTERPAY',
-  'IKEA', 'ZARA', 'ASOS', 'LEGO', 'NIKE', 'ADIDAS', 'GEICO', 'AT&T', 'SKU', 'SKUS', 'RMA', 'ETA', 'COD', 'VAT', 'GST',
+  'IKEA', 'COVID', 'ZARA', 'ASOS', 'LEGO', 'NIKE', 'ADIDAS', 'GEICO', 'AT&T', 'SKU', 'SKUS', 'RMA', 'ETA', 'COD', 'VAT', 'GST',
   // Tech and accounts
   'HTTPS', 'HTTP', 'HTML', 'JSON', 'HDMI', 'WIFI', 'WI-FI', 'VPN', 'LED', 'LCD', 'OLED', 'QLED', 'IMEI', 'SIM', 'ESIM', 'NFC',
   'SSID', 'DNS', 'ISP', 'ADSL', 'VDSL', 'FTTP', 'GPS', 'API', 'URL', 'PIN', 'OTP', 'SMS', 'MMS', 'USB', 'USBC',
@@ -25,6 +25,6 @@ export const SHORT_WORDS: ReadonlySet<string> = new Set([
   'DO', 'NOT', 'NO', 'YOU', 'YOUR', 'WE', 'OUR', 'THE', 'AND', 'BUT', 'IS', 'ARE', 'WAS', 'NOW', 'WILL', 'CAN',
   'ALL', 'WHY', 'HOW', 'WHAT', 'STOP', 'THIS', 'THAT', 'MUST', 'HAVE', 'READ', 'JUST', 'VERY', 'ONLY', 'EVER',
   'NEED', 'WANT', 'DONT', "DON'T", "CAN'T", 'CANT', "WON'T", 'WONT', 'HAS', 'HAD', 'BEEN', 'BE', 'TO', 'OF', 'IN',
-  'ON', 'AT', 'FOR', 'IF', 'OR', 'SO', 'MY', 'ME', 'HE', 'SHE', 'THEY', 'THEM', 'YES', 'SURE', 'FREE', 'LATE',
+  'ON', 'FOR', 'IF', 'OR', 'SO', 'MY', 'ME', 'HE', 'SHE', 'THEY', 'THEM', 'YES', 'SURE', 'FREE', 'LATE',
   'SENT', 'SEND', 'CALL', 'WAIT', 'DAYS', 'DAY', 'TIME', 'ONCE', 'AGAIN', 'BACK', 'HERE', 'WITH', 'FROM',
 ]);

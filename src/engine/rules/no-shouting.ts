@@ -1,33 +1,36 @@
 import type { RawFinding } from './define.ts';
 import { defineRule } from './define.ts';
-import { tokenize } from '../text/sentences.ts';
 import { ACRONYMS, SHORT_WORDS } from './no-shouting.data.ts';
 
 /** Runs of two or more marks; only those with a "!" ("!!", "?!", "!?!") shout, "??" does not. One pass, no backtracking. */
 const MARK_RUN = /[!?]{2,}/g;
+/**
+ * A word written only in capitals. Neighbouring digits ("1Z999AA1", "SAVE20"), "&" ("AT&T"), "@handles" and
+ * "#hashtags" make it a code or a name. Matching only capitals keeps the scan cheap on long lower-case text.
+ */
+const CAPS_WORD = /(?<![\p{L}\p{N}_@#&])\p{Lu}+(?:['’]\p{Lu}+)?(?![\p{L}\p{N}_&])/gu;
+const URL = /(?:https?:\/\/|www\.)\S+/giu;
 
 /** A capitals word that reads as shouting (see the data file for the reasoning). */
 function isShouted(word: string): boolean {
-  if (word.length < 2 || /\d/.test(word)) return false;
-  if (word !== word.toUpperCase() || word === word.toLowerCase()) return false;
+  if (word.length < 2) return false;
   const key = word.replace(/’/g, "'");
   const bare = key.replace(/'S$/, '');
   if (ACRONYMS.has(key) || ACRONYMS.has(bare)) return false;
   return bare.length >= 5 || SHORT_WORDS.has(key);
 }
 
-/** Lower-cases shouted words in a span, keeping a capital where a sentence starts and "I" as it is. */
-function calmed(text: string, start: number, end: number, sentenceStarts: Set<number>): string {
+/** Lower-cases the shouted words of a span, keeping a capital where a sentence starts. */
+function calmed(text: string, range: readonly [number, number], words: readonly [number, number][], sentenceStarts: Set<number>): string {
   let out = '';
-  let at = start;
-  for (const t of tokenize(text.slice(start, end), start)) {
-    out += text.slice(at, t.range[0]);
-    let w = isShouted(t.text) ? t.text.toLowerCase() : t.text;
-    if (w !== t.text && sentenceStarts.has(t.range[0])) w = w[0].toUpperCase() + w.slice(1);
-    out += w;
-    at = t.range[1];
+  let at = range[0];
+  for (const [s, e] of words) {
+    let w = text.slice(s, e).toLowerCase();
+    if (sentenceStarts.has(s)) w = w[0].toUpperCase() + w.slice(1);
+    out += text.slice(at, s) + w;
+    at = e;
   }
-  return out + text.slice(at, end);
+  return out + text.slice(at, range[1]);
 }
 
 export default defineRule({
@@ -46,17 +49,28 @@ export default defineRule({
   },
   check({ text, sentences }) {
     const out: RawFinding[] = [];
+    const urls = [...text.matchAll(URL)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+    const inUrl = (at: number) => urls.some(([s, e]) => at >= s && at < e);
+    // shouted words grouped by sentence, in one pass over the capitals only
+    const bySentence = new Map<number, [number, number][]>();
+    let si = 0;
+    for (const m of text.matchAll(CAPS_WORD)) {
+      const start = m.index ?? 0;
+      if (!isShouted(m[0]) || inUrl(start)) continue;
+      while (si < sentences.length - 1 && sentences[si].range[1] <= start) si++;
+      const list = bySentence.get(si) ?? [];
+      list.push([start, start + m[0].length]);
+      bySentence.set(si, list);
+    }
     const starts = new Set(sentences.map((s) => s.range[0]));
-    for (const s of sentences) {
-      // @handles and #hashtags are names, not voices
-      const shouted = tokenize(s.text, s.range[0]).filter((t) => !/[@#]/.test(text[t.range[0] - 1] ?? '') && isShouted(t.text));
-      if (shouted.length < 2) continue;
-      const range: [number, number] = [shouted[0].range[0], shouted[shouted.length - 1].range[1]];
-      const fixText = calmed(text, range[0], range[1], starts);
+    for (const words of bySentence.values()) {
+      if (words.length < 2) continue;
+      const range: [number, number] = [words[0][0], words[words.length - 1][1]];
+      const fixText = calmed(text, range, words, starts);
       out.push({
         messageId: 'capitals',
         range,
-        data: { count: String(shouted.length) },
+        data: { count: String(words.length) },
         suggestions: [{ message: `Replace with “${fixText}”`, fix: { range, text: fixText } }],
       });
     }
