@@ -48,6 +48,8 @@ const SKIP = '\0skip';
 export async function* scanJsonCollections(
   file: string,
   onBytes?: (bytes: number) => void,
+  /** Read size; tests make it tiny so every token straddles a chunk boundary somewhere. */
+  chunkSize = 64 * 1024,
 ): AsyncGenerator<JsonScanItem> {
   const decoder = new StringDecoder('utf8');
   // Container stack outside captured elements: '{' or '['; `collection` marks arrays whose elements we emit.
@@ -89,7 +91,7 @@ export async function* scanJsonCollections(
     }
   };
 
-  for await (const chunk of createReadStream(file)) {
+  for await (const chunk of createReadStream(file, { highWaterMark: chunkSize })) {
     const buf = chunk as Buffer;
     bytes += buf.length;
     onBytes?.(bytes);

@@ -56,6 +56,7 @@ export interface QaTotals {
 
 const MAX_AGENTS = 5000;
 const PROBLEM_SAMPLE = 200;
+const MAX_REASONS = 500;
 
 export function emptyTotals(): QaTotals {
   return {
@@ -187,7 +188,8 @@ export function addProblem(t: QaTotals, p: ImportProblem, kind: 'import' | 'anal
   if (kind === 'analysis') t.problems.analysisErrors++;
   else if (p.kept) t.problems.kept++;
   else t.problems.skipped++;
-  const key = reasonKey(p.reason);
+  let key = reasonKey(p.reason);
+  if (!(key in t.problems.byReason) && Object.keys(t.problems.byReason).length >= MAX_REASONS) key = '(other reasons)';
   t.problems.byReason[key] = (t.problems.byReason[key] ?? 0) + 1;
   if (t.problems.sample.length < PROBLEM_SAMPLE) t.problems.sample.push(p);
 }
