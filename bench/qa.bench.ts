@@ -39,6 +39,7 @@ try {
   const size = statSync(input).size;
   process.stderr.write(`wrote ${n.toLocaleString('en-US')} conversations (${mb(size)}) in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
   const load = loadavg()[0];
+  const cpuBefore = process.cpuUsage();
   t = Date.now();
   let lastLog = 0;
   const summary = await runQa({
@@ -55,6 +56,10 @@ try {
   });
   const secs = (Date.now() - t) / 1000;
   const peak = process.resourceUsage().maxRSS * 1024;
+  // CPU time of all threads (main + workers): on a shared machine the wall-clock rate depends on the
+  // neighbours, the CPU cost per conversation does not.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const result = {
     conversations: summary.totals.conversations,
     messages: summary.totals.customerTurns + summary.totals.agentTurns,
@@ -63,13 +68,15 @@ try {
     seconds: Math.round(secs * 10) / 10,
     conversationsPerSecond: Math.round(summary.totals.conversations / secs),
     peakRssMB: Math.round(peak / 1024 / 1024),
+    cpuSeconds: Math.round(cpuSeconds * 10) / 10,
+    cpuMsPerConversation: Math.round((cpuSeconds * 1000 * 100) / Math.max(1, summary.totals.conversations)) / 100,
     reportBytes: statSync(summary.files.report).size,
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
     loadAverageAtStart: Math.round(load * 10) / 10,
     analyzer: analyzerSpec.module.replace(pathToFileURL(resolve('.')).href, '.'),
   };
   console.log(JSON.stringify(result, null, 2));
-  console.log(`| ${n.toLocaleString('en-US')} | ${mb(size)} | ${workers} | ${result.seconds} s | ${result.conversationsPerSecond.toLocaleString('en-US')}/s | ${result.peakRssMB} MB |`);
+  console.log(`| ${n.toLocaleString('en-US')} | ${mb(size)} | ${workers} | ${result.seconds} s | ${result.conversationsPerSecond.toLocaleString('en-US')}/s | ${result.cpuMsPerConversation} ms | ${result.peakRssMB} MB | ${result.loadAverageAtStart} |`);
 } finally {
   if (values.keep) process.stderr.write(`kept ${dir}\n`);
   else rmSync(dir, { recursive: true, force: true });
