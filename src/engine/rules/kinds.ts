@@ -76,7 +76,10 @@ function matchCase(replacement: string, original: string): string {
 }
 
 /** Words that introduce someone else's words: "the agent told you to …", "saying you're wrong". */
-const REPORTING = /(?:^|[^\p{L}])(?:told|tell|tells|telling|said|say|says|saying|implied|implying|suggested|suggesting|claimed|claiming|asked|asking|accused you of|feel like|felt like|made you feel)(?: (?:you|me|us|them|him|her))?(?: that)?(?: to)?\s*$/iu;
+const REPORTING_VERB = '(?:told|tell|tells|telling|said|say|says|saying|implied|implying|suggested|suggesting|claimed|claiming|asked|asking|accused you of|feel like|felt like|made you feel)';
+const REPORTING = new RegExp(`(?:^|[^\\p{L}])${REPORTING_VERB}(?: (?:you|me|us|them|him|her))?(?: that)?(?: to)?\\s*$`, 'iu');
+/** A later clause of the same report: "told you to calm down and that it was your fault". */
+const REPORTED_AND = new RegExp(`(?:^|[^\\p{L}])${REPORTING_VERB}(?: (?:you|me|us|them|him|her))? (?:that |to )?[^,.;:!?"“”]*? and (?:that |to )?$`, 'iu');
 
 /**
  * True when the phrase at `start` is someone's words being reported rather than said to the customer:
@@ -87,7 +90,8 @@ const REPORTING = /(?:^|[^\p{L}])(?:told|tell|tells|telling|said|say|says|saying
  * isReportedSpeech('Sorry they told you to calm down.', 0, 20) // true
  */
 export function isReportedSpeech(text: string, sentenceStart: number, start: number): boolean {
-  return REPORTING.test(text.slice(Math.max(sentenceStart, start - 40), start));
+  const before = text.slice(Math.max(sentenceStart, start - 80), start);
+  return REPORTING.test(before.slice(-40)) || REPORTED_AND.test(before);
 }
 
 /** Text after the phrase up to the end of its sentence. */

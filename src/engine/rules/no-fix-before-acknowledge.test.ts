@@ -26,6 +26,8 @@ ruleTester(rule, {
     { text: 'Please restart your router, and it should reconnect.', context: calm },
     'Please restart your router, and it should reconnect.',
     { text: "I won't ask you to restart anything. I apologize for the outage.", context: furious },
+    // later in the conversation the emotion has been handled already
+    { text: "To recap: I've refunded the second charge.", context: { ...furious, phase: 'summarize' } },
   ],
   invalid: [
     {

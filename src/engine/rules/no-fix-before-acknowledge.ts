@@ -13,6 +13,8 @@ const INVITATION = /^\s*(?:\S+\s+){0,4}?(?:if|should|whenever|any ?time|in case)
 const IMPERATIVE_START = /^(?:(?:so|first|then|just|please|hi|hello|hey|ok|okay)[\s,]+)*(?:try|restart|reboot|reset|reinstall|clear|update|go to|click|tap|open|select|log ?in|sign ?in|turn (?:off|on)|unplug|check|send|dm|visit|call|contact|fill (?:out|in)|follow|delete|uninstall|enter|use)(?![\p{L}])/iu;
 /** Moves that handle the emotion first (P1, P2). */
 const EMOTION_FIRST = new Set(['acknowledge', 'apologize', 'empathize']);
+/** Once the conversation is past acknowledging (asking, offering, agreeing…), the emotion was handled earlier. */
+const LATER_PHASES = new Set(['ask', 'offer', 'agree', 'summarize', 'follow-up']);
 /** Anger at or above this is unambiguous without looking at the evidence. */
 export const ANGER_THRESHOLD = 0.5;
 
@@ -54,7 +56,7 @@ export default defineRule({
     ruleSet: 'all',
   },
   check(input) {
-    if (!isAngry(input.context)) return [];
+    if (!isAngry(input.context) || LATER_PHASES.has(input.context.phase ?? 'listen')) return [];
     const found = firstSolution(input);
     if (!found) return [];
     if (input.moves.some((m) => EMOTION_FIRST.has(m.move) && m.range[0] < found.at)) return [];

@@ -10,6 +10,7 @@ ruleTester(rule, {
     'I won\'t just say "I understand how you feel"; here is what I am doing.',
     "I'd never claim to know how you feel, but I can fix the order today.",
     'I understand you were charged twice, and I apologize.',
+    'I understand your frustration, and I want to put this right.',
   ],
   invalid: [
     {
@@ -30,7 +31,7 @@ ruleTester(rule, {
       output: "I can see why you're upset about the missing refund. I can see why you're upset about the missing refund.",
     },
     {
-      text: "I completely understand how you feel, and I'll help.",
+      text: 'I completely understand how you feel, and thank you for your patience.',
       errors: [{ messageId: 'scriptedEmpathy', range: [0, 36] }],
     },
   ],

@@ -7,6 +7,7 @@ ruleTester(rule, {
     "You're not wrong, and I apologize for the mix-up.",
     "Nobody is saying you're wrong, Ana.",
     "I'm sorry the last agent told you that you're wrong.",
+    "I'm sorry the agent told you to calm down and that it was your fault.",
     'I apologize that our rep said you should have read the terms.',
     'She said "you\'re wrong" on the call, and that was not okay.',
     'You should have received a confirmation e-mail on Monday.',

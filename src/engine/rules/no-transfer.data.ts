@@ -10,8 +10,8 @@ import type { PhraseEntry } from '../text/matcher.ts';
  * "please", or a sentence-initial imperative in front of the verb.
  */
 
-/** Who the customer gets sent to: a team, a department, a third party, or "them"; not a help page. */
-const PARTY = "(?:them|(?:(?:our|the|your|their|a|an|that|another|a different) )?(?:(?!(?:us|me|for|with|at|via|on|to|by|in|if|and|or|about|from|through|here|there|please)\\s)[\\p{L}-]+ ){0,3}(?:team|department|dept|desk|office|call cent(?:re|er)|hotline|support|specialists?|bank|provider|carrier|courier|manufacturer|seller|merchant|vendor|branch|company|agency|insurer|retailer|customer (?:service|care|support)|billing|sales|accounts|colleagues)(?! (?:page|site|article|website|link|forum|portal|docs?|documentation|cent(?:re|er)|hub|app|form|section|community)(?![\\p{L}])))(?: directly)?";
+/** Who the customer gets sent to: a team, a department, a third party, or "them"; not a help page, not an address ("support@acme.com" is the company's own inbox). */
+const PARTY = "(?:them|(?:(?:our|the|your|their|a|an|that|another|a different) )?(?:(?!(?:us|me|for|with|at|via|on|to|by|in|if|and|or|about|from|through|here|there|please)\\s)[\\p{L}-]+ ){0,3}(?:team|department|dept|desk|office|call cent(?:re|er)|hotline|support|specialists?|bank|provider|carrier|courier|manufacturer|seller|merchant|vendor|branch|company|agency|insurer|retailer|customer (?:service|care|support)|billing|sales|accounts|colleagues)(?![@.][\\p{L}])(?! (?:page|site|article|website|link|forum|portal|docs?|documentation|cent(?:re|er)|hub|app|form|section|community)(?![\\p{L}])))(?: directly)?";
 const CONTACT = '(?:contact|call|phone|ring|e-?mail|message|dm|reach out to|get in touch with|speak (?:to|with)|talk to|visit|go to|write to)';
 
 export const TRANSFER: PhraseEntry[] = [
