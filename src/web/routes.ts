@@ -115,8 +115,10 @@ function escapeAttr(s: string): string {
 export function webRoutes(deps: WebDeps = {}): Hono {
   const product = deps.productName ?? 'Defuse';
   let built: Promise<AssetTable> | undefined;
-  const assets = (): Promise<AssetTable> => {
-    if (!built || deps.dev) {
+  // In dev the bundle is rebuilt when a page asks for its entry files; the chunks it then loads come
+  // from that same build, so hashes always match.
+  const assets = (name: string): Promise<AssetTable> => {
+    if (!built || (deps.dev && (name === 'app.js' || name === 'app.css'))) {
       built = buildAssets(Boolean(deps.dev));
       // A failed build must not be cached: the next request tries again (e.g. after fixing a typo in dev).
       built.catch(() => { built = undefined; });
@@ -144,7 +146,7 @@ export function webRoutes(deps: WebDeps = {}): Hono {
   app.get('/assets/:name', async (c) => {
     let table: AssetTable;
     try {
-      table = await assets();
+      table = await assets(c.req.param('name'));
     } catch (err) {
       return c.text(`UI bundle failed to build: ${(err as Error).message}`, 500);
     }

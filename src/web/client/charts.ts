@@ -26,6 +26,8 @@ export function chartFigure(title: string, summary: string, config: ChartConfigu
   box.style.height = `${height}px`;
   const figure = h('figure', { class: 'chart' }, h('figcaption', {}, h('span', { class: 'chart-title' }, title), h('span', { class: 'chart-summary' }, summary)), box);
   config.options = { responsive: true, maintainAspectRatio: false, ...config.options };
+  // One series needs no legend: the title and axis say what it is.
+  if (config.data.datasets.length === 1 && !config.options.plugins?.legend) config.options.plugins = { ...config.options.plugins, legend: { display: false } };
   const chart = new Chart(canvas, config);
   return { figure, chart };
 }

@@ -38,12 +38,12 @@ export function optionsPanel(kase: CaseDetail, catalogue: CatalogueOption[], rel
   const open = kase.status === 'open';
   return h('section', { class: 'panel options-panel', 'aria-labelledby': 'options-heading' },
     h('h2', { id: 'options-heading' }, 'Options'),
-    needs.length ? h('p', { class: 'muted small' }, `They seem to need ${needs.map((n) => NEED_LABEL[n] ?? n).join(' and ')}; options that fit come first.`) : null,
+    open && needs.length ? h('p', { class: 'muted small' }, `They seem to need ${needs.map((n) => NEED_LABEL[n] ?? n).join(' and ')}; options that fit come first.`) : null,
     offers.length
       ? h('ul', { class: 'offers', 'aria-label': 'Offers made' }, offers.map((o) => offerItem(o, open, status, reload)))
       : null,
     status,
-    open ? optionLists(kase, catalogue, status, reload) : null);
+    open ? optionLists(kase, catalogue, status, reload) : offers.length ? null : h('p', { class: 'empty small' }, 'No options were offered.'));
 }
 
 /** The options that fit the need in view; the rest one click away, so the panel stays short. */
@@ -303,4 +303,45 @@ export function outcomeForm(f: FollowUp, status: HTMLElement, reload: Reload): H
     })();
   });
   return form;
+}
+
+/**
+ * Leads only: give the case to someone else, with a reason. The seeds count every hand-off as harm, so
+ * the panel says so and the server records and counts it.
+ */
+export function reassignPanel(kase: CaseDetail, reload: Reload): HTMLElement {
+  const status = h('div', { class: 'panel-status' });
+  const toId = uid('to');
+  const reasonId = uid('why');
+  const to = h('select', { id: toId }, h('option', { value: '' }, 'Loading people…'));
+  const reason = h('input', { id: reasonId, placeholder: 'e.g. owner is on leave until Monday' });
+  void request<{ users: { id: number; name: string; role: string; disabled?: boolean }[] }>('GET', '/api/users').then(({ users }) => {
+    replace(to, h('option', { value: '' }, 'Choose the new owner'), users.filter((u) => !u.disabled && u.id !== kase.owner.id).map((u) => h('option', { value: String(u.id) }, `${u.name} (${u.role})`)));
+  }).catch((err: unknown) => replace(status, errorBox(err)));
+  const form = h('form', { class: 'reassign-form' },
+    h('div', { class: 'field' }, h('label', { for: toId }, 'New owner'), to),
+    h('div', { class: 'field' }, h('label', { for: reasonId }, 'Why'), reason),
+    h('button', { type: 'submit', class: 'secondary' }, 'Reassign'));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void (async () => {
+      if (!to.value || reason.value.trim().length < 5) {
+        notice(status, 'Choose the new owner and say why (a few words).', 'error');
+        return;
+      }
+      try {
+        await request('POST', `/api/cases/${kase.id}/reassign`, { toUserId: Number(to.value), reason: reason.value.trim() });
+        await reload();
+      } catch (err) {
+        replace(status, errorBox(err));
+      }
+    })();
+  });
+  const transfers = kase.transfers ?? [];
+  return h('section', { class: 'panel reassign-panel', 'aria-labelledby': 'reassign-heading' },
+    h('h2', { id: 'reassign-heading' }, 'Owner'),
+    h('p', { class: 'small' }, h('strong', {}, kase.owner.name), ' owns this case. Every reassignment is a transfer for the customer: counted and audited.'),
+    transfers.length ? h('ul', { class: 'transfers small' }, transfers.map((t) => h('li', {}, `${t.fromName} → ${t.toName} by ${t.byName}: ${t.reason} (${when(t.createdAt)})`))) : null,
+    status,
+    kase.status === 'open' ? form : null);
 }

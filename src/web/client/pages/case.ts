@@ -11,7 +11,7 @@ import { chartFigure, PALETTE } from '../charts.ts';
 import { createComposer, type Composer } from '../composer.ts';
 import { analysisOf, conversationView } from '../case/conversation.ts';
 import { customerCard } from '../case/customer.ts';
-import { followUpsPanel, gapPanel, optionsPanel, tasksPanel } from '../case/panels.ts';
+import { followUpsPanel, gapPanel, optionsPanel, reassignPanel, tasksPanel } from '../case/panels.ts';
 import { h, replace, uid, when, type Child } from '../dom.ts';
 import { currentUser, errorBox, frame, notice } from '../layout.ts';
 
@@ -116,7 +116,7 @@ export async function render(): Promise<void> {
   function draw(): void {
     const k = state.kase;
     replace(head,
-      h('h1', { id: 'page-title' }, k.subject || `Case ${k.id}`),
+      h('h1', { id: 'page-title' }, sentenceCase(k.subject) || `Case ${k.id}`),
       h('p', { class: 'case-meta' },
         h('span', { class: `status status-${k.status}` }, k.status), ' ',
         h('span', { class: 'phase', title: 'Playbook phase' }, `phase: ${k.phase}`), ' ',
@@ -131,7 +131,8 @@ export async function render(): Promise<void> {
       optionsPanel(k, state.catalogue, reload),
       tasksPanel(k, reload),
       gapPanel(k, reload),
-      followUpsPanel(k, reload));
+      followUpsPanel(k, reload),
+      state.user.role !== 'agent' ? reassignPanel(k, reload) : null);
     replace(resolveBox, ...resolver.draw());
   }
 
@@ -347,4 +348,9 @@ function draftSummary(state: State, agreedText: string): string {
     '',
     state.user.name,
   ].join('\n');
+}
+
+/** Subjects derived from the issue ("charged twice") read better capitalised in a heading. */
+function sentenceCase(s: string): string {
+  return s ? s[0].toLocaleUpperCase() + s.slice(1) : s;
 }

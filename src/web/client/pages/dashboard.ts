@@ -24,36 +24,81 @@ const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
 const day = (v: unknown): string => str(v).slice(0, 10);
 
+/** "2026-11-09" → "Nov 9": short labels keep the axis readable. */
+function shortDay(bucket: unknown): string {
+  const d = new Date(`${day(bucket)}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? str(bucket) : d.toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+/**
+ * Every bucket of the report's range, so the time axis spans the whole period and quiet days show as
+ * gaps (anger) or zeros (counts) instead of vanishing. Buckets are UTC days or ISO weeks, like the server's.
+ */
+export function fillBuckets(d: Json, series: Json[], empty: (bucket: string) => Json): Json[] {
+  const range = (d.range ?? {}) as Json;
+  const from = Date.parse(str(range.from));
+  const to = Date.parse(str(range.to));
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) return series;
+  const week = range.bucket === 'week';
+  const start = new Date(from);
+  start.setUTCHours(0, 0, 0, 0);
+  // ISO weeks start on Monday.
+  if (week) start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  const byBucket = new Map(series.map((p) => [day(p.bucket), p]));
+  const out: Json[] = [];
+  for (let t = start.getTime(); t <= to && out.length < 400; t += (week ? 7 : 1) * 86_400_000) {
+    const key = new Date(t).toISOString().slice(0, 10);
+    out.push(byBucket.get(key) ?? empty(key));
+  }
+  return out;
+}
+
 const TILES: Tile[] = [
   {
     title: 'Customer anger over time',
-    path: '/api/reports/anger',
+    path: '/api/reports/anger-over-time',
     build(d) {
-      const pts = arr(d.points ?? d.series ?? d.rows);
-      if (!pts.length) return 'No customer messages in this period.';
-      const values = pts.map((p) => num(p.avgAnger ?? p.anger ?? p.value));
+      const real = arr(d.series);
+      if (!real.length) return 'No customer messages in this period.';
+      const pts = fillBuckets(d, real, (bucket) => ({ bucket, messages: 0, avgAnger: null, upsetShare: null }));
+      const gap = (v: unknown) => (v === null || v === undefined ? null : num(v));
+      const messages = real.reduce((s, p) => s + num(p.messages), 0);
+      const first = real[0];
+      const last = real[real.length - 1];
       return {
-        summary: `Average anger ${values[0].toFixed(2)} on ${day(pts[0].day ?? pts[0].date)} → ${values[values.length - 1].toFixed(2)} on ${day(pts[pts.length - 1].day ?? pts[pts.length - 1].date)}.`,
+        summary: real.length === 1
+          ? `${messages} customer messages, average anger ${num(first.avgAnger).toFixed(2)} (${shortDay(first.bucket)}).`
+          : `${messages} customer messages. Average anger ${num(first.avgAnger).toFixed(2)} on ${shortDay(first.bucket)}, ${num(last.avgAnger).toFixed(2)} on ${shortDay(last.bucket)}.`,
         config: {
           type: 'line',
-          data: { labels: pts.map((p) => day(p.day ?? p.date)), datasets: [{ label: 'Average anger (0–1)', data: values, borderColor: PALETTE[4], backgroundColor: 'rgba(185,28,28,0.1)', fill: true, tension: 0.25 }] },
-          options: { scales: { y: { min: 0, max: 1 } } },
+          data: {
+            labels: pts.map((p) => shortDay(p.bucket)),
+            datasets: [
+              { label: 'Average anger (0–1)', data: pts.map((p) => gap(p.avgAnger)), borderColor: PALETTE[4], backgroundColor: 'rgba(185,28,28,0.1)', fill: true, tension: 0.25, spanGaps: true },
+              { label: 'Share of upset messages', data: pts.map((p) => gap(p.upsetShare)), borderColor: PALETTE[0], borderDash: [5, 4], fill: false, tension: 0.25, spanGaps: true },
+            ],
+          },
+          options: { scales: { y: { min: 0, max: 1 }, x: { ticks: { autoSkip: true, maxRotation: 0 } } } },
         },
       };
     },
   },
   {
     title: 'Playbook score by agent',
-    path: '/api/reports/playbook',
+    path: '/api/reports/playbook-by-agent',
     build(d) {
-      const rows = arr(d.byAgent ?? d.agents);
-      if (!rows.length) return 'No checked replies in this period.';
-      const sorted = [...rows].sort((a, b) => num(b.score ?? b.avgScore) - num(a.score ?? a.avgScore));
+      const rows = arr(d.agents);
+      if (!rows.length) return 'No replies were sent in this period.';
+      const sorted = [...rows].sort((a, b) => num(b.avgScore) - num(a.avgScore));
+      const best = sorted[0];
+      const worst = sorted[sorted.length - 1];
       return {
-        summary: `Best: ${str(sorted[0].agent ?? sorted[0].name)} (${Math.round(num(sorted[0].score ?? sorted[0].avgScore))}); lowest: ${str(sorted[sorted.length - 1].agent ?? sorted[sorted.length - 1].name)} (${Math.round(num(sorted[sorted.length - 1].score ?? sorted[sorted.length - 1].avgScore))}).`,
+        summary: sorted.length === 1
+          ? `${str(best.name)}: ${Math.round(num(best.avgScore))} over ${num(best.replies)} replies.`
+          : `Highest ${str(best.name)} (${Math.round(num(best.avgScore))}), lowest ${str(worst.name)} (${Math.round(num(worst.avgScore))}).`,
         config: {
           type: 'bar',
-          data: { labels: sorted.map((r) => str(r.agent ?? r.name)), datasets: [{ label: 'Average playbook score (0–100)', data: sorted.map((r) => Math.round(num(r.score ?? r.avgScore))), backgroundColor: PALETTE[0] }] },
+          data: { labels: sorted.map((r) => `${str(r.name)} (${num(r.replies)})`), datasets: [{ label: 'Average playbook score (0–100)', data: sorted.map((r) => Math.round(num(r.avgScore))), backgroundColor: PALETTE[0] }] },
           options: { indexAxis: 'y', scales: { x: { min: 0, max: 100 } } },
         },
       };
@@ -61,16 +106,16 @@ const TILES: Tile[] = [
   },
   {
     title: 'Findings by rule',
-    path: '/api/reports/playbook',
+    path: '/api/reports/playbook-by-rule',
     build(d) {
-      const rows = arr(d.byRule ?? d.rules).sort((a, b) => num(b.count ?? b.findings) - num(a.count ?? a.findings)).slice(0, 12);
-      if (!rows.length) return 'No findings in this period — or no replies.';
+      const rows = arr(d.rules).slice(0, 12);
+      if (!rows.length) return num(d.replies) ? `No findings in ${num(d.replies)} replies.` : 'No replies were sent in this period.';
       return {
-        summary: `Most frequent: ${rows.slice(0, 3).map((r) => `${str(r.ruleId ?? r.rule)} (${num(r.count ?? r.findings)})`).join(', ')}.`,
+        summary: `Most frequent in ${num(d.replies)} replies: ${rows.slice(0, 3).map((r) => `${str(r.ruleId)} (${num(r.findings)})`).join(', ')}.`,
         config: {
           type: 'bar',
-          data: { labels: rows.map((r) => str(r.ruleId ?? r.rule)), datasets: [{ label: 'Findings in sent replies', data: rows.map((r) => num(r.count ?? r.findings)), backgroundColor: PALETTE[1] }] },
-          options: { indexAxis: 'y' },
+          data: { labels: rows.map((r) => `${str(r.ruleId)} · ${str(r.principle)}`), datasets: [{ label: 'Findings in sent replies', data: rows.map((r) => num(r.findings)), backgroundColor: PALETTE[1] }] },
+          options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
         },
       };
     },
@@ -79,15 +124,15 @@ const TILES: Tile[] = [
     title: 'Transfers',
     path: '/api/reports/transfers',
     build(d) {
-      const pts = arr(d.points ?? d.series ?? d.byDay ?? d.rows);
-      const total = num(d.total ?? pts.reduce((s, p) => s + num(p.count), 0));
-      if (!pts.length) return `No transfers in this period${total ? ` (total ${total})` : ''}. Customers stayed with one owner.`;
+      const pts = fillBuckets(d, arr(d.series), (bucket) => ({ bucket, transfers: 0 }));
+      const total = num(d.total);
+      if (!total) return `No transfers among ${num(d.casesOpened)} cases opened: every customer kept one owner.`;
       return {
-        summary: `${total} transfer${total === 1 ? '' : 's'} in this period; each one hands an upset customer to a stranger.`,
+        summary: `${total} transfer${total === 1 ? '' : 's'}; ${num(d.casesTransferred)} of ${num(d.casesOpened)} cases changed hands.`,
         config: {
           type: 'bar',
-          data: { labels: pts.map((p) => day(p.day ?? p.date) || str(p.agent ?? p.name)), datasets: [{ label: 'Transfers', data: pts.map((p) => num(p.count)), backgroundColor: PALETTE[7] }] },
-          options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+          data: { labels: pts.map((p) => shortDay(p.bucket)), datasets: [{ label: 'Transfers', data: pts.map((p) => num(p.transfers)), backgroundColor: PALETTE[7] }] },
+          options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: { ticks: { autoSkip: true, maxRotation: 0 } } } },
         },
       };
     },
@@ -96,34 +141,23 @@ const TILES: Tile[] = [
     title: 'Follow-ups done on time',
     path: '/api/reports/follow-ups',
     build(d) {
-      const pts = arr(d.points ?? d.series ?? d.byWeek ?? d.rows);
-      if (pts.length) {
-        return {
-          summary: `On time: ${pts.reduce((s, p) => s + num(p.onTime), 0)}, late: ${pts.reduce((s, p) => s + num(p.late), 0)}, missed: ${pts.reduce((s, p) => s + num(p.missed ?? p.overdue), 0)}.`,
-          config: {
-            type: 'bar',
-            data: {
-              labels: pts.map((p) => day(p.day ?? p.week ?? p.date)),
-              datasets: [
-                { label: 'On time', data: pts.map((p) => num(p.onTime)), backgroundColor: PALETTE[2] },
-                { label: 'Late', data: pts.map((p) => num(p.late)), backgroundColor: PALETTE[6] },
-                { label: 'Missed', data: pts.map((p) => num(p.missed ?? p.overdue)), backgroundColor: PALETTE[4] },
-              ],
-            },
-            options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
-          },
-        };
-      }
-      const onTime = num(d.onTime);
-      const late = num(d.late);
-      const missed = num(d.missed ?? d.overdue);
-      if (!onTime && !late && !missed) return 'No follow-ups were due in this period.';
+      const totals = (d.totals ?? {}) as Json;
+      if (!arr(d.series).length) return 'No follow-ups were due in this period.';
+      const pts = fillBuckets(d, arr(d.series), (bucket) => ({ bucket, onTime: 0, late: 0, overdue: 0 }));
+      const rate = totals.onTimeRate === null || totals.onTimeRate === undefined ? '—' : `${Math.round(num(totals.onTimeRate) * 100)}%`;
       return {
-        summary: `${onTime} on time, ${late} late, ${missed} missed (${Math.round((100 * onTime) / Math.max(1, onTime + late + missed))}% on time).`,
+        summary: `${num(totals.onTime)} on time of ${num(totals.done)} done (${rate}); ${num(totals.overdue)} overdue.`,
         config: {
           type: 'bar',
-          data: { labels: ['On time', 'Late', 'Missed'], datasets: [{ label: 'Follow-ups', data: [onTime, late, missed], backgroundColor: [PALETTE[2], PALETTE[6], PALETTE[4]] }] },
-          options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+          data: {
+            labels: pts.map((p) => shortDay(p.bucket)),
+            datasets: [
+              { label: 'On time', data: pts.map((p) => num(p.onTime)), backgroundColor: PALETTE[2] },
+              { label: 'Late', data: pts.map((p) => num(p.late)), backgroundColor: PALETTE[6] },
+              { label: 'Overdue', data: pts.map((p) => num(p.overdue)), backgroundColor: PALETTE[4] },
+            ],
+          },
+          options: { scales: { x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 } }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
         },
       };
     },
@@ -132,20 +166,21 @@ const TILES: Tile[] = [
     title: 'Process gaps by cause and team',
     path: '/api/reports/process-gaps',
     build(d) {
-      const rows = arr(d.rows ?? d.byCause ?? d.gaps);
+      const rows = arr(d.series);
       if (!rows.length) return 'No process gaps tagged in this period.';
       const causes = [...new Set(rows.map((r) => str(r.cause)))];
       const teams = [...new Set(rows.map((r) => str(r.team)))];
-      const top = [...rows].sort((a, b) => num(b.count) - num(a.count))[0];
+      const byCause = arr(d.byCause);
+      const byTeam = arr(d.byTeam);
       return {
-        summary: `Top: ${str(top.cause)} owned by ${str(top.team)} (${num(top.count)}).`,
+        summary: `Top cause: ${str(byCause[0]?.cause)} (${num(byCause[0]?.gaps)}); team with most: ${str(byTeam[0]?.team)} (${num(byTeam[0]?.gaps)}).`,
         config: {
           type: 'bar',
           data: {
             labels: causes,
             datasets: teams.map((t, i) => ({
               label: t,
-              data: causes.map((c) => rows.filter((r) => str(r.cause) === c && str(r.team) === t).reduce((s, r) => s + num(r.count), 0)),
+              data: causes.map((c) => rows.filter((r) => str(r.cause) === c && str(r.team) === t).reduce((s, r) => s + num(r.gaps), 0)),
               backgroundColor: PALETTE[i % PALETTE.length],
             })),
           },
@@ -165,16 +200,19 @@ export async function render(): Promise<void> {
     h('option', { value: '30', selected: true }, 'Last 30 days'),
     h('option', { value: '90' }, 'Last 90 days'));
   const grid = h('div', { class: 'dashboard-grid' });
+  const approvals = h('section', { class: 'panel approvals', 'aria-labelledby': 'approvals-heading' });
   replace(main,
+    approvals,
     h('div', { class: 'page-head with-tools' },
       h('div', {}, h('h1', { id: 'page-title' }, 'Team dashboard'), h('p', { class: 'muted' }, 'How your team handles upset customers.')),
       h('div', { class: 'field inline' }, h('label', { for: rangeId }, 'Period'), range)),
     grid);
   const draw = () => {
     const days = Number(range.value);
+    const query = new URLSearchParams({ from: new Date(Date.now() - days * 86_400_000).toISOString(), bucket: days > 45 ? 'week' : 'day' });
     const cache = new Map<string, Promise<Json>>();
     const load = (path: string) => {
-      const url = `${path}?days=${days}`;
+      const url = `${path}?${query}`;
       if (!cache.has(url)) cache.set(url, request<Json>('GET', url));
       return cache.get(url)!;
     };
@@ -195,4 +233,57 @@ export async function render(): Promise<void> {
   };
   range.addEventListener('change', draw);
   draw();
+  await drawApprovals(approvals);
+}
+
+interface Approval {
+  id: number;
+  caseId: number;
+  caseSubject: string;
+  offeredByName: string;
+  label: string;
+  unit: string | null;
+  amount: number | null;
+  note?: string;
+}
+
+/** Offers beyond an agent's authority, waiting for this lead: approve ("bend the rule") or turn down, with a reason. */
+async function drawApprovals(box: HTMLElement): Promise<void> {
+  let list: Approval[];
+  try {
+    list = (await request<{ approvals: Approval[] }>('GET', '/api/approvals')).approvals;
+  } catch (err) {
+    replace(box, h('h2', { id: 'approvals-heading' }, 'Waiting for your approval'), errorBox(err));
+    return;
+  }
+  box.hidden = list.length === 0;
+  replace(box,
+    h('h2', { id: 'approvals-heading' }, `Waiting for your approval (${list.length})`),
+    h('ul', { class: 'approval-list' }, list.map((a) => {
+      const reasonId = uid('reason');
+      const reason = h('input', { id: reasonId, placeholder: 'e.g. 9-year customer, double charge was our error' });
+      const status = h('div', { class: 'panel-status' });
+      const decide = (approve: boolean) => async () => {
+        if (!reason.value.trim()) {
+          status.textContent = 'Give a reason: it is recorded with your decision.';
+          reason.focus();
+          return;
+        }
+        try {
+          await request('POST', `/api/offers/${a.id}/decision`, { approve, reason: reason.value.trim() });
+          await drawApprovals(box);
+        } catch (err) {
+          replace(status, errorBox(err));
+        }
+      };
+      const amount = a.amount === null ? '' : a.unit === '%' ? ` ${a.amount}%` : a.unit === 'USD' ? ` $${a.amount}` : ` ${a.amount} ${a.unit ?? ''}`;
+      return h('li', { class: 'approval' },
+        h('p', {}, h('strong', {}, `${a.label}${amount}`), ' for ', h('a', { href: `/cases/${a.caseId}` }, a.caseSubject), h('span', { class: 'muted' }, ` — asked by ${a.offeredByName}`)),
+        h('div', { class: 'row' },
+          h('div', { class: 'field grow' }, h('label', { for: reasonId }, 'Reason'), reason),
+          h('div', { class: 'actions-row' },
+            h('button', { type: 'button', class: 'primary', onclick: () => void decide(true)() }, 'Approve'),
+            h('button', { type: 'button', class: 'secondary', onclick: () => void decide(false)() }, 'Turn down'))),
+        status);
+    })));
 }

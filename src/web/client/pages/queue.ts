@@ -1,7 +1,7 @@
 /** The agent's queue: open cases, highest priority first, each with the reason for its place. */
 import { request, type QueueItem, type User } from '../api.ts';
 import { angerMeter } from '../anger.ts';
-import { h, money, replace, uid } from '../dom.ts';
+import { h, money, replace, uid, when } from '../dom.ts';
 import { currentUser, errorBox, frame } from '../layout.ts';
 
 export async function render(): Promise<void> {
@@ -11,7 +11,9 @@ export async function render(): Promise<void> {
   const isLead = user.role !== 'agent';
   const scopeId = uid('scope');
   const scope = h('select', { id: scopeId }, h('option', { value: 'mine' }, 'My cases'), h('option', { value: 'all' }, 'Whole team'));
+  const reminders = h('section', { class: 'panel reminders', 'aria-labelledby': 'reminders-heading', hidden: true });
   replace(main,
+    reminders,
     h('div', { class: 'page-head with-tools' },
       h('div', {},
         h('h1', { id: 'page-title' }, 'Queue'),
@@ -27,7 +29,7 @@ export async function render(): Promise<void> {
     }
   };
   scope.addEventListener('change', () => void load());
-  await load();
+  await Promise.all([load(), drawReminders(reminders)]);
 }
 
 function waiting(minutes: number): string {
@@ -64,4 +66,29 @@ function drawQueue(body: HTMLElement, items: QueueItem[], _user: User, showOwner
       h('td', { class: 'col-value' }, money(c.lifetimeValue), c.tenureYears ? h('span', { class: 'subject' }, `${c.tenureYears} yr customer`) : null),
       h('td', {}, waiting(c.waitingMinutes)),
       h('td', { class: 'reason' }, h('ul', { class: 'why' }, [...c.why].sort((a, b) => b.weight - a.weight).map((w) => h('li', {}, w.text)))))))));
+}
+
+interface Reminder {
+  id: number;
+  caseId: number | null;
+  kind: string;
+  text: string;
+  createdAt: string;
+}
+
+/** Unread reminders: a task came back or ran late, a follow-up is due, an approval was decided. */
+async function drawReminders(box: HTMLElement): Promise<void> {
+  let list: Reminder[];
+  try {
+    list = (await request<{ notifications: Reminder[] }>('GET', '/api/notifications?unread=true')).notifications;
+  } catch {
+    return;
+  }
+  box.hidden = list.length === 0;
+  replace(box,
+    h('h2', { id: 'reminders-heading' }, `Reminders (${list.length})`),
+    h('ul', { class: 'reminder-list' }, list.slice(0, 8).map((n) => h('li', { class: `reminder reminder-${n.kind}` },
+      n.caseId ? h('a', { href: `/cases/${n.caseId}` }, n.text) : h('span', {}, n.text),
+      h('span', { class: 'muted small' }, ` · ${when(n.createdAt)} `),
+      h('button', { type: 'button', class: 'link-button', 'aria-label': `Dismiss: ${n.text}`, onclick: () => void request('POST', `/api/notifications/${n.id}/read`, {}).then(() => drawReminders(box)) }, 'Dismiss')))));
 }
