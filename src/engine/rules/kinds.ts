@@ -94,10 +94,13 @@ export function isReportedSpeech(text: string, sentenceStart: number, start: num
   return REPORTING.test(before.slice(-40)) || REPORTED_AND.test(before);
 }
 
-/** Text after the phrase up to the end of its sentence. */
+/** How far helpers look around a phrase; caps the work per match so a huge unpunctuated text stays linear. */
+const REACH = 240;
+
+/** Text after the phrase up to the end of its sentence (at most REACH characters). */
 export function sentenceTail(input: RuleInput, range: Range): string {
   const s = sentenceAt(input.sentences, range[0]);
-  return input.text.slice(range[1], s ? s.range[1] : input.text.length);
+  return input.text.slice(range[1], Math.min(s ? s.range[1] : input.text.length, range[1] + REACH));
 }
 
 const CLAUSE_BREAK_BEFORE = /[,;:–—]|\s-\s|\bbut\s/g;
@@ -117,12 +120,13 @@ export function clauseAt(input: RuleInput, range: Range): [number, number] {
   const s = sentenceAt(input.sentences, range[0]);
   const sStart = s ? s.range[0] : 0;
   const sEnd = s ? s.range[1] : text.length;
-  let start = sStart;
-  const before = text.slice(sStart, range[0]);
-  for (const m of before.matchAll(CLAUSE_BREAK_BEFORE)) start = sStart + (m.index ?? 0) + m[0].length;
+  const from = Math.max(sStart, range[0] - REACH);
+  let start = from;
+  const before = text.slice(from, range[0]);
+  for (const m of before.matchAll(CLAUSE_BREAK_BEFORE)) start = from + (m.index ?? 0) + m[0].length;
   while (start < range[0] && /\s/.test(text[start])) start++;
-  const after = text.slice(range[1], sEnd);
+  const after = text.slice(range[1], Math.min(sEnd, range[1] + REACH));
   const cut = CLAUSE_BREAK_AFTER.exec(after);
-  const end = cut ? range[1] + cut.index : sEnd;
+  const end = cut ? range[1] + cut.index : Math.min(sEnd, range[1] + REACH);
   return [start, Math.max(end, range[1])];
 }

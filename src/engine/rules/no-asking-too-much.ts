@@ -56,7 +56,7 @@ export default defineRule({
         if (!IMPERATIVE_LEAD.test(lead.trim())) continue;
       }
       if (INVITATION.test(sentenceTail(input, m.range))) continue;
-      const next = text.slice(m.range[1]).match(/^\s*(?:\S+\s*){0,3}/u)?.[0] ?? '';
+      const next = text.slice(m.range[1], m.range[1] + 80).match(/^\s*(?:\S+\s*){0,3}/u)?.[0] ?? '';
       found.push({ match: m, key: `${m.text.split(/\s+/).pop()} ${next}`.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, '').trim() });
     }
     const distinct = found.filter((r, i) => found.findIndex((o) => o.key === r.key) === i);
