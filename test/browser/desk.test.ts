@@ -47,7 +47,7 @@ describe('desk web UI in Chromium', () => {
     return { page, problems };
   }
 
-  it('takes the angriest case from coaching to an e-mailed summary and a scheduled follow-up', async () => {
+  it('takes the angriest case from coaching to an e-mailed summary and a scheduled follow-up', async (t) => {
     const { page, problems } = await newPage();
 
     // Queue: the server's priority order, the angriest (and most valuable, longest waiting) first, with why.
@@ -75,6 +75,10 @@ describe('desk web UI in Chromium', () => {
     const marks = await page.locator('.reply-panel .composer-highlights mark').allInnerTexts();
     assert.ok(marks.some((m) => /not my department|call billing/i.test(m)), `transfer wording is underlined, marks: ${JSON.stringify(marks)}`);
     assert.ok(marks.some((m) => /calm down/i.test(m)), `"Calm down" is underlined, marks: ${JSON.stringify(marks)}`);
+    // The check runs in the page, not on the server: its time is measured where it happens.
+    const checkMs = Number(await page.locator('.reply-panel .composer').getAttribute('data-check-ms'));
+    t.diagnostic(`in-browser checkReply on the draft: ${checkMs} ms`);
+    assert.ok(checkMs >= 0 && checkMs < 250, `coaching keeps up with typing (${checkMs} ms per check)`);
     const status = page.locator('.reply-panel [role="status"][aria-live="polite"]');
     assert.match((await status.getAttribute('aria-label')) ?? '', /coaching finding/, 'the live region announces the findings');
 
@@ -95,6 +99,7 @@ describe('desk web UI in Chromium', () => {
     const summary = page.getByLabel('Summary for the customer (e-mailed)');
     const summaryText = await summary.inputValue();
     assert.match(summaryText, /refund of the second charge/);
+    await page.waitForFunction(() => document.querySelector('.resolve-panel .coach-summary-text')?.textContent === 'No coaching findings.');
     assert.equal(await page.getByLabel('E-mail the summary to').inputValue(), 'ana.silva@example.com');
     await page.getByRole('button', { name: 'Resolve and e-mail summary' }).click();
     await page.locator('.resolve-panel .alert-ok').waitFor();

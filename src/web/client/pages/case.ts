@@ -3,8 +3,7 @@
  * follow-up call. The composer checks drafts in the browser as the agent types; the side panels do the
  * footwork (options, tasks, gaps, follow-ups); resolving e-mails the coached summary.
  */
-import * as engine from '../../../engine/index.ts';
-import type { ReplyContext } from '../../../engine/index.ts';
+import { analyzeMessage, composeReply, type Need, type ReplyContext } from '../../../engine/index.ts';
 import { request, type CaseDetail, type CatalogueOption, type FollowUp, type Message, type User } from '../api.ts';
 import { angerWord } from '../anger.ts';
 import { chartFigure, PALETTE } from '../charts.ts';
@@ -230,8 +229,9 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
   const summary: Composer = createComposer({
     label: 'Summary for the customer (e-mailed)',
     rows: 5,
-    // Written after agreeing, so it is coached as a closing message: recap, follow-up, name, loyalty.
-    context: () => ({ ...replyContext(getState()), customerMessage: undefined, analysis: undefined, phase: 'summarize', issue: agreed.value.trim() || getState().kase.issuePhrase || undefined }),
+    // Coached as the server checks it on resolve: the case's context in the closing phase (recap, e-mail,
+    // follow-up, plus the emotional moves while the customer is still upset).
+    context: () => ({ ...replyContext(getState()), phase: 'summarize' }),
   });
   const prefill = h('button', { type: 'button', class: 'secondary small-button' }, 'Draft the summary for me');
   prefill.addEventListener('click', () => {
@@ -323,32 +323,24 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
 }
 
 /**
- * A first draft of the summary: the engine's `composeReply` when the engine has it, else a plain
- * template with the closing moves (recap, e-mail, follow-up, name, thanks).
+ * A first draft of the summary from the engine's `composeReply`, in the closing phase. What was agreed goes
+ * in as the option for the customer's need, so the recap says it in the agent's words.
  */
 function draftSummary(state: State, agreedText: string): string {
-  const context: ReplyContext = { ...replyContext(state), phase: 'summarize', issue: agreedText || state.kase.issuePhrase || undefined };
-  const compose = (engine as unknown as Record<string, unknown>).composeReply;
-  if (typeof compose === 'function') {
-    try {
-      const out = (compose as (ctx: ReplyContext) => unknown)(context);
-      const text = typeof out === 'string' ? out : (out as { text?: unknown } | undefined)?.text;
-      if (typeof text === 'string' && text.trim()) return text;
-    } catch {
-      // Fall through to the template: a drafting aid must never block resolving.
-    }
-  }
-  const first = state.kase.customer.name.trim().split(/\s+/)[0] ?? '';
-  const loyal = (state.kase.customer.tenureYears ?? 0) >= 2;
-  return [
-    `Hi ${first},`,
-    '',
-    `Thank you for your patience while we sorted this out${loyal ? `, and for being with us for ${state.kase.customer.tenureYears} years` : ''}. To recap what we agreed: ${agreedText || '…'}.`,
-    'This e-mail is your written confirmation. I will call you in a day or two to make sure everything is working for you.',
-    '',
-    state.user.name,
-  ].join('\n');
+  const base = { ...replyContext(state), phase: 'summarize' as const };
+  if (!agreedText) return composeReply(base);
+  const analysis = base.analysis ?? analyzeMessage(base.customerMessage ?? '', { customerName: base.customerName });
+  // The composer recaps the option that serves a money, timing or replacement need; make sure one is there.
+  const hasRemedyNeed = analysis.needs.some((n) => REMEDY_NEEDS.includes(n.need));
+  const needs = hasRemedyNeed ? analysis.needs : [...analysis.needs, { need: 'financial' as const, evidence: [] }];
+  return composeReply({
+    ...base,
+    analysis: { ...analysis, needs },
+    options: REMEDY_NEEDS.map((need) => ({ id: `agreed-${need}`, label: agreedText, need, phrase: agreedText })),
+  });
 }
+
+const REMEDY_NEEDS: Need[] = ['timing', 'financial', 'replacement'];
 
 /** Subjects derived from the issue ("charged twice") read better capitalised in a heading. */
 function sentenceCase(s: string): string {
