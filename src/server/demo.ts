@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { analyzeMessage } from '../engine/index.ts';
 import type { Clock } from './clock.ts';
 import type { Queryable } from './db/db.ts';
@@ -9,6 +11,9 @@ import { answerOffer, makeOffer } from './services/options.ts';
 import { recordFollowUpOutcome, resolveCase } from './services/resolution.ts';
 import { createTask, updateTask } from './services/tasks.ts';
 import { createUser, generatePassword } from './services/users.ts';
+
+/** The demo conversations beside the repository (`../shared/data`), where the project's data README puts them. */
+export const DEMO_DATA = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'ibm-customer-care', 'dev.json');
 
 /** One conversation of the IBM customer-care set (`dialogContent` turns are customer or agent). */
 interface Conversation {

@@ -5,24 +5,20 @@
  */
 import { serve } from '@hono/node-server';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { configFromEnv, parseEnv, type Env } from './config.ts';
 import type { Db } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
-import { seedDemo } from './demo.ts';
+import { DEMO_DATA, seedDemo } from './demo.ts';
 import { createScheduler } from './jobs/scheduler.ts';
 import { createSmtpMailer } from './mail/mailer.ts';
 import { startMailSink } from './mail/sink.ts';
 import type { ServiceDeps } from './services/context.ts';
 import { createUser, generatePassword } from './services/users.ts';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The demo conversations, next to the repository (../shared/data), as the project's data README places them. */
-export const DEMO_DATA = resolve(REPO, '..', 'shared', 'data', 'ibm-customer-care', 'dev.json');
 // Serialises first-start work (first admin, demo data) across processes starting together.
 const BOOTSTRAP_LOCK = 7_402_312;
 

@@ -13,6 +13,8 @@ export interface TestDatabase {
   db: Db;
   /** Opens another pool on the same database (a second "server process"). */
   connect(): Db;
+  /** Creates another, empty (unmigrated) database on the same server and returns a pool on it. */
+  emptyDatabase(): Promise<Db>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     url = c.databaseUrl(name);
   }
   const pools: Db[] = [];
+  const extra: string[] = [];
   const connect = () => {
     const d = createDb(url, { max: 5 });
     pools.push(d);
@@ -63,12 +66,25 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     url,
     db,
     connect,
+    async emptyDatabase() {
+      const other = `${name}_${extra.length + 1}`;
+      extra.push(other);
+      const u = new URL(url);
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${other}`);
+      await admin.end();
+      u.pathname = `/${other}`;
+      const d = createDb(u.toString(), { max: 5 });
+      pools.push(d);
+      return d;
+    },
     async stop() {
       await Promise.all(pools.map((p) => p.close().catch(() => undefined)));
       if (dropAdmin) {
         const admin = new pg.Client({ connectionString: dropAdmin });
         await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        for (const n of [name, ...extra]) await admin.query(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);
         await admin.end();
       } else if (cluster) {
         const c = await cluster;

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { cleanTweet, DEMO_DATA, seedDemo } from '../../src/server/demo.ts';
+import { Client, startDesk, type TestDesk } from '../support/desk.ts';
+
+describe('demo mode', () => {
+  let desk: TestDesk;
+  const logs: string[] = [];
+  before(async () => {
+    desk = await startDesk();
+  });
+  after(() => desk.stop());
+
+  test('cleanTweet drops mentions, e-mails and links and never shows a handle', () => {
+    assert.equal(cleanTweet('@AppleSupport @Apple hi, mail me at jo.doe+x@gmail.com or see https: //t.co/abc ^SJ', ['jodoe'], 'Maria'), 'hi, mail me at [e-mail removed] or see [link]');
+    assert.equal(cleanTweet('@Brand thanks @jodoe2 for nothing', ['JoDoe2'], 'Maria'), 'thanks Maria for nothing');
+  });
+
+  test('without the data file the desk starts empty and says why', async () => {
+    const r = await seedDemo({ db: desk.t.db, clock: desk.clock, config: desk.config }, { dataPath: '/nonexistent/dev.json', log: (l) => logs.push(l) });
+    assert.equal(r, null);
+    assert.match(logs.join('\n'), /not found; starting without demo data/);
+  });
+
+  test('seeds cases from the real conversations, with neutral names and the engine analysis', { skip: !existsSync(DEMO_DATA) && 'demo data absent' }, async () => {
+    const r = await seedDemo({ db: desk.t.db, clock: desk.clock, config: desk.config }, { dataPath: DEMO_DATA, log: (l) => logs.push(l), openCases: 6, historyCases: 6, password: 'demo-password-for-tests' });
+    assert.ok(r);
+    assert.equal(r.cases, 12);
+    const customers = await desk.t.db.query<{ name: string; email: string }>('SELECT name, email FROM customers');
+    for (const c of customers.rows) {
+      assert.match(c.name, /^[A-Z][a-z]+ [A-Z][a-z]+$/, `neutral display name: ${c.name}`);
+      assert.match(c.email, /@example\.com$/);
+    }
+    const msgs = await desk.t.db.query<{ body: string; analysis: unknown; direction: string }>('SELECT body, analysis, direction FROM messages');
+    for (const m of msgs.rows) {
+      assert.doesNotMatch(m.body, /[\w.+-]+@[\w-]+\.[\w.]+/, 'no e-mail addresses');
+      assert.doesNotMatch(m.body, /^@/, 'no leading handle');
+      if (m.direction === 'inbound') assert.ok(m.analysis, 'each customer message has its analysis');
+    }
+    // The agent sees open cases, angriest first; the lead sees a month of history in the reports.
+    const login = await new Client(desk.app).post('/api/session', { email: 'sam@demo.defuse.localhost', password: 'demo-password-for-tests' });
+    assert.equal(login.status, 200);
+    const sam = new Client(desk.app, { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0], csrf: login.body.csrfToken });
+    const q = await sam.get('/api/queue');
+    assert.ok(q.body.items.length >= 1);
+    const priorities = q.body.items.map((i: { priority: number }) => i.priority);
+    assert.deepEqual(priorities, [...priorities].sort((a: number, b: number) => b - a));
+    const leadLogin = await new Client(desk.app).post('/api/session', { email: 'priya@demo.defuse.localhost', password: 'demo-password-for-tests' });
+    const lead = new Client(desk.app, { cookie: (leadLogin.headers.get('set-cookie') ?? '').split(';')[0], csrf: leadLogin.body.csrfToken });
+    const anger = await lead.get('/api/reports/anger-over-time');
+    assert.ok(anger.body.series.length >= 3, 'anger spread over several days');
+    const byAgent = await lead.get('/api/reports/playbook-by-agent');
+    assert.ok(byAgent.body.agents.length >= 2);
+    const outbox = await desk.t.db.query("SELECT count(*)::int AS n FROM outbox WHERE status = 'pending'");
+    assert.equal(outbox.rows[0].n, 0, 'demo resolutions are not e-mailed to example.com');
+    assert.equal(await seedDemo({ db: desk.t.db, clock: desk.clock, config: desk.config }, { dataPath: DEMO_DATA, log: () => undefined }), null, 'seeds once');
+  });
+});
