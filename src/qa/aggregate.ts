@@ -47,6 +47,9 @@ export interface QaTotals {
   /** Counts per {@link ACK_BUCKETS} entry, over upset conversations. */
   ack: number[];
   sources: Record<string, number>;
+  /** Upset conversations with at least one agent reply, and how many of them made each playbook move. */
+  upsetReplied: number;
+  stepsWhenUpset: Record<string, number>;
   excluded: { internalNotes: number; emptyAfterCleaning: number };
   problems: { skipped: number; kept: number; analysisErrors: number; byReason: Record<string, number>; sample: ImportProblem[] };
   worst: WorstEntry[];
@@ -77,6 +80,8 @@ export function emptyTotals(): QaTotals {
     transfers: 0,
     ack: new Array<number>(ACK_BUCKETS.length).fill(0),
     sources: {},
+    upsetReplied: 0,
+    stepsWhenUpset: {},
     excluded: { internalNotes: 0, emptyAfterCleaning: 0 },
     problems: { skipped: 0, kept: 0, analysisErrors: 0, byReason: {}, sample: [] },
     worst: [],
@@ -124,6 +129,10 @@ export function addResult(t: QaTotals, r: QaResult, turns: Turn[], worstLimit: n
   t.transfers += r.transfers;
   t.transfersHist[Math.min(3, r.transfers)]++;
   if (r.upset) t.ack[ackBucket(r)]++;
+  if (r.upset && r.agentTurns > 0) {
+    t.upsetReplied++;
+    for (const step of r.steps) t.stepsWhenUpset[step] = (t.stepsWhenUpset[step] ?? 0) + 1;
+  }
   if (r.createdAt) {
     if (!t.firstAt || r.createdAt < t.firstAt) t.firstAt = r.createdAt;
     if (!t.lastAt || r.createdAt > t.lastAt) t.lastAt = r.createdAt;

@@ -39,6 +39,21 @@ async function chartBundle(): Promise<string> {
   return chartJs;
 }
 
+/** The playbook's reply moves in the order the playbook takes them. */
+const MOVES: [string, string, string][] = [
+  ['acknowledge', 'Acknowledged the feeling', 'P2'],
+  ['apologize', 'Apologized', 'P4'],
+  ['empathize', 'Showed specific empathy', 'P6'],
+  ['name', "Used the customer's name", 'P5'],
+  ['own', 'Took ownership', 'P10'],
+  ['ask', 'Asked what they want', 'P12'],
+  ['offer', 'Offered options', 'P13'],
+  ['reassure', 'Reassured', 'P2'],
+  ['summarize', 'Summarized the resolution', 'P16'],
+  ['follow-up', 'Promised a follow-up', 'P17'],
+  ['loyalty', 'Acknowledged loyalty', 'P18'],
+];
+
 const pct = (n: number, d: number): string => (d > 0 ? `${Math.round((n / d) * 100)}%` : '–');
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const principleName = (p: string): string => PRINCIPLES[p as PrincipleId] ?? p;
@@ -154,6 +169,7 @@ ul.takeaways li{margin:4px 0}
 mark{padding:0 1px;border-radius:2px}mark.sev-error{background:#ffd6d6;box-shadow:inset 0 -2px var(--err)}mark.sev-warning{background:#ffe9c2;box-shadow:inset 0 -2px var(--warn)}mark.sev-suggestion{background:#dceaff;box-shadow:inset 0 -2px var(--sug)}
 ul.fixes{margin:6px 0 0;padding-left:18px;font-size:13px}ul.fixes li{margin:4px 0}ul.fixes .rule{font-family:ui-monospace,monospace;font-weight:600}ul.fixes .principle{color:var(--muted)}
 li.sev-error .rule{color:var(--err)}li.sev-warning .rule{color:var(--warn)}li.sev-suggestion .rule{color:var(--sug)}.fix{color:var(--ok)}
+table.moves td.bar{width:50%}table.moves td.bar span{display:block;height:12px;background:#2e6fb7;border-radius:2px;min-width:1px}
 code{font-family:ui-monospace,monospace;font-size:13px}@media print{details.conv{break-inside:avoid}details.conv:not([open])>*:not(summary){display:block}}
 `;
 
@@ -220,6 +236,12 @@ ${chart('chart-anger', 'Customer anger before and after agent replies', `${fmt(t
 ${chart('chart-transfers', 'Transfers per conversation', 'The playbook asks the first agent to own the case instead of handing it on (P10).')}
 ${chart('chart-ack', 'Time to first acknowledgement (upset customers)', 'From the customer’s first message to the first reply that acknowledged how they felt (P1, P2).')}
 </div></section>
+<section id="moves"><h2>What agents did when the customer was upset</h2><p class="muted">Share of the ${fmt(t.upsetReplied)} conversations with an upset customer and at least one agent reply in which some reply made each move of the playbook.</p>
+<table class="moves"><tbody>${MOVES.map(([move, label, principle]) => {
+    const n = t.stepsWhenUpset[move] ?? 0;
+    const share = t.upsetReplied ? n / t.upsetReplied : 0;
+    return `<tr><td>${esc(label)} <span class="muted">(${esc(principle)})</span></td><td class="bar"><span style="width:${Math.round(share * 100)}%"></span></td><td class="num">${pct(n, t.upsetReplied)}</td></tr>`;
+  }).join('')}</tbody></table></section>
 <section id="agents"><h2>Agents</h2><table><thead><tr><th>Agent</th><th class="num">Conversations</th><th class="num">Replies</th><th class="num">Avg reply score</th><th class="num">Findings</th><th class="num">Calmed</th><th class="num">Inflamed</th><th class="num">Transfers</th></tr></thead><tbody>
 ${agents.slice(0, 200).map(([name, a]) => `<tr><td>${esc(name)}</td><td class="num">${fmt(a.conversations)}</td><td class="num">${fmt(a.replies)}</td><td class="num">${Math.round(a.scoreSum / Math.max(1, a.replies))}</td><td class="num">${fmt(a.findings)}</td><td class="num">${fmt(a.calmed)}</td><td class="num">${fmt(a.inflamed)}</td><td class="num">${fmt(a.transfers)}</td></tr>`).join('\n')}
 </tbody></table>${agents.length > 200 ? `<p class="muted">${fmt(agents.length - 200)} more agents in conversations.csv.</p>` : ''}</section>

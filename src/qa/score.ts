@@ -96,6 +96,7 @@ export function scoreConversation(conversation: ImportedConversation, analyze: A
     replies,
     findings,
     nextMove: analysis.nextMove?.move,
+    steps: Object.entries(analysis.steps ?? {}).filter(([, made]) => made).map(([move]) => move),
     excluded: conversation.excluded,
   };
 }

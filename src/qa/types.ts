@@ -58,5 +58,7 @@ export interface QaResult {
   replies: { turn: number; agent: string; score: number; effect: ReplyEffect; angerBefore?: number; angerAfter?: number }[];
   findings: QaFinding[];
   nextMove?: string;
+  /** Playbook moves any agent reply made (acknowledge, apologize, name, ask, offer, summarize…). */
+  steps: string[];
   excluded: { internalNotes: number; emptyAfterCleaning: number };
 }

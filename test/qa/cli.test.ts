@@ -54,10 +54,9 @@ describe('defuse qa (command line)', () => {
     const out = join(dir, 'out');
     let pid = 0;
     const run = defuse(['qa', input, '--out', out, '--workers', '1', '--analyzer', ANALYZER, '--no-progress'], (p) => (pid = p));
-    for (let i = 0; i < 600; i++) {
-      await sleep(100);
-      if (existsSync(join(out, 'checkpoint.json'))) break;
-    }
+    // The first checkpoint is written once scoring is under way, so the signal handler is installed by then.
+    for (let i = 0; i < 1800 && !existsSync(join(out, 'checkpoint.json')); i++) await sleep(100);
+    assert.ok(existsSync(join(out, 'checkpoint.json')), 'the run got under way');
     process.kill(pid, 'SIGINT');
     const first = await run;
     assert.equal(first.code, 130, first.stderr);
