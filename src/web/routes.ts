@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 /** What the backend passes in; nothing else from the server is needed. */
 export interface WebDeps {
@@ -25,6 +26,8 @@ const CLIENT_DIR = join(here, 'client');
 
 interface Asset {
   body: string;
+  /** Gzipped once at build time; the engine's emotion model makes the case page's chunk megabytes large. */
+  gzip: Uint8Array;
   type: string;
   etag: string;
 }
@@ -64,7 +67,7 @@ async function buildAssets(dev: boolean): Promise<AssetTable> {
 }
 
 function asset(body: string, type: string): Asset {
-  return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` };
+  return { body, type, gzip: gzipSync(body, { level: 9 }), etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` };
 }
 
 /** A diamond in the brand colours; also stops the browser's 404 for /favicon.ico. */
@@ -152,13 +155,20 @@ export function webRoutes(deps: WebDeps = {}): Hono {
     }
     const a = table.get(c.req.param('name'));
     if (!a) return c.text('Not found', 404);
-    if (c.req.header('if-none-match') === a.etag) return c.body(null, 304);
-    return c.body(a.body, 200, {
+    const name = c.req.param('name');
+    const headers: Record<string, string> = {
       'content-type': a.type,
       etag: a.etag,
-      'cache-control': deps.dev ? 'no-store' : 'no-cache',
+      vary: 'accept-encoding',
+      // Chunk names carry a content hash, so a browser may keep them forever; entry files are revalidated.
+      'cache-control': deps.dev ? 'no-store' : name.startsWith('chunk-') ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
-    });
+    };
+    if (c.req.header('if-none-match') === a.etag) return c.body(null, 304, headers);
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      return c.body(a.gzip as Uint8Array<ArrayBuffer>, 200, { ...headers, 'content-encoding': 'gzip' });
+    }
+    return c.body(a.body, 200, headers);
   });
   return app;
 }
