@@ -8,7 +8,7 @@ import type { PhraseEntry } from '../text/matcher.ts';
 export const ARGUING: PhraseEntry[] = [
   // "Actually" as a correction
   {
-    pattern: '(?:well|no|um|erm|but),? actually',
+    pattern: '(?:well|no|um|erm),? actually',
     note: '"Well, actually" announces a correction; the customer hears that they are about to be proved wrong.',
   },
   {

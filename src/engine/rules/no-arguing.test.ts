@@ -13,6 +13,8 @@ ruleTester(rule, {
     "That's not what should have happened.",
     "I won't argue: that's not the experience we want for you.",
     'I agree with you completely.',
+    "No, actually, you're right.",
+    'But actually, I found a way to get it to you by Friday.',
   ],
   invalid: [
     {

@@ -8,6 +8,8 @@ import { ARGUING } from './no-arguing.data.ts';
  * customer about something that went wrong, so an apology or ownership in the same sentence excuses it.
  */
 const SIDING = new Set(['apologize', 'own', 'empathize', 'acknowledge']);
+/** "No, actually, you're right" and "Actually, I can do better" concede or help; they do not argue. */
+const CONCEDES_AFTER = /^[\s,]*(?:you(?:'re| are) (?:right|correct)|that(?:'s| is) (?:right|fair|true)|good point|fair point|(?:i|we) (?:can|could|will|'ll|have|'ve|found|managed))/iu;
 
 export default defineRule({
   meta: {
@@ -28,6 +30,7 @@ export default defineRule({
     skip: (m, { text, sentences, moves }) => {
       const s = sentenceAt(sentences, m.range[0]);
       if (isReportedSpeech(text, s?.range[0] ?? 0, m.range[0])) return true;
+      if (CONCEDES_AFTER.test(text.slice(m.range[1], m.range[1] + 80))) return true;
       const [from, to] = s ? s.range : [0, text.length];
       return moves.some((mv) => SIDING.has(mv.move) && mv.range[0] >= from && mv.range[0] < to);
     },

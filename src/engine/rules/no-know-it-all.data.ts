@@ -11,7 +11,7 @@ export const KNOW_IT_ALL: PhraseEntry[] = [
     note: '"Obviously" tells the customer they should have seen it themselves.',
   },
   {
-    pattern: "clearly you|you (?:clearly|obviously)|as (?:you can )?clearly (?:see|stated)|(?:is|are|was|were) clearly (?:stated|explained|written|listed|marked|shown)|clearly (?:states|says)",
+    pattern: "(?:clearly you|you (?:clearly|obviously)) (?:didn't|did not|don't|do not|haven't|have not|weren't|aren't|missed|misread|misunderstood|overlooked|need|have to|should|forgot|ignored|skipped)|as (?:you can )?clearly (?:see|stated)|(?:is|are|was|were) clearly (?:stated|explained|written|listed|marked|shown)|clearly (?:states|says)",
     note: 'Pointing out that something was clear implies the customer missed the obvious.',
   },
   // Repeating yourself, with an edge

@@ -13,6 +13,8 @@ ruleTester(rule, {
     "I'm sorry the last agent told you there's nothing we can do.",
     'I would never say "it is what it is" to you.',
     'I clearly should have checked this sooner, and I apologize.',
+    'I obviously want to fix this for you today.',
+    'You clearly put a lot of care into this order.',
     'Our policy is not final on this; let me ask my manager.',
   ],
   invalid: [
@@ -34,6 +36,10 @@ ruleTester(rule, {
       text: 'No exceptions. It is what it is.',
       errors: [{ messageId: 'knowItAll', range: [0, 13] }, { messageId: 'knowItAll', range: [15, 31] }],
       output: "No exceptions. Here's what I can do.",
+    },
+    {
+      text: "You obviously didn't read the e-mail.",
+      errors: [{ messageId: 'knowItAll', range: [0, 20] }],
     },
     {
       text: 'The return window is clearly stated on our website.',

@@ -6,7 +6,7 @@ import { KNOW_IT_ALL } from './no-know-it-all.data.ts';
 /** "…no exceptions, but I'll make one for you" softens an absolute into a bent rule. */
 const WAY_ROUND = /(?:^|[^\p{L}])(?:but|however|although|though|except|that said|unless|let me|what i can)(?![\p{L}])/iu;
 /** "Obviously this is frustrating" sides with the customer; the word is only condescending elsewhere. */
-const SIDING_AFTER = /^[\s,]*(?:(?:this|that|it)(?:'s| is| was| has been)? )?(?:(?:so|very|really|incredibly) )?(?:frustrating|upsetting|annoying|disappointing|unacceptable|not (?:ok|okay|acceptable|good enough|what (?:you|we)|the experience)|(?:i'm|i am|we're|we are) (?:so |very |really )?sorry|(?:i|we) apologi[sz]e)/iu;
+const SIDING_AFTER = /^[\s,]*(?:(?:this|that|it)(?:'s| is| was| has been)? )?(?:(?:so|very|really|incredibly) )?(?:frustrating|upsetting|annoying|disappointing|unacceptable|not (?:ok|okay|acceptable|good enough|what (?:you|we)|the experience)|(?:i'm|i am|we're|we are) (?:so |very |really )?sorry|(?:i|we) apologi[sz]e|(?:want|care|understand|wish|hope|regret|feel|agree|should have)(?![\p{L}]))/iu;
 
 /** "As stated in our terms" points at a document, not at the customer's listening; "in my last e-mail" does. */
 const CITES_DOCUMENT = /^\s+(?:in|on|by) (?:the|our|this) (?!previous|last|earlier|above)/iu;

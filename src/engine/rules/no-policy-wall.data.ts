@@ -23,7 +23,7 @@ export const POLICY_WALLS: PhraseEntry[] = [
   },
   // Policy as the reason
   {
-    pattern: "(?:it(?:'s| is)|that(?:'s| is)|this is|that would be) (?:against|contrary to) (?:our|the|company) (?:polic(?:y|ies)|rules|terms)|(?:our|the|company) polic(?:y|ies) (?:doesn't|does not|don't|do not|won't|will not) (?:allow|permit|let)|(?:we(?:'re| are)|i(?:'m| am)) not (?:allowed|permitted) to",
+    pattern: "(?:it(?:'s| is)|that(?:'s| is)|this is|that would be) (?:against|contrary to) (?:our|the|company) (?:polic(?:y|ies)|rules|terms)|(?:our|the|company) polic(?:y|ies) (?:doesn't|does not|don't|do not|won't|will not) (?:allow|permit|let)|(?:we(?:'re| are)|i(?:'m| am)) not (?:allowed|permitted) to (?:refund|return|exchange|cancel|change|accept|replace|offer|give|make|extend|waive)",
     tag: 'append',
     note: 'Hiding behind policy tells the customer the rule matters more than they do.',
   },
@@ -63,4 +63,6 @@ export const ALTERNATIVE_CUES: PhraseEntry[] = [
   { pattern: "(?:i|we)(?:'ll| will) (?:\\p{L}+ )?(?:offer|send|arrange|replace|repair|credit|extend|waive|exchange|upgrade|look|check|see|try|make|escalate|ask|contact|get|find)" },
   { pattern: "(?:i|we)(?:'ve| have) (?:\\p{L}+ )?(?:sent|arranged|issued|added|applied|credited|refunded|escalated|asked|extended|waived)" },
   { pattern: "(?:one|another|an|other) (?:option|alternative|thing (?:i|we) can do)|would you like|how about|what would (?:help|work)" },
+  // Taking it to a channel where it can be solved ("we can't discuss accounts here; please DM us")
+  { pattern: "(?:please )?(?:dm|message|e-?mail|contact|call) (?:us|me)|reply (?:here|to this)|let's (?:continue|take this)" },
 ];

@@ -11,6 +11,8 @@ ruleTester(rule, {
     "I'm sorry the agent said it was too late to return it.",
     "It's not too late to return it: you have until Friday.",
     'We can refund it today.',
+    "I'm not allowed to share account details with anyone but the account holder.",
+    "We can't do that over Twitter. Please DM us and we'll take it from there.",
     'You said "we can\'t do that" was all you heard last time.',
   ],
   invalid: [

@@ -11,6 +11,7 @@ ruleTester(rule, {
     "I'd never claim to know how you feel, but I can fix the order today.",
     'I understand you were charged twice, and I apologize.',
     'I understand your frustration, and I want to put this right.',
+    'I know how you feel, I had the same thing happen with my own order last year.',
   ],
   invalid: [
     {

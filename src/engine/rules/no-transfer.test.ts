@@ -6,6 +6,7 @@ ruleTester(rule, {
     "I'll contact the courier directly and get back to you by 5 pm.",
     "I've asked our billing team to refund the fee, and I'll confirm by e-mail today.",
     'Please contact us here if anything changes.',
+    'Please reach out to our team if you have any other questions.',
     'Please write to support@acme.com or call us on 0800 123 4567 and we will sort it out.',
     'Please DM us your order number and I will take it from there.',
     "You don't need to contact the bank: I've reversed the charge.",

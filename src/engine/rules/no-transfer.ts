@@ -9,6 +9,8 @@ const table = compileTable(TRANSFER);
 const PARTY_AFTER_VERB = /(?:contact|call|phone|ring|e-?mail|message|dm|reach out to|get in touch with|speak (?:to|with)|talk to|visit|go to|write to|you (?:through |over |on )?to)\s+(.+?)(?:\s+directly)?$/iu;
 /** What may stand before a bare imperative in its clause: nothing, or a softener. */
 const IMPERATIVE_LEAD = /^(?:(?:so|then|just|and|or|otherwise|simply|kindly)\s+)*$/iu;
+/** "Please reach out to our team if you have any questions" is an open door, not a hand-off. */
+const OPEN_DOOR = /^[\s,]*(?:\S+\s+){0,4}?(?:if you (?:have|need|think of) (?:any|anything|more|other|further)|if anything (?:else )?(?:changes|comes up)|should you (?:have|need)|any ?time)/iu;
 /** "I can't help with that here, but I've asked…" already hands over with ownership. */
 const OWNED_AFTER = /(?:^|[^\p{L}])(?:but|however)(?![\p{L}])/iu;
 
@@ -34,6 +36,7 @@ export default defineRule({
       const tag = m.entry.tag ?? 'elsewhere';
       if (tag === 'imperative' && !IMPERATIVE_LEAD.test(text.slice(clause[0], m.range[0]))) return [];
       if (tag === 'cantHelp' && OWNED_AFTER.test(sentenceTail(input, m.range))) return [];
+      if (OPEN_DOOR.test(sentenceTail(input, m.range))) return [];
       const who = PARTY_AFTER_VERB.exec(m.text)?.[1] ?? 'them';
       const wording = OWN_INSTEAD[tag].replace('{who}', who.replace(/^(?:a|an) /i, 'the '));
       return [{
