@@ -114,18 +114,18 @@ export async function createApiToken(deps: ServiceDeps, actor: Actor | null, inp
   });
 }
 
-export async function listApiTokens(deps: ServiceDeps, actor: Actor): Promise<ApiTokenInfo[]> {
-  requireRole(actor, 'admin');
+export async function listApiTokens(deps: ServiceDeps, actor: Actor | null): Promise<ApiTokenInfo[]> {
+  if (actor) requireRole(actor, 'admin');
   const { rows } = await deps.db.query<ApiTokenInfo>(`SELECT ${TOKEN_COLUMNS} FROM api_tokens ORDER BY id`);
   return rows;
 }
 
-export async function revokeApiToken(deps: ServiceDeps, actor: Actor, id: number): Promise<ApiTokenInfo> {
-  requireRole(actor, 'admin');
+export async function revokeApiToken(deps: ServiceDeps, actor: Actor | null, id: number): Promise<ApiTokenInfo> {
+  if (actor) requireRole(actor, 'admin');
   const now = deps.clock.now();
   const { rows } = await deps.db.query<ApiTokenInfo>(`UPDATE api_tokens SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING ${TOKEN_COLUMNS}`, [id, now]);
   if (!rows[0]) throw notFound('Token');
-  await audit(deps.db, now, { actorId: actor.id, action: 'token.revoke', data: { tokenId: id } });
+  await audit(deps.db, now, { actorId: actor?.id ?? null, action: 'token.revoke', data: { tokenId: id } });
   return rows[0];
 }
 

@@ -59,15 +59,15 @@ export async function getUser(deps: ServiceDeps, id: number): Promise<User> {
   return rows[0];
 }
 
-/** Admin edits: role, name, team, disabled, new password. Disabling ends the user's sessions. */
+/** Admin edits: role, name, team, disabled, new password. Disabling ends the user's sessions. `actor` null: the local command line. */
 export async function updateUser(
   deps: ServiceDeps,
-  actor: Actor,
+  actor: Actor | null,
   id: number,
   patch: { name?: string; role?: Role; team?: string; disabled?: boolean; password?: string },
 ): Promise<User> {
-  requireRole(actor, 'admin');
-  if (id === actor.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
+  if (actor) requireRole(actor, 'admin');
+  if (actor && id === actor.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) {
     throw new HttpError(409, 'self_lockout', 'You cannot disable yourself or drop your own admin role.');
   }
   const passwordHash = patch.password ? await hashPassword(patch.password) : null;
@@ -80,7 +80,7 @@ export async function updateUser(
     );
     if (!rows[0]) throw notFound('User');
     if (patch.disabled || patch.password) await q.query('DELETE FROM sessions WHERE user_id = $1', [id]);
-    await audit(q, deps.clock.now(), { actorId: actor.id, action: 'user.update', data: { userId: id, fields: Object.keys(patch).filter((k) => k !== 'password').concat(patch.password ? ['password'] : []) } });
+    await audit(q, deps.clock.now(), { actorId: actor?.id ?? null, action: 'user.update', data: { userId: id, fields: Object.keys(patch).filter((k) => k !== 'password').concat(patch.password ? ['password'] : []) } });
     return rows[0];
   });
 }

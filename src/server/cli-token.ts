@@ -1,0 +1,115 @@
+/**
+ * `defuse token …` and `defuse user …`: desk administration from the server's shell, for integrations and
+ * for the first admin who lost a password. Mounted by the CLI with `registerDeskCommands(program)`.
+ * Connects like the server: DATABASE_URL, or the embedded PostgreSQL in DATA_DIR (joining a running desk).
+ * The shell acts without a desk user (audit actor null): whoever can run this can read the database anyway.
+ */
+import type { Command } from 'commander';
+import { systemClock } from './clock.ts';
+import { configFromEnv, parseEnv } from './config.ts';
+import { migrate } from './db/migrate.ts';
+import { openDatabase } from './db/open.ts';
+import { HttpError } from './errors.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from './services/auth.ts';
+import type { Role, ServiceDeps } from './services/context.ts';
+import { createUser, generatePassword, updateUser, USER_COLUMNS, type User } from './services/users.ts';
+
+type Out = (line: string) => void;
+
+async function userByEmail(deps: ServiceDeps, email: string): Promise<User> {
+  const { rows } = await deps.db.query<User>(`SELECT ${USER_COLUMNS} FROM users WHERE lower(email) = lower($1)`, [email]);
+  if (!rows[0]) throw new HttpError(404, 'not_found', `No user with the e-mail ${email}.`);
+  return rows[0];
+}
+
+/**
+ * Creates an API token acting as the user with this e-mail and prints the secret once.
+ *
+ * @example
+ * await tokenCreate(deps, { user: 'helpdesk-bot@example.com', name: 'Zendesk bridge' }, console.log);
+ */
+export async function tokenCreate(deps: ServiceDeps, opts: { user: string; name: string }, out: Out): Promise<string> {
+  const user = await userByEmail(deps, opts.user);
+  const { token, secret } = await createApiToken(deps, null, { userId: user.id, name: opts.name });
+  out(`Token #${token.id} "${token.name}" acts as ${user.email} (${user.role}).`);
+  out(`Secret (shown once; send as "Authorization: Bearer <secret>"):`);
+  out(secret);
+  return secret;
+}
+
+export async function tokenList(deps: ServiceDeps, out: Out): Promise<void> {
+  const tokens = await listApiTokens(deps, null);
+  if (!tokens.length) out('No API tokens.');
+  for (const t of tokens) out(`#${t.id}\t${t.prefix}…\t${t.name}\tuser ${t.userId}\t${t.revokedAt ? 'revoked ' + t.revokedAt.toISOString() : 'active'}\tlast used ${t.lastUsedAt?.toISOString() ?? 'never'}`);
+}
+
+export async function tokenRevoke(deps: ServiceDeps, id: number, out: Out): Promise<void> {
+  await revokeApiToken(deps, null, id);
+  out(`Token #${id} revoked.`);
+}
+
+export async function userCreate(deps: ServiceDeps, opts: { email: string; name: string; role: Role }, out: Out): Promise<string> {
+  const { user, password } = await createUser(deps, null, { email: opts.email, name: opts.name, role: opts.role });
+  out(`Created ${user.role} ${user.email} with password ${password}`);
+  return password;
+}
+
+/** Sets a new generated password (and ends the user's sessions): the way back in for a locked-out admin. */
+export async function userResetPassword(deps: ServiceDeps, email: string, out: Out): Promise<string> {
+  const user = await userByEmail(deps, email);
+  const password = generatePassword();
+  await updateUser(deps, null, user.id, { password });
+  out(`New password for ${user.email}: ${password}`);
+  return password;
+}
+
+async function withDesk(fn: (deps: ServiceDeps) => Promise<void>): Promise<number> {
+  const env = parseEnv(process.env);
+  const opened = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  try {
+    await migrate(opened.db);
+    await fn({ db: opened.db, clock: systemClock, config: configFromEnv(env) });
+    return 0;
+  } catch (err) {
+    process.stderr.write(`defuse: ${(err as Error).message}\n`);
+    return 1;
+  } finally {
+    await opened.close();
+  }
+}
+
+/**
+ * Adds `token create|list|revoke` and `user create|reset-password` to the `defuse` program.
+ *
+ * @example
+ * registerDeskCommands(program, setExit); // defuse token create --user bot@example.com --name "CRM bridge"
+ */
+export function registerDeskCommands(program: Command, setExit: (code: number) => void = (c) => (process.exitCode = c)): void {
+  const out: Out = (l) => process.stdout.write(l + '\n');
+  const token = program.command('token').description('API tokens for integrations with the desk (uses DATABASE_URL or the embedded database in DATA_DIR)');
+  token
+    .command('create')
+    .description('create a token acting as a desk user; prints the secret once')
+    .requiredOption('-u, --user <email>', 'the user the token acts as (its role applies)')
+    .option('-n, --name <name>', 'what the token is for', 'integration')
+    .action(async (o: { user: string; name: string }) => setExit(await withDesk((d) => tokenCreate(d, o, out).then(() => undefined))));
+  token.command('list').description('list tokens (never their secrets)').action(async () => setExit(await withDesk((d) => tokenList(d, out))));
+  token
+    .command('revoke')
+    .description('revoke a token by id')
+    .argument('<id>', 'token id from `defuse token list`')
+    .action(async (id: string) => setExit(await withDesk((d) => tokenRevoke(d, Number(id), out))));
+  const user = program.command('user').description('desk users');
+  user
+    .command('create')
+    .description('create a user with a generated password')
+    .requiredOption('-e, --email <email>', 'login e-mail')
+    .requiredOption('-n, --name <name>', 'display name')
+    .option('-r, --role <role>', 'agent, lead or admin', 'agent')
+    .action(async (o: { email: string; name: string; role: Role }) => setExit(await withDesk((d) => userCreate(d, o, out).then(() => undefined))));
+  user
+    .command('reset-password')
+    .description("set a new generated password and end the user's sessions")
+    .argument('<email>', 'login e-mail')
+    .action(async (email: string) => setExit(await withDesk((d) => userResetPassword(d, email, out).then(() => undefined))));
+}
