@@ -55,7 +55,8 @@ export function extractCues(text: string, sentences: Sentence[]): Cue[] {
 }
 
 function lexicalCues(text: string, sentences: Sentence[], out: Cue[]): void {
-  const matches = findPhrases(text, TABLE, sentences, { skipNegated: false });
+  // intensifiers and negated words are matches too, hence the margin over MAX_CUES
+  const matches = findPhrases(text, TABLE, sentences, { skipNegated: false, limit: 2 * MAX_CUES });
   let boost: { match: PhraseMatch; factor: number } | undefined;
   let count = 0;
   for (const m of matches) {

@@ -4,6 +4,8 @@ import { ISSUE_TABLES, type IssueEntry } from './issues.data.ts';
 
 const TABLE = compileTable(ISSUE_TABLES.flat());
 const MAX_ISSUES = 50;
+/** Repeats of one issue are dropped, so this many matches is plenty for any real message. */
+const MATCH_LIMIT = 1000;
 
 /** An issue with how much it upsets on its own (fed to scoring as a complaint cue). */
 export interface WeightedIssue extends IssueFinding {
@@ -21,7 +23,7 @@ export interface WeightedIssue extends IssueFinding {
 export function findIssues(text: string, sentences: Sentence[]): WeightedIssue[] {
   const out: WeightedIssue[] = [];
   const labels = new Set<string>();
-  for (const m of findPhrases(text, TABLE, sentences, { skipNegated: false })) {
+  for (const m of findPhrases(text, TABLE, sentences, { skipNegated: false, limit: MATCH_LIMIT })) {
     if (out.length >= MAX_ISSUES) break;
     const entry = m.entry as IssueEntry;
     const label = issueLabel(entry, m.text);

@@ -18,6 +18,8 @@ const HEATED: ReadonlySet<CueKind> = new Set(['anger', 'profanity', 'sarcasm', '
 const THREATS: ReadonlySet<SignalKind> = new Set(['churn', 'review', 'legal']);
 const HEATED_SIGNALS: ReadonlySet<SignalKind> = new Set(['abuse', 'legal', 'review', 'churn', 'repeat-contact', 'transferred']);
 const MAX_EVIDENCE = 200;
+/** Role cues read per message; a message longer than any real one gets roles for its first few thousand. */
+const ROLE_MATCH_LIMIT = 5000;
 
 /**
  * Reads a customer's message: how angry (0..1) and whether upset, sentiment, what each sentence does
@@ -132,8 +134,8 @@ function sentenceRoles(
     else if (HEATED.has(c.kind) && c.kind !== 'exclaim' && c.weight >= 0.1) mark(heat, c.range[0]);
   }
   if (n > 0) {
-    for (const m of findPhrases(text, REQUESTS, sentences)) mark(request, m.range[0]);
-    for (const m of findPhrases(text, FACTS, sentences, { skipNegated: false })) mark(issue, m.range[0]);
+    for (const m of findPhrases(text, REQUESTS, sentences, { limit: ROLE_MATCH_LIMIT })) mark(request, m.range[0]);
+    for (const m of findPhrases(text, FACTS, sentences, { skipNegated: false, limit: ROLE_MATCH_LIMIT })) mark(issue, m.range[0]);
   }
   return sentences.map((s, i) => {
     let role: SentenceRole = 'other';

@@ -7,6 +7,8 @@ const SIGNALS = compileTable(SIGNAL_TABLES.flat());
 const NEED_TABLE = compileTable(NEEDS);
 /** Signals worth listing per message; beyond this they repeat and only cost memory on hostile input. */
 const MAX_PER_KIND = 20;
+/** Enough matches for every kind to reach its cap in any real message; bounds work on hostile input. */
+const MATCH_LIMIT = 1000;
 
 /**
  * Finds the signals of a customer message (churn, review, legal, repeat contact, transfers, loyalty,
@@ -51,7 +53,7 @@ export function findNeeds(text: string, sentences: Sentence[]): NeedFinding[] {
 
 /** Matches with the negation skip applied only to entries marked `negatable`. */
 function matchesKeepingNegation(text: string, table: CompiledTable, sentences: Sentence[]) {
-  return findPhrases(text, table, sentences, { skipNegated: false }).filter((m) => {
+  return findPhrases(text, table, sentences, { skipNegated: false, limit: MATCH_LIMIT }).filter((m) => {
     if (!(m.entry as PhraseEntry & { negatable?: boolean }).negatable) return true;
     const i = sentenceIndexAt(sentences, m.range[0]);
     return !isNegated(text, i >= 0 ? sentences[i].range[0] : 0, m.range[0]);

@@ -22,6 +22,16 @@ export interface TurnAnalysis {
   check?: CheckResult;
   /** Agent turns: the customer's anger change at their next turn. */
   effect?: ReplyEffect;
+  /** Agent turns: next customer anger minus the anger the reply answered; absent when either is missing. */
+  angerChange?: number;
+  /** Agent turns: indices of the customer turns this reply answers (all since the previous agent turn). */
+  answers?: number[];
+  /** Agent turns: true when the reply hands the customer to someone else. */
+  transfer?: boolean;
+  /** Customer turns: true when the customer accepts what was offered ("that works, thanks"). */
+  agrees?: boolean;
+  /** The playbook phase the conversation was in when this turn was written. */
+  phase?: Phase;
 }
 
 export interface ConversationAnalysis {
@@ -32,6 +42,12 @@ export interface ConversationAnalysis {
   steps: Partial<Record<Move, boolean>>;
   /** Agent turns that hand the customer to someone else. */
   transfers: number;
+  /** Indices of those turns. */
+  transferTurns?: number[];
+  /** How the customer's anger moved from their first turn to their last. */
+  trend?: 'calming' | 'escalating' | 'steady';
+  /** Whether the customer still reads as upset at their latest turn. */
+  upset?: boolean;
   phase: Phase;
   nextMove?: { move: Move; reason: string };
   /** 0..100 for the whole conversation. */

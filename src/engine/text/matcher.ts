@@ -29,6 +29,8 @@ export interface MatchOptions {
   skipNegated?: boolean;
   /** Skip matches inside quotation marks. Default true. */
   skipQuoted?: boolean;
+  /** Stop after this many matches: callers that cap their output need not pay for a megabyte of repeats. */
+  limit?: number;
 }
 
 /** A compiled table: one alternation regex, so a table costs one scan of the text whatever its size. */
@@ -79,12 +81,12 @@ export function findPhrases(
   sentences?: Sentence[],
   options: MatchOptions = {},
 ): PhraseMatch[] {
-  const { skipNegated = true, skipQuoted = true } = options;
+  const { skipNegated = true, skipQuoted = true, limit = Infinity } = options;
   const out: PhraseMatch[] = [];
   const re = table.regex;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
+  while (out.length < limit && (m = re.exec(text)) !== null) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
