@@ -166,8 +166,10 @@ export function addResult(t: QaTotals, r: QaResult, turns: Turn[], worstLimit: n
     const agent = agentKey(t, f.agent ?? '');
     if (t.byAgent[agent]) t.byAgent[agent].findings++;
   }
-  if (r.transfers > 0) {
-    // Transfers are charged to the conversation's agents; the analysis does not say which reply made them.
+  if (r.replies.some((x) => x.transfer !== undefined)) {
+    for (const reply of r.replies) if (reply.transfer) t.byAgent[agentKey(t, reply.agent)].transfers++;
+  } else if (r.transfers > 0) {
+    // An analysis that does not mark the transferring reply: charge the conversation's agents.
     for (const agent of seen) t.byAgent[agent].transfers += r.transfers;
   }
   considerWorst(t, r, turns, worstLimit);

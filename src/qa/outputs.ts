@@ -31,7 +31,7 @@ export const CONVERSATION_COLUMNS = [
   'conversation_id', 'source', 'file', 'line', 'subject', 'customer', 'created_at', 'agents', 'customer_turns', 'agent_turns',
   'score', 'findings', 'errors', 'warnings', 'suggestions', 'transfers', 'upset', 'anger_first', 'anger_last',
   'replies_calmed', 'replies_inflamed', 'first_ack_turn', 'minutes_to_ack', 'minutes_to_first_reply', 'next_move',
-  'internal_notes_excluded', 'moves',
+  'internal_notes_excluded', 'moves', 'anger_trend',
 ] as const;
 
 export const FINDING_COLUMNS = ['conversation_id', 'turn', 'agent', 'at', 'rule', 'principle', 'severity', 'message', 'excerpt', 'start', 'end', 'suggestion', 'suggested_text'] as const;
@@ -44,7 +44,7 @@ export function conversationRow(r: QaResult): unknown[] {
     r.score, r.findings.length, count('error'), count('warning'), count('suggestion'), r.transfers, r.upset,
     r.angerTrajectory[0], r.angerTrajectory[r.angerTrajectory.length - 1],
     r.replies.filter((x) => x.effect === 'calmed').length, r.replies.filter((x) => x.effect === 'inflamed').length,
-    r.firstAcknowledgementTurn, r.minutesToAcknowledge, r.minutesToFirstReply, r.nextMove, r.excluded.internalNotes, r.steps.join(' '),
+    r.firstAcknowledgementTurn, r.minutesToAcknowledge, r.minutesToFirstReply, r.nextMove, r.excluded.internalNotes, r.steps.join(' '), r.trend,
   ];
 }
 

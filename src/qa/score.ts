@@ -54,7 +54,7 @@ export function scoreConversation(conversation: ImportedConversation, analyze: A
         break;
       }
     }
-    replies.push({ turn: i, agent, score: finite(check?.scores.overall) ?? 100, effect: ta?.effect ?? 'unknown', angerBefore: lastAnger, angerAfter });
+    replies.push({ turn: i, agent, score: finite(check?.scores.overall) ?? 100, effect: ta?.effect ?? 'unknown', angerBefore: lastAnger, angerAfter, transfer: ta?.transfer });
     for (const f of check?.findings ?? []) {
       const s = f.suggestions[0];
       const start = Math.max(0, Math.min(f.range[0], turn.text.length));
@@ -96,6 +96,7 @@ export function scoreConversation(conversation: ImportedConversation, analyze: A
     replies,
     findings,
     nextMove: analysis.nextMove?.move,
+    trend: analysis.trend,
     steps: Object.entries(analysis.steps ?? {}).filter(([, made]) => made).map(([move]) => move),
     excluded: conversation.excluded,
   };

@@ -55,7 +55,9 @@ export interface QaResult {
   /** Minutes from the customer's first message to the first agent reply. */
   minutesToFirstReply?: number;
   /** Per agent reply: who, its reply score, the customer's anger before and at their next turn. */
-  replies: { turn: number; agent: string; score: number; effect: ReplyEffect; angerBefore?: number; angerAfter?: number }[];
+  replies: { turn: number; agent: string; score: number; effect: ReplyEffect; angerBefore?: number; angerAfter?: number; transfer?: boolean }[];
+  /** How the customer's anger moved from their first turn to their last, when the analysis says. */
+  trend?: 'calming' | 'escalating' | 'steady';
   findings: QaFinding[];
   nextMove?: string;
   /** Playbook moves any agent reply made (acknowledge, apologize, name, ask, offer, summarize…). */

@@ -60,7 +60,7 @@ describe('defuse qa (command line)', () => {
     process.kill(pid, 'SIGINT');
     const first = await run;
     assert.equal(first.code, 130, first.stderr);
-    assert.match(first.stdout, /^Interrupted after \d+ conversations/m);
+    assert.match(first.stdout, /^Interrupted after [\d,]+ conversations/m);
     assert.match(first.stdout, /--resume/);
     const second = await defuse(['qa', input, '--out', out, '--workers', '1', '--analyzer', ANALYZER, '--no-progress', '--resume']);
     assert.equal(second.code, 0, second.stderr);
