@@ -5,6 +5,7 @@
  * The shell acts without a desk user (audit actor null): whoever can run this can read the database anyway.
  */
 import type { Command } from 'commander';
+import { pathToFileURL } from 'node:url';
 import { systemClock } from './clock.ts';
 import { configFromEnv, parseEnv } from './config.ts';
 import { migrate } from './db/migrate.ts';
@@ -112,4 +113,12 @@ export function registerDeskCommands(program: Command, setExit: (code: number) =
     .description("set a new generated password and end the user's sessions")
     .argument('<email>', 'login e-mail')
     .action(async (email: string) => setExit(await withDesk((d) => userResetPassword(d, email, out).then(() => undefined))));
+}
+
+// Run directly (`tsx src/server/cli-token.ts token create …`) until the `defuse` program mounts these commands.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { Command } = await import('commander');
+  const program = new Command().name('defuse');
+  registerDeskCommands(program);
+  await program.parseAsync(process.argv);
 }
