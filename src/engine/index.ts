@@ -3,7 +3,10 @@
  * @packageDocumentation
  */
 export { analyzeMessage } from './analyze/message.ts';
+export { composeReply, type ComposeContext } from './compose/compose.ts';
 export { checkReply, resolveContext, type CheckOptions, type CheckResult, type RuleSettings } from './check.ts';
+export { analyzeConversation } from './conversation/analyze.ts';
+export type { ConversationAnalysis, ConversationContext, ReplyEffect, Turn, TurnAnalysis } from './conversation/types.ts';
 export { applyFixes } from './fix.ts';
 export { detectMoves, type MoveFinding } from './moves.ts';
 export { RULES } from './rules/index.ts';

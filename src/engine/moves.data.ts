@@ -59,7 +59,8 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
   ask: [
     { pattern: `what (?:would|can|could|should|might) ${WE} do (?:for you|to (?:make|put|set) (?:this|it|things) right|to help|to fix this|that would help)` },
     { pattern: "what would (?:make (?:this|it|things) right|help (?:most|you)|you like (?:us|me) to do|you like to happen|be (?:a )?fair|feel fair|work (?:best )?for you|put this right|be most helpful)" },
-    { pattern: "what (?:outcome|solution|result) (?:would|do|are) you" },
+    { pattern: "what (?:outcome|solution|result|resolution|remedy) (?:would|do|are|might|could) (?:you|feel|be|seem|work)" },
+    { pattern: 'would (?:either|any|one) of (?:these|those|them) (?:work|help|suit) (?:for )?you' },
     { pattern: "how would you (?:like|prefer) (?:us|me) to" },
     { pattern: "(?:tell me|let me know) (?:what|which) (?:you(?:'d)? (?:prefer|like|want|need)|would (?:help|work|make))" },
     { pattern: "which (?:option|of these|of those|one) (?:would you|do you|works|suits)" },
@@ -126,7 +127,7 @@ export const EMAIL_CONFIRMATION_CUES: PhraseEntry[] = [
  * Detected apart from the ordinary "ask" move because ask-what-they-want requires it after repeated refusals.
  */
 export const OWNER_QUESTION_CUES: PhraseEntry[] = [
-  { pattern: 'if you (?:ran|owned|managed|were running|were managing|were in charge of|were the owner of|had my job|were in my (?:shoes|seat|position)) (?:our|the|this|my)?' },
+  { pattern: 'if you (?:ran|owned|managed|were running|were managing|were in charge of|were the owner of|had my job|were in my (?:shoes|seat|position))(?: (?:our|the|this|my))?' },
   { pattern: 'in my (?:shoes|seat|position), what would you' },
   { pattern: 'if (?:it|this) were (?:your|up to you)' },
 ];

@@ -100,7 +100,7 @@ describe('helpers', () => {
     assert.deepEqual(insertSentence('', 'Hello.'), { range: [0, 0], text: 'Hello.' });
     const t2 = '@acme_help Hi there, we refunded you.';
     const f2 = insertSentence(t2, 'I apologize.');
-    assert.equal(t2.slice(0, f2.range[0]) + f2.text + t2.slice(f2.range[1]), '@acme_help Hi there, I apologize. we refunded you.');
+    assert.equal(t2.slice(0, f2.range[0]) + f2.text + t2.slice(f2.range[1]), '@acme_help Hi there, I apologize. We refunded you.');
     assert.deepEqual(insertSentence('Hint: restart it.', 'X.').range, [0, 0]);
   });
 });

@@ -148,9 +148,9 @@ export function playbookSteps(context: ResolvedContext): PlaybookStep[] {
     if (!review) steps.push({ move: 'empathize', principle: 'P6' }, { move: 'own', principle: 'P10' });
   }
   if (!review && !closing && context.phase !== 'follow-up') {
-    if (context.upset && needUnknown(context)) steps.push({ move: 'ask', principle: 'P12' });
-    else if (!needUnknown(context) && context.phase !== 'listen') steps.push({ move: 'offer', principle: 'P13' });
-    else if ((context.refusals ?? 0) >= 2) steps.push({ move: 'ask', principle: 'P12' });
+    // A known need is served by an offer; an unknown one, or a stand-off after refusals, by asking.
+    if (!needUnknown(context) && context.phase !== 'listen') steps.push({ move: 'offer', principle: 'P13' });
+    if ((context.upset && needUnknown(context)) || (context.refusals ?? 0) >= 2) steps.push({ move: 'ask', principle: 'P12' });
   }
   if (!review && loyaltyCalledFor(context)) steps.push({ move: 'loyalty', principle: 'P18' });
   if (!review && closing) steps.push({ move: 'summarize', principle: 'P16' }, { move: 'follow-up', principle: 'P17' });
@@ -236,7 +236,7 @@ const CATEGORY_WORDING: Record<IssueCategory, string> = {
   account: 'the trouble with your account',
   service: 'the way you were treated',
   transfer: 'being passed from person to person',
-  policy: 'how your request was handled',
+  policy: 'the decision on your request',
 };
 
 /**

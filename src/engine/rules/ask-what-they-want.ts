@@ -27,7 +27,7 @@ export default defineRule({
         suggestions: [{ message: `Add “${sentence}”`, fix: appendSentence(text, sentence) }],
       }];
     }
-    if (!context.upset || !needUnknown(context) || makes(moves, 'ask')) return [];
+    if (!context.upset || !needUnknown(context) || makes(moves, 'ask') || asksOwnerQuestion(text, sentences)) return [];
     const sentence = 'What would make this right for you?';
     return [{
       messageId: 'missingAsk',
