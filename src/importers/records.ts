@@ -121,15 +121,29 @@ export async function* readRecords(file: string, layout: Layout, onBytes?: (byte
     }
     return;
   }
-  yield* readCsv(file, onBytes);
+  yield* readCsv(file, csvDelimiter(await readHead(file, 8192)), onBytes);
 }
 
-async function* readCsv(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<RecordItem> {
+/**
+ * The delimiter of a CSV file from its header line: spreadsheets in many locales save with `;`, and
+ * some tools export tab-separated text.
+ *
+ * @example
+ * csvDelimiter('conversation_id;role;text\n') // ';'
+ */
+export function csvDelimiter(head: string): string {
+  const header = head.split(/\r?\n/, 1)[0];
+  const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length - 1] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+async function* readCsv(file: string, delimiter: string, onBytes?: (bytes: number) => void): AsyncGenerator<RecordItem> {
   const skipped: RecordItem[] = [];
   // csv-parse tells where a record ends; a quoted multi-line message starts one line after the previous one.
   let lastLine = 1;
   const parser = parseCsv({
     bom: true,
+    delimiter,
     columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
     info: true,
     relax_column_count: false,

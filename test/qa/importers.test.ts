@@ -224,3 +224,19 @@ describe('desk import mapping', () => {
     ]);
   });
 });
+
+describe('CSV dialects', () => {
+  it('reads semicolon-separated exports with a byte-order mark, as spreadsheets save them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'defuse-csv-'));
+    const file = join(dir, 'excel.csv');
+    writeFileSync(file, '\uFEFFConversation_ID;Timestamp;Role;Author;Text\r\nk-1;2024-01-02T10:00:00Z;Customer;Ida;"Late again; really annoyed."\r\nk-1;2024-01-02T10:10:00Z;Agent;Max;Ida, I apologize for the delay.\r\n');
+    assert.equal(await detectFormat(file), 'csv');
+    const { conversations, problems } = await collect([file]);
+    assert.deepEqual(problems, []);
+    assert.equal(conversations.length, 1);
+    assert.deepEqual(conversations[0].turns.map((t) => [t.role, t.author, t.text]), [
+      ['customer', 'Ida', 'Late again; really annoyed.'],
+      ['agent', 'Max', 'Ida, I apologize for the delay.'],
+    ]);
+  });
+});
