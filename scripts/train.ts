@@ -35,7 +35,7 @@ if (args.includes('--stage-only')) {
 }
 
 /** The configuration the last full grid selected (kept here so `--quick` reproduces the shipped model). */
-const BEST: Omit<TrainConfig, 'seed'> = { bits: 16, charWeight: 1, l2: 1e-6, lr: 0.1, epochs: 10 };
+const BEST: Omit<TrainConfig, 'seed'> = { bits: 16, charWeight: 1.5, l2: 1e-6, lr: 0.1, epochs: 4 };
 
 function grid(): Omit<TrainConfig, 'seed'>[] {
   if (MODE === 'quick') return [BEST];
@@ -43,7 +43,7 @@ function grid(): Omit<TrainConfig, 'seed'>[] {
   const l2s = MODE === 'grid' ? [0, 1e-6, 1e-5] : [1e-6];
   const chars = MODE === 'grid' ? [0.5, 1, 1.5, 2] : [1, 1.5, 2];
   const out: Omit<TrainConfig, 'seed'>[] = [];
-  for (const l2 of l2s) for (const charWeight of chars) out.push({ ...BEST, l2, charWeight, epochs: 10 });
+  for (const l2 of l2s) for (const charWeight of chars) out.push({ ...BEST, l2, charWeight, epochs: 8 });
   return out;
 }
 

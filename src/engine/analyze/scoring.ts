@@ -108,25 +108,12 @@ interface CueSums {
   signal: number;
 }
 
-/** Indices of the model heads the stage reads, resolved once per model. */
-interface HeadIndex {
-  negative: number;
-  anger: number;
-  annoyance: number;
-  joy: number;
-  sadness: number;
-}
-const headCache = new WeakMap<EmotionModel, HeadIndex>();
-function heads(model: EmotionModel): HeadIndex {
+/** Indices of the model heads the stage reads, in {@link Picked} order, resolved once per model. */
+const headCache = new WeakMap<EmotionModel, Int32Array>();
+function heads(model: EmotionModel): Int32Array {
   let h = headCache.get(model);
   if (!h) {
-    h = {
-      negative: model.headIndex('negative'),
-      anger: model.headIndex('anger'),
-      annoyance: model.headIndex('annoyance'),
-      joy: model.headIndex('ekman:joy'),
-      sadness: model.headIndex('ekman:sadness'),
-    };
+    h = Int32Array.from(['negative', 'anger', 'annoyance', 'ekman:joy', 'ekman:sadness'], (name) => model.headIndex(name));
     headCache.set(model, h);
   }
   return h;
@@ -153,7 +140,7 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
   const h = heads(model);
   const z = new Float64Array(model.heads.length);
   // Sentences first: their logits feed the sentence-max inputs and the sentence anger.
-  const perSentence = sentences.length > 1 ? sentences.map((s) => pick(model.logits(s.text, z), h)) : [];
+  const perSentence = sentenceLogits(model, sentences, h);
   model.logits(text, z);
   const whole = pick(z, h);
   const x = stageFeatures(whole, maxOf(whole, perSentence), sumCues(cues, signals, -1, sentences));
@@ -207,17 +194,30 @@ const HAS_CONTENT = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
 export function scoringFeatures(text: string, input: ScoringInput, model: EmotionModel = loadEmotionModel()): number[] {
   const h = heads(model);
   const z = new Float64Array(model.heads.length);
-  const perSentence = input.sentences.length > 1 ? input.sentences.map((s) => pick(model.logits(s.text, z), h)) : [];
+  const perSentence = sentenceLogits(model, input.sentences, h);
   const whole = pick(model.logits(text, z), h);
   return Array.from(stageFeatures(whole, maxOf(whole, perSentence), sumCues(input.cues, input.signals, -1, input.sentences)));
 }
 
-/** The model logits the stage reads, clipped, in {@link HeadIndex} order. */
+/** The model logits the stage reads, clipped: negative, anger, annoyance, Ekman joy, Ekman sadness. */
 type Picked = [negative: number, anger: number, annoyance: number, joy: number, sadness: number];
 
-function pick(z: Float64Array, h: HeadIndex): Picked {
-  const clip = (v: number) => Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, v));
-  return [clip(z[h.negative]), clip(z[h.anger]), clip(z[h.annoyance]), clip(z[h.joy]), clip(z[h.sadness])];
+function clip(v: number): number {
+  return Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, v));
+}
+
+function pick(z: Float64Array, h: Int32Array): Picked {
+  return [clip(z[h[0]]), clip(z[h[1]]), clip(z[h[2]]), clip(z[h[3]]), clip(z[h[4]])];
+}
+
+/** The stage's heads on each sentence (none when the text is one sentence: the whole text is that sentence). */
+function sentenceLogits(model: EmotionModel, sentences: readonly Sentence[], h: Int32Array): Picked[] {
+  if (sentences.length <= 1) return [];
+  const out = new Float64Array(h.length);
+  return sentences.map((s) => {
+    model.logitsOf(s.text, h, out);
+    return [clip(out[0]), clip(out[1]), clip(out[2]), clip(out[3]), clip(out[4])];
+  });
 }
 
 /**

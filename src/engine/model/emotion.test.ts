@@ -46,6 +46,13 @@ describe('shipped emotion model', () => {
     assert.deepEqual(new EmotionModel(EMOTION_MODEL).predict(ANGRY), first);
   });
 
+  it('computes a subset of heads exactly as the full pass does', () => {
+    const heads = Int32Array.of(model.headIndex('negative'), model.headIndex('ekman:anger'), 0);
+    const full = model.logits(ANGRY, new Float64Array(HEADS.length));
+    const some = model.logitsOf(ANGRY, heads, new Float64Array(3));
+    assert.deepEqual(Array.from(some), Array.from(heads, (h) => full[h]));
+  });
+
   it('scores a 1,000-character message well inside the engine budget', () => {
     const text = `${ANGRY} ${CALM} I have been waiting two weeks for my refund. `.repeat(6).slice(0, 1000);
     const out = new Float64Array(HEADS.length);

@@ -75,12 +75,15 @@ export interface EmotionPrediction {
   negative: number;
 }
 
+/** Feature-buffer capacity kept between calls (a ~20,000-character text); larger buffers are dropped. */
+const MAX_KEPT_FEATURES = 1 << 16;
+
 /** A decoded, ready-to-run model. */
 export class EmotionModel {
   readonly data: EmotionModelData;
   readonly heads: readonly string[];
   private readonly w: Int8Array;
-  private readonly buf: FeatureBuffer = createFeatureBuffer();
+  private buf: FeatureBuffer = createFeatureBuffer();
   private readonly acc: Float64Array;
   private readonly nHeads: number;
 
@@ -119,6 +122,34 @@ export class EmotionModel {
       for (let h = 0; h < H; h++) acc[h] += v * w[base + h];
     }
     for (let h = 0; h < H; h++) out[h] = this.data.bias[h] + this.data.scale[h] * acc[h];
+    // A huge input (a pasted log file) grows the buffer; do not keep megabytes alive for the next draft.
+    if (idx.length > MAX_KEPT_FEATURES) this.buf = createFeatureBuffer();
+    return out;
+  }
+
+  /**
+   * Logits of the listed heads only (`out[i]` for `heads[i]`): the same arithmetic as {@link logits} at a
+   * fraction of the cost when a caller needs a few heads (the analyzer scores every sentence this way).
+   *
+   * @example
+   * model.logitsOf('Still waiting!', Int32Array.of(model.headIndex('negative')), new Float64Array(1));
+   */
+  logitsOf(text: string, heads: Int32Array, out: Float64Array): Float64Array {
+    const H = this.nHeads;
+    const m = heads.length;
+    const acc = this.acc;
+    acc.fill(0, 0, m);
+    const n = extractFeatures(text, this.buf, this.data);
+    const idx = this.buf.idx;
+    const val = this.buf.val;
+    const w = this.w;
+    for (let k = 0; k < n; k++) {
+      const v = val[k];
+      const base = idx[k] * H;
+      for (let i = 0; i < m; i++) acc[i] += v * w[base + heads[i]];
+    }
+    for (let i = 0; i < m; i++) out[i] = this.data.bias[heads[i]] + this.data.scale[heads[i]] * acc[i];
+    if (idx.length > MAX_KEPT_FEATURES) this.buf = createFeatureBuffer();
     return out;
   }
 
