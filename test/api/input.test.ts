@@ -67,6 +67,11 @@ describe('bad input gets a clear 4xx and good-but-hostile text is stored exactly
     assert.equal((await agent.post(`/api/cases/${caseId}/offers`, { optionKey: 'discount' })).status, 400, 'amount required');
     assert.equal((await agent.post(`/api/cases/${caseId}/offers`, { optionKey: 'nonexistent' })).status, 422);
     assert.equal((await agent.post(`/api/cases/${caseId}/resolve`, { agreed: 'x', summary: 'y' })).status, 422, 'no e-mail on file');
+    const customerId = (await agent.get(`/api/cases/${caseId}`)).body.customerId;
+    assert.equal((await agent.patch(`/api/customers/${customerId}`, { email: 'nope' })).status, 400);
+    assert.equal((await (await desk.login('agent2')).patch(`/api/customers/${customerId}`, { email: 'dana@example.com' })).status, 403, 'not their customer');
+    const fixed = await agent.patch(`/api/customers/${customerId}`, { email: 'dana@example.com' });
+    assert.equal(fixed.body.email, 'dana@example.com');
   });
 
   test('HTML, script and SQL-looking text is stored and returned exactly as written', async () => {

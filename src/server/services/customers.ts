@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/db.ts';
-import { notFound } from '../errors.ts';
-import type { ServiceDeps } from './context.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { hasRole, type Actor, type ServiceDeps } from './context.ts';
 
 export interface Customer {
   id: number;
@@ -94,7 +94,20 @@ export async function searchCustomers(deps: ServiceDeps, query: string, limit = 
   return rows.map((r) => shapeCustomer(r, now));
 }
 
-export async function updateCustomer(deps: ServiceDeps, id: number, patch: Partial<CustomerInput>): Promise<Customer> {
+/**
+ * Corrects a customer record. Agents may edit customers they own a case for; leads and admins any.
+ *
+ * @example
+ * await updateCustomer(deps, agent, customerId, { email: 'ana@example.com' });
+ */
+export async function updateCustomer(deps: ServiceDeps, actor: Actor, id: number, patch: Partial<CustomerInput>): Promise<Customer> {
+  if (!hasRole(actor, 'lead')) {
+    const owns = await deps.db.query('SELECT 1 FROM cases WHERE customer_id = $1 AND owner_id = $2 LIMIT 1', [id, actor.id]);
+    if (!owns.rowCount) {
+      await getCustomer(deps, id);
+      throw forbidden('Only the owner of one of this customer’s cases, or a lead, can change the record.');
+    }
+  }
   const { rows } = await deps.db.query<Row>(
     `UPDATE customers SET name = coalesce($2, name), email = coalesce($3, email), phone = coalesce($4, phone),
        customer_since = coalesce($5::date, customer_since), lifetime_value = coalesce($6, lifetime_value), notes = coalesce($7, notes)

@@ -124,13 +124,13 @@ export const updateCustomerRoute = defineRoute({
   method: 'patch',
   path: '/api/customers/{id}',
   operationId: 'updateCustomer',
-  summary: 'Correct a customer record (e.g. add the e-mail for the resolution summary)',
+  summary: 'Correct a customer record (e.g. add the e-mail for the resolution summary); agents: customers of their own cases',
   tag: 'customers',
   access: 'user',
   params: IdParams,
   body: CustomerPatch,
   response: Customer,
-  handler: ({ params, body, deps }) => updateCustomer(deps, params.id, body),
+  handler: ({ params, body, actor, deps }) => updateCustomer(deps, actor, params.id, body),
 });
 
 export const caseRoutes = [openCaseRoute, listCasesRoute, getCaseRoute, addMessageRoute, reassignRoute, queueRoute, searchCustomersRoute, getCustomerRoute, updateCustomerRoute];
