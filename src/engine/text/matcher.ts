@@ -36,7 +36,13 @@ export interface MatchOptions {
 /** A compiled table: one alternation regex, so a table costs one scan of the text whatever its size. */
 export interface CompiledTable {
   entries: readonly PhraseEntry[];
+  /** Case-insensitive form, used for the rare text whose lower-case form has a different length. */
   regex: RegExp;
+  /**
+   * The same table lower-cased, matched without the `i` flag against the lower-cased text. Equivalent, and
+   * about three times faster in V8: case-insensitive Unicode matching defeats its quick checks.
+   */
+  lower: RegExp;
 }
 
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
@@ -58,8 +64,48 @@ export function compileTable(entries: readonly PhraseEntry[]): CompiledTable {
     if (groups !== 0) throw new Error(`pattern captures; use (?:…): ${e.pattern}`);
     return `(${src})`;
   });
-  const regex = new RegExp(`${WORD_BEFORE}(?:${parts.join('|') || '(?!)'})${WORD_AFTER}`, 'giu');
-  return { entries, regex };
+  const source = `${WORD_BEFORE}(?:${parts.join('|') || '(?!)'})${WORD_AFTER}`;
+  return { entries, regex: new RegExp(source, 'giu'), lower: new RegExp(lowerPattern(source), 'gu') };
+}
+
+/**
+ * Lower-cases the literal letters of a pattern, leaving escapes alone (`\W`, `\S`, `\p{Lu}`…), so that the
+ * pattern without `i` matches lower-cased text exactly as the original with `i` matches the text.
+ */
+function lowerPattern(src: string): string {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === '\\') {
+      const next = src[i + 1] ?? '';
+      if ((next === 'p' || next === 'P') && src[i + 2] === '{') {
+        const close = src.indexOf('}', i + 2);
+        const end = close < 0 ? src.length : close + 1;
+        out += src.slice(i, end);
+        i = end - 1;
+      } else {
+        out += ch + next;
+        i++;
+      }
+      continue;
+    }
+    const low = ch.toLowerCase();
+    out += low.length === ch.length ? low : ch;
+  }
+  return out;
+}
+
+let lastText: string | undefined;
+let lastLower: string | undefined;
+
+/** The lower-cased text when lower-casing keeps every offset, else undefined. Remembers the last text. */
+function lowerKeepingOffsets(text: string): string | undefined {
+  if (text !== lastText) {
+    const low = text.toLowerCase();
+    lastText = text;
+    lastLower = low.length === text.length ? low : undefined;
+  }
+  return lastLower;
 }
 
 /** Apostrophes in patterns match both straight and curly forms. */
@@ -83,10 +129,12 @@ export function findPhrases(
 ): PhraseMatch[] {
   const { skipNegated = true, skipQuoted = true, limit = Infinity } = options;
   const out: PhraseMatch[] = [];
-  const re = table.regex;
+  const lowered = lowerKeepingOffsets(text);
+  const re = lowered === undefined ? table.regex : table.lower;
+  const subject = lowered ?? text;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while (out.length < limit && (m = re.exec(text)) !== null) {
+  while (out.length < limit && (m = re.exec(subject)) !== null) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
@@ -100,7 +148,7 @@ export function findPhrases(
     const sStart = sentence ? sentence.range[0] : lineStartNear(text, start);
     if (skipNegated && isNegated(text, sStart, start)) continue;
     if (skipQuoted && isQuoted(text, sStart, start, sentence ? sentence.range[1] : text.length)) continue;
-    out.push({ entry: table.entries[index - 1], index: index - 1, range: [start, end], text: m[0] });
+    out.push({ entry: table.entries[index - 1], index: index - 1, range: [start, end], text: lowered === undefined ? m[0] : text.slice(start, end) });
   }
   return out;
 }
