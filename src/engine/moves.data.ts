@@ -20,8 +20,11 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
     // Naming the feeling with an understanding verb: "I understand your frustration", "I can see why you're upset"
     { pattern: `${WE} (?:can |do )?${ADVERB}(?:understand|see|get|appreciate|know|recogni[sz]e) (?:your ${FEELING}|(?:how|why|that) (?:this|that|it|you)(?:'s| is| was| has been|'ve been| have been|'re| are| feel| must| would)? ?${ADVERB}${FEELING}|(?:why|that) you(?:'re| are| feel| were| would be)|how (?:much )?(?:this|that) (?:has )?(?:affected|disrupted|ruined|spoiled))` },
     { pattern: `${WE} (?:can )?(?:only )?imagine how ${ADVERB}${FEELING}` },
+    { pattern: `${WE} ${ADVERB}(?:can )?${ADVERB}(?:get|see|understand|appreciate) where you(?:'re| are) coming from` },
     // "That must be so frustrating", "this has been really stressful"
     { pattern: `(?:that|this|it)(?:'s| is| was| has been| must be| must have been| would be| sounds| sounded| must feel) ${ADVERB}(?:a |an )?(?:${FEELING}|(?:a |an )?(?:awful|horrible|terrible|miserable) (?:experience|situation|time|position)|(?:a )?(?:real |huge )?(?:pain|hassle|headache))` },
+    // "That sounds like it can be difficult to use your phone like this": the hardship, named
+    { pattern: `(?:that|this|it) (?:sounds|must be|must have been|must feel)(?: like it (?:can|could|must|would) be| like)? ${ADVERB}(?:a |an )?(?:difficult|hard|tough|confusing|rough|awful|horrible|terrible|no fun|worrying)` },
     { pattern: `(?:how|what an?) ${ADVERB}${FEELING}(?: (?:experience|situation|time|morning|day|week))?` },
     // Validating the feeling: "you have every right to be upset", "you're understandably frustrated"
     { pattern: `you(?: have every (?:right|reason) to (?:be|feel) |(?:'re| are| were) ${ADVERB}(?:right|entitled) to (?:be|feel) |(?:'re| are| were| must be| must feel) ${ADVERB})${FEELING}` },

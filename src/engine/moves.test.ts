@@ -31,6 +31,8 @@ describe('detectMoves on realistic replies', () => {
       'What a stressful week this must have been.',
       'I can only imagine how disappointing that was.',
       'Your frustration is completely understandable.',
+      "We get where you're coming from, Marc.",
+      'That sounds like it can be difficult to use your iPhone when it is behaving this way.',
     ]) assert.ok(moves(t).includes('acknowledge'), t);
   });
 

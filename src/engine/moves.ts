@@ -149,7 +149,7 @@ export function playbookSteps(context: ResolvedContext): PlaybookStep[] {
   }
   if (!review && !closing && context.phase !== 'follow-up') {
     // A known need is served by an offer; an unknown one, or a stand-off after refusals, by asking.
-    if (!needUnknown(context) && context.phase !== 'listen') steps.push({ move: 'offer', principle: 'P13' });
+    if (context.upset && !needUnknown(context) && context.phase !== 'listen') steps.push({ move: 'offer', principle: 'P13' });
     if ((context.upset && needUnknown(context)) || (context.refusals ?? 0) >= 2) steps.push({ move: 'ask', principle: 'P12' });
   }
   if (!review && loyaltyCalledFor(context)) steps.push({ move: 'loyalty', principle: 'P18' });

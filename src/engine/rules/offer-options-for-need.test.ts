@@ -17,6 +17,12 @@ ruleTester(rule, {
     { text: 'Would next-day delivery help?', context: timing },
     { text: 'I have added a credit of 20 dollars on your account.', context: money },
     { text: 'I can offer you a full refund or a 15% discount.', context: money },
+    // for a device that stopped working, troubleshooting steps are the repair
+    { text: 'Please follow the steps here to reset your router.', context: { analysis: makeAnalysis({ upset: true, needs: ['replacement'] }) } },
+    // urgency itself serves a timing need
+    { text: "I've marked this as urgent and will call you within the hour.", context: { analysis: makeAnalysis({ upset: true, needs: ['timing'] }) } },
+    // a calm question about timing wants an answer, not a remedy
+    { text: 'It ships on Monday.', context: { analysis: makeAnalysis({ upset: false, needs: ['timing'] }), options } },
     // need unknown: asking comes first (ask-what-they-want)
     { text: 'What would make this right for you?', context: { analysis: makeAnalysis({ upset: true }), options } },
     // still listening: no solutions yet

@@ -27,7 +27,8 @@ export default defineRule({
     ruleSet: 'reply',
   },
   check({ text, sentences, context }) {
-    if (isClosing(context) || context.phase === 'listen' || context.phase === 'follow-up') return [];
+    // A calm "when will it ship?" wants an answer, not a remedy: only upset customers need options.
+    if (!context.upset || isClosing(context) || context.phase === 'listen' || context.phase === 'follow-up') return [];
     const lower = text.toLowerCase();
     for (const { need } of context.analysis.needs) {
       if (!(need in TABLES)) continue;

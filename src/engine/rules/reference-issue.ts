@@ -11,6 +11,17 @@ function stem(word: string): string {
   return (cut.length >= 3 ? cut : w).slice(0, 6);
 }
 
+const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/giu;
+/** Words of a customer's sentence too common in support talk to show the reply is about their issue. */
+const GENERIC = new Set(['help', 'please', 'thanks', 'thank', 'need', 'want', 'know', 'like', 'just', 'really', 'still', 'even',
+  'what', 'when', 'where', 'there', 'here', 'they', 'them', 'then', 'than', 'your', 'yours', 'have', 'will', 'would', 'could',
+  'should', 'can\'t', 'don\'t', 'didn\'t', 'won\'t', 'isn\'t', 'doesn\'t', 'hello', 'guys', 'today', 'anyone', 'someone', 'nobody',
+  'again', 'some', 'every', 'always', 'now', 'also', 'very', 'much', 'many', 'going', 'been', 'getting', 'does', 'make']);
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function words(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
 }
@@ -22,10 +33,20 @@ function issueTerms(context: ResolvedContext): string[] {
   for (const p of phrases) {
     for (const w of words(p)) {
       if (w.length < 3 || STOPWORDS.has(w.toLowerCase())) continue;
-      terms.add(stem(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      terms.add(escape(stem(w)));
     }
   }
-  for (const i of context.analysis.issues) for (const w of CATEGORY_WORDS[i.category]) terms.add(w);
+  // The customer's own words around the issue ("my Apple ID", "the iPhone") name it as well as the key phrase.
+  const message = context.customerMessage ?? '';
+  for (const i of context.analysis.issues) {
+    for (const w of CATEGORY_WORDS[i.category]) terms.add(w);
+    const s = context.analysis.sentences.find((x) => i.range[0] >= x.range[0] && i.range[0] < x.range[1]);
+    const sentence = s && i.range[1] > i.range[0] ? message.slice(s.range[0], s.range[1]) : '';
+    for (const w of words(sentence.replace(URL, ' '))) {
+      if (w.length < 4 || STOPWORDS.has(w.toLowerCase()) || GENERIC.has(w.toLowerCase())) continue;
+      terms.add(escape(stem(w)));
+    }
+  }
   return [...terms];
 }
 
@@ -48,7 +69,9 @@ export default defineRule({
     if (terms.length === 0) return [];
     // word starts only: "bill" matches "billing", not "rebill"; "late" matches "later" on purpose
     const table = compileTable([{ pattern: `(?:${terms.join('|')})[\\p{L}]*` }]);
-    if (findPhrases(text, table, sentences, { skipNegated: false }).length > 0) return [];
+    // links often spell the issue out ("…/Wireless-Connection-Issues"); the words the customer reads are what count
+    const visible = text.replace(URL, (u) => ' '.repeat(u.length));
+    if (findPhrases(visible, table, sentences, { skipNegated: false }).length > 0) return [];
     const issue = describeIssue(context) ?? context.analysis.issues[0]?.phrase ?? 'the issue';
     const sentence = `I am looking into ${issue} for you now.`;
     return [{
