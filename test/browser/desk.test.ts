@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Client } from '../support/desk.ts';
+import { inPage, lowContrastText } from './contrast.ts';
 import { launchBrowser, signIn, startWebDesk, watchPage, type WebDesk } from './support.ts';
 
 const BAD_REPLY = "Calm down. That's not my department, call billing.";
@@ -160,6 +161,7 @@ describe('desk web UI in Chromium', () => {
         .map((el) => el.outerHTML.slice(0, 80)));
     assert.deepEqual(unlabelled, []);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scrolling at 800px');
+    assert.deepEqual(await page.evaluate(inPage(lowContrastText)), [], 'all text meets WCAG AA contrast');
 
     // Keyboard: Tab moves from the reply box onward and the focused control is visibly outlined.
     await page.getByLabel('Reply to Chen Wei').focus();
@@ -172,6 +174,47 @@ describe('desk web UI in Chromium', () => {
     });
     assert.equal(outline.tag, 'BUTTON');
     assert.notEqual(outline.outline, 'none');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('asks a lead to approve an offer beyond the agent\'s authority, and the lead approves it from the dashboard', async () => {
+    const { page, problems } = await newPage();
+    const options = (await agent.get(`/api/options?caseId=${ids.mild}`)).body.options as { id: number; label: string; unit: string | null; authority: { allowed: boolean; maxAmount: number | null } }[];
+    const option = options.find((o) => o.unit && o.authority.allowed && o.authority.maxAmount !== null);
+    assert.ok(option, 'the catalogue has an option with an amount limit for agents');
+    await page.goto(`${web.baseUrl}/cases/${ids.mild}`);
+    const amount = page.getByLabel(`${option.label} amount in ${option.unit}`);
+    if (!(await amount.isVisible())) await page.locator('.more-options summary').click();
+    await amount.fill(String(option.authority.maxAmount! * 2));
+    await page.getByRole('button', { name: `Ask a lead to approve ${option.label}` }).click();
+    await page.locator('.offer-pending_approval').waitFor();
+    assert.match(await page.locator('.offer-pending_approval').innerText(), /waiting for a lead/);
+
+    const leadContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const leadPage = await leadContext.newPage();
+    const leadProblems = watchPage(leadPage);
+    await signIn(leadPage, web.baseUrl, web.desk.users.lead.email, web.desk.users.lead.password);
+    await leadPage.getByRole('link', { name: 'Dashboard' }).click();
+    const approval = leadPage.locator('.approval').filter({ hasText: option.label });
+    await approval.waitFor();
+    await approval.getByLabel('Reason').fill('Three-year customer; the wrong size was our mistake');
+    await approval.getByRole('button', { name: 'Approve' }).click();
+    await leadPage.locator('.approvals[hidden]').waitFor({ state: 'attached' });
+    // Every report tile ends up with a chart or a sentence, never a spinner or an error.
+    await leadPage.waitForFunction(() => document.querySelectorAll('.tile').length === 6 && ![...document.querySelectorAll('.tile')].some((t) => t.querySelector('.loading')));
+    assert.equal(await leadPage.locator('.tile .alert-error').count(), 0);
+    assert.ok(await leadPage.locator('.tile canvas').count() >= 2, `the dashboard draws charts: ${JSON.stringify(await leadPage.locator('.tile').allInnerTexts())}`);
+    assert.deepEqual(await leadPage.evaluate(inPage(lowContrastText)), [], 'dashboard text meets WCAG AA contrast');
+    assert.deepEqual(leadProblems, []);
+    await leadContext.close();
+
+    await page.reload();
+    const offer = page.locator('.offers .offer').filter({ hasText: option.label });
+    await offer.waitFor();
+    assert.match(await offer.innerText(), /approved by a lead/);
+    await offer.getByRole('button', { name: `Customer accepted ${option.label}` }).click();
+    await page.locator('.offers .offer-accepted').waitFor();
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -167,7 +167,9 @@ export function createComposer(options: ComposerOptions): Composer {
   }
 
   function renderFindings(text: string, findings: Finding[]): void {
-    replace(findingsList, findings.map((f, i) => {
+    // Most severe first, so a problem is never below a row of suggestions; text order within a severity.
+    const ordered = [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.range[0] - b.range[0]);
+    replace(findingsList, ordered.map((f, i) => {
       const quote = text.slice(f.range[0], f.range[1]);
       const jump = h('button', { type: 'button', class: 'finding-jump', 'data-finding': i, onclick: () => select(f) },
         h('span', { class: `sev sev-${f.severity}` }, SEVERITY_LABEL[f.severity]),

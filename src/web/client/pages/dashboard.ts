@@ -94,7 +94,7 @@ const TILES: Tile[] = [
       const worst = sorted[sorted.length - 1];
       return {
         summary: sorted.length === 1
-          ? `${str(best.name)}: ${Math.round(num(best.avgScore))} over ${num(best.replies)} replies.`
+          ? `${str(best.name)}: ${Math.round(num(best.avgScore))} over ${num(best.replies)} ${num(best.replies) === 1 ? 'reply' : 'replies'}.`
           : `Highest ${str(best.name)} (${Math.round(num(best.avgScore))}), lowest ${str(worst.name)} (${Math.round(num(worst.avgScore))}).`,
         config: {
           type: 'bar',
@@ -109,7 +109,7 @@ const TILES: Tile[] = [
     path: '/api/reports/playbook-by-rule',
     build(d) {
       const rows = arr(d.rules).slice(0, 12);
-      if (!rows.length) return num(d.replies) ? `No findings in ${num(d.replies)} replies.` : 'No replies were sent in this period.';
+      if (!rows.length) return num(d.replies) ? `No findings in ${num(d.replies)} ${num(d.replies) === 1 ? 'reply' : 'replies'}.` : 'No replies were sent in this period.';
       return {
         summary: `Most frequent in ${num(d.replies)} replies: ${rows.slice(0, 3).map((r) => `${str(r.ruleId)} (${num(r.findings)})`).join(', ')}.`,
         config: {

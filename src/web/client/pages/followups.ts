@@ -33,6 +33,12 @@ export async function render(): Promise<void> {
             h('a', { href: `/cases/${encodeURIComponent(String(f.caseId))}` }, f.customerName ?? `Case ${f.caseId}`),
             f.caseSubject ? h('span', { class: 'muted' }, ` — ${f.caseSubject}`) : null,
             h('span', { class: `due-chip due-${state}` }, state === 'overdue' ? 'Due now, since ' : 'Due ', h('time', { datetime: f.dueAt }, when(f.dueAt)))),
+          f.customerPhone || f.customerEmail
+            ? h('p', { class: 'contact small' },
+              f.customerPhone ? ['Phone ', h('a', { href: `tel:${f.customerPhone.replace(/[^\d+]/g, '')}` }, f.customerPhone)] : null,
+              f.customerPhone && f.customerEmail ? ' · ' : null,
+              f.customerEmail ? ['E-mail ', h('a', { href: `mailto:${encodeURIComponent(f.customerEmail)}` }, f.customerEmail)] : null)
+            : null,
           outcomeForm(f, status, load));
       })));
     } catch (err) {
