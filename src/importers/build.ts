@@ -90,7 +90,12 @@ export function problem(record: RawRecord, reason: string, conversationId?: stri
   return { kind: 'problem', problem: { file: record.file, line: record.line, reason, conversationId } };
 }
 
-/** Last run of digits in a file name or its folder (`tickets/123/comments.json`, `comments-123.json`). */
+/**
+ * Last run of digits in a file name or its folder.
+ *
+ * @example
+ * idFromPath('export/tickets/123/comments.json') // '123'
+ */
 export function idFromPath(file: string): string | undefined {
   const parts = file.split(/[\\/]/).slice(-2).reverse();
   for (const part of parts) {

@@ -36,7 +36,13 @@ const htmlToText = compile({
 
 const HTML_HINT = /<\/?(?:p|div|br|span|html|body|blockquote|a|b|i|strong|em|ul|ol|li|table|font|h[1-6])\b[^>]*>|&(?:nbsp|amp|lt|gt|quot|#\d+);/i;
 
-/** True when the body looks like HTML rather than plain text with a stray `<`. */
+/**
+ * True when the body looks like HTML rather than plain text with a stray `<`.
+ *
+ * @example
+ * looksLikeHtml('<p>Hi</p>') // true
+ * looksLikeHtml('a < b') // false
+ */
 export function looksLikeHtml(body: string): boolean {
   return HTML_HINT.test(body);
 }
@@ -124,13 +130,23 @@ function stripSignature(lines: string[]): { body: string[]; signature: string } 
   return { body: lines, signature: '' };
 }
 
-/** Joins first/last name parts, ignoring blanks. */
+/**
+ * Joins first/last name parts, ignoring blanks.
+ *
+ * @example
+ * fullName('Olu', ' ', 'Adeyemi') // 'Olu Adeyemi'
+ */
 export function fullName(...parts: unknown[]): string | undefined {
   const name = parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => p.trim()).join(' ');
   return name || undefined;
 }
 
-/** Normalizes a vendor timestamp (ISO string, or Unix seconds/milliseconds) to ISO, or undefined. */
+/**
+ * Normalizes a vendor timestamp (ISO string, or Unix seconds/milliseconds) to ISO, or undefined.
+ *
+ * @example
+ * toIso(1717056000) // '2024-05-30T08:00:00.000Z'
+ */
 export function toIso(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
     const ms = value < 1e12 ? value * 1000 : value;

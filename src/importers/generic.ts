@@ -38,7 +38,12 @@ function pick(row: Obj, names: readonly string[]): unknown {
   return undefined;
 }
 
-/** Classifies a role cell, or undefined when unknown. */
+/**
+ * Classifies a role cell, or undefined when unknown.
+ *
+ * @example
+ * roleOf('End-User') // 'customer'
+ */
 export function roleOf(value: unknown): 'customer' | 'agent' | 'note' | undefined {
   const v = str(value)?.trim().toLowerCase();
   if (!v) return undefined;

@@ -13,7 +13,12 @@ export type Layout = 'json' | 'jsonl' | 'csv';
 
 export type RecordItem = { kind: 'record'; record: RawRecord } | { kind: 'problem'; line: number; reason: string };
 
-/** Reads the first bytes of a file as text, for layout and format detection. */
+/**
+ * Reads the first bytes of a file as text, for layout and format detection.
+ *
+ * @example
+ * sniffLayout(await readHead('export.json'))
+ */
 export async function readHead(file: string, bytes = 64 * 1024): Promise<string> {
   const handle = await open(file, 'r');
   try {
@@ -52,7 +57,12 @@ export function sniffLayout(head: string): Layout {
 /** Collections that hold the records, when a JSONL line or JSON element is itself an API page. */
 const PAGE_KEYS = ['tickets', 'comments', 'conversations', 'threads', 'users', 'agents', 'contacts', 'ticket_events'];
 
-/** Splits an API page object into its collection records; any other object is a record by itself. */
+/**
+ * Splits an API page object into its collection records; any other object is a record by itself.
+ *
+ * @example
+ * unwrapPage({ file, line: 1, key: '', value: { tickets: [t1, t2], next_page: null } }).length // 2
+ */
 export function unwrapPage(record: RawRecord): RawRecord[] {
   const value = record.value;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [record];

@@ -101,7 +101,12 @@ function ackBucket(r: QaResult): number {
   return 4;
 }
 
-/** Groups problem reasons that differ only in ids, numbers or quoted values. */
+/**
+ * Groups problem reasons that differ only in ids, numbers or quoted values.
+ *
+ * @example
+ * reasonKey('unknown author role "robot" on line 12') // 'unknown author role "…" on line N'
+ */
 export function reasonKey(reason: string): string {
   return reason.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N').slice(0, 160);
 }
@@ -194,7 +199,12 @@ function considerWorst(t: QaTotals, r: QaResult, turns: Turn[], limit: number): 
   if (t.worst.length > limit) t.worst.length = limit;
 }
 
-/** Counts a problem; the first few are kept verbatim for the report. */
+/**
+ * Counts a problem; the first few are kept verbatim for the report.
+ *
+ * @example
+ * addProblem(totals, { file: 'a.csv', line: 3, reason: 'message has no text' });
+ */
 export function addProblem(t: QaTotals, p: ImportProblem, kind: 'import' | 'analysis' = 'import'): void {
   if (kind === 'analysis') t.problems.analysisErrors++;
   else if (p.kept) t.problems.kept++;
@@ -205,7 +215,12 @@ export function addProblem(t: QaTotals, p: ImportProblem, kind: 'import' | 'anal
   if (t.problems.sample.length < PROBLEM_SAMPLE) t.problems.sample.push(p);
 }
 
-/** Median of the score histogram. */
+/**
+ * Median of the score histogram.
+ *
+ * @example
+ * medianScore(totals) // 71
+ */
 export function medianScore(t: QaTotals): number | undefined {
   if (t.conversations === 0) return undefined;
   const half = (t.conversations + 1) / 2;

@@ -17,7 +17,12 @@ const EXPORT_EXTENSIONS = /\.(?:json|jsonl|ndjson|csv)$/i;
 export const EXIT_FAILURE = 2;
 export const EXIT_INTERRUPTED = 130;
 
-/** Expands directories into the export files inside them, sorted, so a folder of API pages is one input. */
+/**
+ * Expands directories into the export files inside them, sorted, so a folder of API pages is one input.
+ *
+ * @example
+ * expandExportInputs(['zendesk-dump/']) // ['zendesk-dump/comments/101.json', 'zendesk-dump/tickets.json']
+ */
 export function expandExportInputs(inputs: string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
@@ -42,7 +47,12 @@ const shown = (path: string, cwd: string): string => {
   return rel && !rel.startsWith('..') ? rel : path;
 };
 
-/** The end-of-run summary printed to stdout. */
+/**
+ * The end-of-run summary printed to stdout.
+ *
+ * @example
+ * process.stdout.write(formatSummary(await runQa(options)));
+ */
 export function formatSummary(s: QaRunSummary, cwd = process.cwd()): string {
   const t = s.totals;
   const secs = s.elapsedMs / 1000;
@@ -69,7 +79,12 @@ interface QaCliOptions {
   analyzer?: string;
 }
 
-/** `path/to/module.ts#exportName` → a spec workers can import. */
+/**
+ * `path/to/module.ts#exportName` → a spec workers can import.
+ *
+ * @example
+ * parseAnalyzerOption('my-analyzer.ts#analyze').exportName // 'analyze'
+ */
 export function parseAnalyzerOption(value: string, cwd = process.cwd()): AnalyzerSpec {
   const hash = value.lastIndexOf('#');
   const path = hash > 0 ? value.slice(0, hash) : value;
@@ -77,7 +92,13 @@ export function parseAnalyzerOption(value: string, cwd = process.cwd()): Analyze
   return { module: pathToFileURL(resolve(cwd, path)).href, exportName };
 }
 
-/** 3725 → "1h 2m", 95 → "1m 35s". */
+/**
+ * A duration for the progress bar.
+ *
+ * @example
+ * formatDuration(3725) // '1h 2m'
+ * formatDuration(95) // '1m 35s'
+ */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
   if (s >= 3600) return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;

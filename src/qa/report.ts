@@ -19,12 +19,22 @@ export interface ReportMeta {
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for HTML content and attribute values. */
+/**
+ * Escapes text for HTML content and attribute values.
+ *
+ * @example
+ * esc('<b>"hi"</b>') // '&lt;b&gt;&quot;hi&quot;&lt;/b&gt;'
+ */
 export function esc(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
 }
 
-/** JSON for a `<script type="application/json">` block: no `<` can close the element early. */
+/**
+ * JSON for a `<script type="application/json">` block: no `<` can close the element early.
+ *
+ * @example
+ * scriptJson({ t: '</script>' }) // '{"t":"\\u003c/script>"}'
+ */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
@@ -58,7 +68,13 @@ const pct = (n: number, d: number): string => (d > 0 ? `${Math.round((n / d) * 1
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const principleName = (p: string): string => PRINCIPLES[p as PrincipleId] ?? p;
 
-/** Splits a text at every finding boundary and marks the flagged pieces. */
+/**
+ * Splits a text at every finding boundary and marks the flagged pieces; overlapping findings share
+ * a `<mark>` whose `data-rules` lists them all.
+ *
+ * @example
+ * highlight('Sorry. Call them.', [noTransferFinding]) // 'Sorry. <mark class="sev-error" …>Call them</mark>.'
+ */
 export function highlight(text: string, findings: QaFinding[]): string {
   if (!findings.length) return esc(text);
   const cuts = new Set<number>([0, text.length]);
