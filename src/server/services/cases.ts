@@ -170,10 +170,10 @@ function finite(x: number | undefined): number | null {
   return typeof x === 'number' && Number.isFinite(x) ? x : null;
 }
 
-/** The customer's latest message on a case and its stored analysis. */
-async function latestInbound(q: Queryable, caseId: number): Promise<{ body: string; analysis: MessageAnalysis } | null> {
-  const { rows } = await q.query<{ body: string; analysis: MessageAnalysis }>(
-    `SELECT body, analysis FROM messages WHERE case_id = $1 AND direction = 'inbound' ORDER BY id DESC LIMIT 1`,
+/** The customer's latest message on a case. */
+async function latestInbound(q: Queryable, caseId: number): Promise<{ body: string } | null> {
+  const { rows } = await q.query<{ body: string }>(
+    `SELECT body FROM messages WHERE case_id = $1 AND direction = 'inbound' ORDER BY id DESC LIMIT 1`,
     [caseId],
   );
   return rows[0] ?? null;
@@ -188,8 +188,9 @@ export async function replyContext(deps: ServiceDeps, q: Queryable, c: CaseRow, 
   const customer = await getCustomer(deps, c.customerId, q);
   const last = await latestInbound(q, c.id);
   return {
+    // The text, not the stored analysis: analysing again is cheap and stays right when the engine (and the
+    // analysis shape its rules expect) is upgraded after the message was stored.
     customerMessage: last?.body,
-    analysis: last?.analysis,
     customerName: customer.name,
     agentName: actor.name,
     companyName: deps.config.companyName,
