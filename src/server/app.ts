@@ -159,6 +159,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     }
     // PostgreSQL rejected values the schemas let through (e.g. a date out of range): the caller's fault.
     const pgCode = (err as { code?: string }).code;
+    if (pgCode === '23505') return c.json({ error: { code: 'conflict', message: 'That already exists (a concurrent request may have created it).' } }, 409);
     if (pgCode && /^(22|23)/.test(pgCode)) {
       return c.json({ error: { code: 'invalid_value', message: `The database refused a value: ${(err as Error).message}` } }, 400);
     }
