@@ -96,6 +96,7 @@ export async function seedDemo(deps: ServiceDeps, options: { dataPath: string; l
   }
   const seeded = await deps.db.query("SELECT 1 FROM settings WHERE key = 'demo_seeded'");
   if (seeded.rowCount) return null;
+  options.log(`[demo] Building demo cases from ${options.dataPath} (first start only; the engine reads every message, this takes a little while)…`);
   const conversations = JSON.parse(readFileSync(options.dataPath, 'utf8')) as Conversation[];
   const realNow = deps.clock.now().getTime();
   const clock = new SeedClock();

@@ -202,6 +202,11 @@ describe('a case from the first angry message to the follow-up call', () => {
     assert.ok(noAnswer.body.next, 'another try is scheduled');
     const ok = await agent.post(`/api/follow-ups/${noAnswer.body.next.id}/outcome`, { outcome: 'satisfied' });
     assert.equal(ok.body.case.status, 'closed');
+    // The customer writing again on a closed case reopens it with the same owner.
+    const again = await agent.post(`/api/cases/${caseId}/messages`, { direction: 'inbound', body: 'The credit disappeared from my account. Again!' });
+    assert.equal(again.body.case.status, 'open');
+    assert.equal(again.body.case.reopenCount, 2);
+    assert.equal(again.body.case.ownerId, desk.users.agent.id);
   });
 
   test('process gaps roll up by cause and team for leads', async () => {
