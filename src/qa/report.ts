@@ -136,7 +136,6 @@ function chartData(t: QaTotals): Record<string, unknown> {
     agents: {
       labels: agents.map(([name]) => name),
       score: agents.map(([, a]) => Math.round(a.scoreSum / Math.max(1, a.replies))),
-      findingsPerReply: agents.map(([, a]) => Math.round((a.findings / Math.max(1, a.replies)) * 100) / 100),
     },
     rules: { labels: rules.map(([id]) => id), values: rules.map(([, r]) => r.count) },
     anger: { labels: ['0–0.2', '0.2–0.4', '0.4–0.6', '0.6–0.8', '0.8–1'], before: t.anger.beforeHist, after: t.anger.afterHist, effects: t.effects },
@@ -200,7 +199,7 @@ const SCRIPT = `
   function draw(id, cfg){ var el = document.getElementById(id); if (!el) return; cfg.options = Object.assign({responsive:true, maintainAspectRatio:false, plugins:{legend:{display: !!cfg.legend}}}, cfg.options||{}); new Chart(el, cfg); drawn++; window.qaChartsDrawn = drawn; }
   var red='#c62828', amber='#b26a00', blue='#2e6fb7', green='#2e7d32', grey='#7a8aa8';
   draw('chart-scores', {type:'bar', data:{labels:d.scores.labels, datasets:[{label:'Conversations', data:d.scores.values, backgroundColor:d.scores.values.map(function(_,i){return i<4?red:i<7?amber:green;})}]}, options:{scales:{y:{beginAtZero:true, title:{display:true,text:'conversations'}}, x:{title:{display:true,text:'playbook score'}}}}});
-  draw('chart-agents', {type:'bar', legend:true, data:{labels:d.agents.labels, datasets:[{label:'Average reply score', data:d.agents.score, backgroundColor:blue, xAxisID:'x'},{label:'Findings per reply', data:d.agents.findingsPerReply, backgroundColor:amber, xAxisID:'x2'}]}, options:{indexAxis:'y', scales:{x:{min:0,max:100,position:'bottom'}, x2:{beginAtZero:true, position:'top', grid:{drawOnChartArea:false}}}}});
+  draw('chart-agents', {type:'bar', data:{labels:d.agents.labels, datasets:[{label:'Average reply score', data:d.agents.score, backgroundColor:d.agents.score.map(function(v){return v<40?red:v<70?amber:green;})}]}, options:{indexAxis:'y', scales:{x:{min:0, max:100, title:{display:true, text:'average reply score'}}}}});
   draw('chart-rules', {type:'bar', data:{labels:d.rules.labels, datasets:[{label:'Findings', data:d.rules.values, backgroundColor:red}]}, options:{indexAxis:'y', scales:{x:{beginAtZero:true}}}});
   draw('chart-anger', {type:'bar', legend:true, data:{labels:d.anger.labels, datasets:[{label:'Before the agent reply', data:d.anger.before, backgroundColor:amber},{label:'At the customer\\u2019s next message', data:d.anger.after, backgroundColor:blue}]}, options:{scales:{y:{beginAtZero:true, title:{display:true,text:'replies'}}, x:{title:{display:true,text:'customer anger'}}}}});
   draw('chart-transfers', {type:'bar', data:{labels:d.transfers.labels, datasets:[{label:'Conversations', data:d.transfers.values, backgroundColor:grey}]}, options:{scales:{y:{beginAtZero:true}, x:{title:{display:true,text:'transfers in the conversation'}}}}});
@@ -246,7 +245,7 @@ export async function renderReport(t: QaTotals, meta: ReportMeta): Promise<strin
 <section id="takeaways"><h2>What stands out</h2><ul class="takeaways">${takeaways(t).map((s) => `<li>${s}</li>`).join('')}</ul></section>
 <section id="charts"><h2>Charts</h2><div class="charts">
 ${chart('chart-scores', 'Playbook score distribution', 'Each conversation scored 0–100 against the playbook.')}
-${chart('chart-agents', 'By agent (most replies first)', 'Average score of each agent’s replies and findings per reply.')}
+${chart('chart-agents', 'By agent (most replies first)', 'Average playbook score of each agent’s replies; findings per reply are in the agents table.')}
 ${chart('chart-rules', 'Findings by rule', 'Which playbook rules are broken most often.')}
 ${chart('chart-anger', 'Customer anger before and after agent replies', `${fmt(t.effects.calmed)} replies calmed, ${fmt(t.effects.neutral)} left it unchanged, ${fmt(t.effects.inflamed)} inflamed; ${fmt(t.effects.unknown)} had no later customer message.`)}
 ${chart('chart-transfers', 'Transfers per conversation', 'The playbook asks the first agent to own the case instead of handing it on (P10).')}
@@ -258,8 +257,8 @@ ${chart('chart-ack', 'Time to first acknowledgement (upset customers)', 'From th
     const share = t.upsetReplied ? n / t.upsetReplied : 0;
     return `<tr><td>${esc(label)} <span class="muted">(${esc(principle)})</span></td><td class="bar"><span style="width:${Math.round(share * 100)}%"></span></td><td class="num">${pct(n, t.upsetReplied)}</td></tr>`;
   }).join('')}</tbody></table></section>
-<section id="agents"><h2>Agents</h2><table><thead><tr><th>Agent</th><th class="num">Conversations</th><th class="num">Replies</th><th class="num">Avg reply score</th><th class="num">Findings</th><th class="num">Calmed</th><th class="num">Inflamed</th><th class="num">Transfers</th></tr></thead><tbody>
-${agents.slice(0, 200).map(([name, a]) => `<tr><td>${esc(name)}</td><td class="num">${fmt(a.conversations)}</td><td class="num">${fmt(a.replies)}</td><td class="num">${Math.round(a.scoreSum / Math.max(1, a.replies))}</td><td class="num">${fmt(a.findings)}</td><td class="num">${fmt(a.calmed)}</td><td class="num">${fmt(a.inflamed)}</td><td class="num">${fmt(a.transfers)}</td></tr>`).join('\n')}
+<section id="agents"><h2>Agents</h2><table><thead><tr><th>Agent</th><th class="num">Conversations</th><th class="num">Replies</th><th class="num">Avg reply score</th><th class="num">Findings</th><th class="num">Per reply</th><th class="num">Calmed</th><th class="num">Inflamed</th><th class="num">Transfers</th></tr></thead><tbody>
+${agents.slice(0, 200).map(([name, a]) => `<tr><td>${esc(name)}</td><td class="num">${fmt(a.conversations)}</td><td class="num">${fmt(a.replies)}</td><td class="num">${Math.round(a.scoreSum / Math.max(1, a.replies))}</td><td class="num">${fmt(a.findings)}</td><td class="num">${(a.findings / Math.max(1, a.replies)).toFixed(1)}</td><td class="num">${fmt(a.calmed)}</td><td class="num">${fmt(a.inflamed)}</td><td class="num">${fmt(a.transfers)}</td></tr>`).join('\n')}
 </tbody></table>${agents.length > 200 ? `<p class="muted">${fmt(agents.length - 200)} more agents in conversations.csv.</p>` : ''}</section>
 <section id="rules"><h2>Rules</h2><table><thead><tr><th>Rule</th><th>Principle</th><th>Severity</th><th>Example message</th><th class="num">Findings</th></tr></thead><tbody>
 ${rules.map(([id, r]) => `<tr><td><code>${esc(id)}</code></td><td>${esc(r.principle)} · ${esc(principleName(r.principle))}</td><td>${esc(r.severity)}</td><td>${esc(r.message)}</td><td class="num">${fmt(r.count)}</td></tr>`).join('\n')}

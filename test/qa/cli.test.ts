@@ -10,7 +10,9 @@ import { writeJsonlArchive } from '../../src/qa/synthetic.ts';
 import { analyzerSpec } from './helpers/analyzer.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/defuse.js', import.meta.url));
-const FIXTURES = fileURLToPath(new URL('../fixtures/exports/', import.meta.url));
+// One small export per vendor; the larger real-data sample in exports/sample is exercised separately.
+const VENDORS = ['zendesk', 'freshdesk', 'helpscout', 'intercom', 'generic'].map((v) => fileURLToPath(new URL(`../fixtures/exports/${v}/`, import.meta.url)));
+const SAMPLE = fileURLToPath(new URL('../fixtures/exports/sample/twitter-support.jsonl', import.meta.url));
 const ANALYZER = `${fileURLToPath(analyzerSpec.module)}#${analyzerSpec.exportName}`;
 
 function defuse(args: string[], onSpawn?: (pid: number) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -28,7 +30,7 @@ function defuse(args: string[], onSpawn?: (pid: number) => void): Promise<{ code
 describe('defuse qa (command line)', () => {
   it('scores the sample exports, prints the summary and writes the report and rows', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'defuse-qa-cli-')), 'report');
-    const r = await defuse(['qa', FIXTURES, '--out', out, '--workers', '1', '--analyzer', ANALYZER, '--progress']);
+    const r = await defuse(['qa', ...VENDORS, '--out', out, '--workers', '1', '--analyzer', ANALYZER, '--progress']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Scored 12 conversations/m);
     assert.match(r.stdout, /^Skipped: 4 rows\/records; imported with a detail ignored: 1; analysis failures: 0/m);
@@ -38,11 +40,22 @@ describe('defuse qa (command line)', () => {
     assert.equal(readFileSync(join(out, 'problems.csv'), 'utf8').trim().split('\r\n').length, 1 + 5);
   });
 
+  it('scores the documented real-data sample (525 Twitter support conversations) with nothing skipped', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'defuse-qa-sample-')), 'report');
+    const r = await defuse(['qa', SAMPLE, '--out', out, '--analyzer', ANALYZER]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Scored 525 conversations/m);
+    assert.match(r.stdout, /^Skipped: 0 rows\/records/m);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { byAgent: Record<string, unknown>; conversations: number };
+    assert.equal(summary.conversations, 525);
+    assert.equal(Object.keys(summary.byAgent).length, 24, 'one row per brand support account');
+  });
+
   it('fails clearly on a missing file or a bad option', async () => {
     const missing = await defuse(['qa', '/nonexistent/export.json', '--out', join(tmpdir(), 'never')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /not found: \/nonexistent\/export\.json/);
-    const badFormat = await defuse(['qa', FIXTURES, '--format', 'kayako']);
+    const badFormat = await defuse(['qa', ...VENDORS, '--format', 'kayako']);
     assert.equal(badFormat.code, 2);
     assert.match(badFormat.stderr, /kayako/);
   });

@@ -32,7 +32,8 @@ describe('QA HTML report in Chromium', () => {
         `x-1,2024-09-01T10:00:00Z,customer,"<img src=x onerror=window.pwned=2>",<b onmouseover=window.pwned=3>Refund</b>,"I typed ${INJECTION} in your form and it broke. This is ridiculous!"\n` +
         `x-1,2024-09-01T10:30:00Z,agent,Eve,,"Sorry. ${INJECTION} That is the billing department, please contact them."\n`,
     );
-    const inputs = [...expandExportInputs([new URL('../fixtures/exports/', import.meta.url).pathname]), hostile];
+    const vendors = ['zendesk', 'freshdesk', 'helpscout', 'intercom', 'generic'].map((v) => new URL(`../fixtures/exports/${v}/`, import.meta.url).pathname);
+    const inputs = [...expandExportInputs(vendors), hostile];
     summary = await runQa({ inputs, outDir: join(dir, 'out'), workers: 0, analyzer: await loadAnalyzer(), title: 'Fixture team' });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
