@@ -37,7 +37,7 @@ function pick<T>(facts: Facts, step: string, variants: readonly T[]): T {
 const REMEDY_NEEDS: readonly Need[] = ['timing', 'financial', 'replacement'];
 
 /** What to offer for a need when the company's catalogue has nothing for it: looking into it, not a promise. */
-const DEFAULT_REMEDY: Record<'timing' | 'financial' | 'replacement', string[]> = {
+const DEFAULT_REMEDY: Record<RemedyNeed, string[]> = {
   timing: [
     'I can look at faster shipping options so it reaches you in time.',
     'I can arrange express delivery so you are not left waiting any longer.',
@@ -56,8 +56,14 @@ function wording(o: OptionOffer): string {
   return o.phrase ?? o.label.charAt(0).toLowerCase() + o.label.slice(1);
 }
 
-function remedyNeed(ctx: ResolvedContext): 'timing' | 'financial' | 'replacement' | undefined {
-  return ctx.analysis.needs.map((n) => n.need).find((n) => REMEDY_NEEDS.includes(n)) as 'timing' | 'financial' | 'replacement' | undefined;
+type RemedyNeed = 'timing' | 'financial' | 'replacement';
+
+function remedyNeeds(ctx: ResolvedContext): RemedyNeed[] {
+  return [...new Set(ctx.analysis.needs.map((n) => n.need).filter((n): n is RemedyNeed => REMEDY_NEEDS.includes(n)))];
+}
+
+function remedyNeed(ctx: ResolvedContext): RemedyNeed | undefined {
+  return remedyNeeds(ctx)[0];
 }
 
 function tenure(ctx: ResolvedContext): number | undefined {
@@ -72,12 +78,13 @@ function greeting(f: Facts): string {
 }
 
 function acknowledgement(f: Facts): string {
-  const x = f.issue ?? 'this';
+  // The feeling comes first and the apology right after names the issue; naming it twice reads as a template.
   return pick(f, 'ack', [
-    `I can hear how frustrating ${x} has been, and I want to help.`,
-    `You have every right to be upset about ${x}, and I want to help put it right.`,
-    `I can only imagine how stressful ${x} has been, and I want to get it sorted for you.`,
-    `That must have been really frustrating, and I want to help make it right.`,
+    'I can hear how frustrating this has been, and I want to help.',
+    "I can see why you're upset, and I want to help.",
+    'You have every right to be upset about this, and I want to help put it right.',
+    'I can only imagine how stressful this has been, and I want to get it sorted for you.',
+    'That must have been really frustrating, and I want to help make it right.',
   ]);
 }
 
@@ -122,11 +129,11 @@ function ask(f: Facts): string {
   ]);
 }
 
-function offer(f: Facts, need: 'timing' | 'financial' | 'replacement'): string {
+function offer(f: Facts, need: RemedyNeed): string {
   const options = (f.ctx.options ?? []).filter((o) => o.need === need).map(wording);
   if (options.length === 0) return pick(f, `offer-${need}`, DEFAULT_REMEDY[need]);
   const [a, b] = options;
-  return pick(f, 'offer', b
+  return pick(f, `offer-${need}`, b
     ? [`I can offer you ${a}, or ${b} if you prefer.`, `I'd be happy to arrange ${a}; ${b} is also an option if it suits you better.`]
     : [`I can offer you ${a}.`, `I'd be happy to arrange ${a} for you.`]);
 }
@@ -147,7 +154,7 @@ function recap(f: Facts): string[] {
   const option = need ? (f.ctx.options ?? []).find((o) => o.need === need) : undefined;
   const resolution = option
     ? `you will receive ${wording(option)}`
-    : f.issue ? `I will see ${f.issue} through to the end, as we discussed` : 'I will see this through to the end, as we discussed';
+    : 'I will personally see this through until it is fully resolved, as we discussed';
   const summary = pick(f, 'recap', [`To recap what we agreed: ${resolution}.`, `Just to confirm: ${resolution}.`, `Here's what we agreed: ${resolution}.`]);
   const email = pick(f, 'email', [
     "I'll e-mail you a written confirmation of this today.",
@@ -176,15 +183,15 @@ function privateBody(f: Facts): string[] {
   if (ctx.upset) out.push(acknowledgement(f), apology(f), siding(f));
   if (ctx.phase === 'follow-up') {
     out.push(pick(f, 'checkin', [
-      `I'm checking in to make sure ${f.issue ?? 'everything'} is fully sorted now.`,
-      `I wanted to check that ${f.issue ?? 'everything'} is properly resolved for you now.`,
+      "I'm checking in to make sure everything is fully sorted now.",
+      'I wanted to check that everything is properly resolved for you now.',
     ]));
   } else if (ctx.upset && !closing) {
     out.push(ownership(f));
   }
   if (!closing && ctx.phase !== 'follow-up') {
-    const need = remedyNeed(ctx);
-    if (need && ctx.phase !== 'listen') out.push(offer(f, need));
+    // one offer per need the customer expressed: a late, broken order may need both speed and a replacement
+    if (ctx.upset && ctx.phase !== 'listen') for (const need of remedyNeeds(ctx)) out.push(offer(f, need));
     if ((ctx.refusals ?? 0) >= 2 || (ctx.upset && needUnknown(ctx))) out.push(ask(f));
   }
   if (loyaltyCalledFor(ctx)) out.push(loyalty(f));
@@ -228,7 +235,7 @@ function reviewBody(f: Facts): string[] {
  * @example
  * composeReply({ customerName: 'Ana', companyName: 'Acme', agentName: 'Sam', issue: 'the double charge on your card',
  *   analysis: makeAnalysis({ upset: true }) })
- * // 'Hi Ana,\n\nI can hear how frustrating the double charge on your card has been, and I want to help. I apologize …'
+ * // 'Hi Ana,\n\nI can hear how frustrating this has been, and I want to help. I apologize for the double charge on your card. …'
  */
 export function composeReply(context: ComposeContext = {}): string {
   const ctx = resolveContext(context);
