@@ -78,6 +78,7 @@ const PAGES: Record<string, { title: string }> = {
   login: { title: 'Sign in' },
   queue: { title: 'My queue' },
   case: { title: 'Case' },
+  newcase: { title: 'New case' },
   followups: { title: 'Follow-ups due' },
   dashboard: { title: 'Team dashboard' },
 };
@@ -109,7 +110,7 @@ function escapeAttr(s: string): string {
 }
 
 /**
- * The UI routes: `/`, `/login`, `/cases/:id`, `/follow-ups`, `/dashboard` and `/assets/:name`.
+ * The UI routes: `/`, `/login`, `/cases/new`, `/cases/:id`, `/follow-ups`, `/dashboard` and `/assets/:name`.
  *
  * @example
  * const app = new Hono();
@@ -145,6 +146,8 @@ export function webRoutes(deps: WebDeps = {}): Hono {
   app.get('/login', () => html(shell('login', product)));
   app.get('/follow-ups', () => html(shell('followups', product)));
   app.get('/dashboard', () => html(shell('dashboard', product)));
+  // Before /cases/:id, so "new" is not taken for a case id.
+  app.get('/cases/new', () => html(shell('newcase', product)));
   app.get('/cases/:id', (c) => html(shell('case', product, { 'case-id': c.req.param('id') })));
   app.get('/assets/:name', async (c) => {
     let table: AssetTable;

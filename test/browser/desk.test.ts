@@ -95,11 +95,12 @@ describe('desk web UI in Chromium', () => {
     await page.waitForFunction(([q]) => ![...document.querySelectorAll('.reply-panel .finding[data-rule="no-transfer"] .finding-quote')].some((e) => e.textContent?.includes(q)), [quote]);
 
     // Resolve with a summary drafted for the agent, e-mailed through the outbox to the SMTP peer.
-    await page.getByLabel('What you agreed').fill('a refund of the second charge of $49 and 10% off your next order');
-    await page.getByRole('button', { name: 'Draft the summary for me' }).click();
+    // The summary starts as the engine's draft and follows what was agreed until the agent edits it.
     const summary = page.getByLabel('Summary for the customer (e-mailed)');
+    assert.match(await summary.inputValue(), /Ana/, 'the summary is prefilled');
+    await page.getByLabel('What you agreed').fill('a refund of the second charge of $49 and 10% off your next order');
+    await page.waitForFunction(() => /refund of the second charge/.test((document.querySelector('.resolve-panel textarea.composer-input') as HTMLTextAreaElement).value));
     const summaryText = await summary.inputValue();
-    assert.match(summaryText, /refund of the second charge/);
     await page.waitForFunction(() => document.querySelector('.resolve-panel .coach-summary-text')?.textContent === 'No coaching findings.');
     assert.equal(await page.getByLabel('E-mail the summary to').inputValue(), 'ana.silva@example.com');
     await page.getByRole('button', { name: 'Resolve and e-mail summary' }).click();
@@ -142,6 +143,19 @@ describe('desk web UI in Chromium', () => {
     assert.equal(await page.locator('main img, main script, .msg-body b').count(), 0, 'no element was created from customer text');
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     assert.match(await page.locator('h2#customer-heading').innerText(), /<img src=x/);
+
+    // A case opened from the UI with markup in it lands on its page with the markup as text.
+    await page.getByRole('link', { name: 'New case' }).click();
+    await page.getByLabel('Name').fill('Eve "><svg onload=window.__pwned=4>');
+    await page.getByLabel('E-mail').fill('eve@example.com');
+    await page.getByLabel('What they wrote').fill('Refund me now <iframe src="javascript:window.__pwned=5"></iframe> or else!');
+    await page.getByRole('button', { name: 'Open case' }).click();
+    await page.waitForURL(/\/cases\/\d+$/);
+    await page.locator('.msg-in .msg-body').first().waitFor();
+    assert.match(await page.locator('.msg-in .msg-body').first().innerText(), /<iframe src="javascript:window.__pwned=5"><\/iframe>/);
+    assert.match(await page.locator('h2#customer-heading').innerText(), /<svg onload=window.__pwned=4>/);
+    assert.equal(await page.locator('main svg, main iframe').count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     assert.deepEqual(problems, []);
     await page.close();
   });

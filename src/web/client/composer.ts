@@ -255,6 +255,11 @@ export function createComposer(options: ComposerOptions): Composer {
   }
 
   function autoGrow(): void {
+    // Detached (drawn before the page inserts it), there is no height to measure yet: try next frame.
+    if (!textarea.isConnected) {
+      requestAnimationFrame(() => textarea.isConnected && autoGrow());
+      return;
+    }
     textarea.style.height = 'auto';
     const max = Math.max(160, Math.round(window.innerHeight * 0.5));
     textarea.style.height = `${Math.min(max, textarea.scrollHeight + 2)}px`;

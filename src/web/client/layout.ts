@@ -15,6 +15,7 @@ export async function currentUser(): Promise<User> {
 
 const NAV: { href: string; label: string; page: string; roles?: User['role'][] }[] = [
   { href: '/', label: 'Queue', page: 'queue' },
+  { href: '/cases/new', label: 'New case', page: 'newcase' },
   { href: '/follow-ups', label: 'Follow-ups', page: 'followups' },
   { href: '/dashboard', label: 'Dashboard', page: 'dashboard', roles: ['lead', 'admin'] },
 ];

@@ -6,6 +6,7 @@ const routes: Record<string, () => Promise<{ render: () => Promise<void> }>> = {
   login: () => import('./pages/login.ts'),
   queue: () => import('./pages/queue.ts'),
   case: () => import('./pages/case.ts'),
+  newcase: () => import('./pages/newcase.ts'),
   followups: () => import('./pages/followups.ts'),
   dashboard: () => import('./pages/dashboard.ts'),
 };

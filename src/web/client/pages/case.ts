@@ -121,7 +121,8 @@ export async function render(): Promise<void> {
         h('span', { class: 'phase', title: 'Playbook phase' }, `phase: ${k.phase}`), ' ',
         h('span', { class: 'muted' }, `${k.customer.name} · owner ${k.owner.name}${k.transferCount ? ` · transferred ${k.transferCount}×` : ''}${k.reopenCount ? ` · reopened ${k.reopenCount}×` : ''}`)));
     replace(conversation, h('h2', { id: 'conv-heading' }, 'Conversation'),
-      conversationView(k.messages, k.customer.name, (m) => m.authorName ?? 'Agent'));
+      conversationView(k.messages, k.customer.name, (m) => m.authorName ?? 'Agent'),
+      logInbound(k, reload));
     if (k.status === 'open') replace(replyPanel, ...replyForm);
     replyPanel.hidden = k.status !== 'open';
     replace(side,
@@ -233,9 +234,22 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
     // follow-up, plus the emotional moves while the customer is still upset).
     context: () => ({ ...replyContext(getState()), phase: 'summarize' }),
   });
-  const prefill = h('button', { type: 'button', class: 'secondary small-button' }, 'Draft the summary for me');
+  // The summary starts as the engine's draft and follows "What you agreed" until the agent edits it.
+  let autoDraft = '';
+  const redraft = () => {
+    autoDraft = draftSummary(getState(), agreed.value.trim());
+    summary.setText(autoDraft);
+  };
+  let agreedTimer: ReturnType<typeof setTimeout> | undefined;
+  agreed.addEventListener('input', () => {
+    if (agreedTimer) clearTimeout(agreedTimer);
+    agreedTimer = setTimeout(() => {
+      if (summary.text() === autoDraft) redraft();
+    }, 300);
+  });
+  const prefill = h('button', { type: 'button', class: 'secondary small-button' }, 'Redraft the summary');
   prefill.addEventListener('click', () => {
-    summary.setText(draftSummary(getState(), agreed.value.trim()));
+    redraft();
     summary.textarea.focus();
   });
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Resolve and e-mail summary');
@@ -261,7 +275,7 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
         return;
       }
       if (!text.trim()) {
-        notice(status, 'Write the summary the customer will receive, or press “Draft the summary for me”.', 'error');
+        notice(status, 'Write the summary the customer will receive, or press “Redraft the summary”.', 'error');
         summary.textarea.focus();
         return;
       }
@@ -307,6 +321,7 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
       const s = getState();
       if (!initialised) {
         email.value = s.kase.customer.email ?? '';
+        if (s.kase.status === 'open') redraft();
         initialised = true;
       }
       if (s.kase.status !== 'open') {
@@ -345,4 +360,32 @@ const REMEDY_NEEDS: Need[] = ['timing', 'financial', 'replacement'];
 /** Subjects derived from the issue ("charged twice") read better capitalised in a heading. */
 function sentenceCase(s: string): string {
   return s ? s[0].toLocaleUpperCase() + s.slice(1) : s;
+}
+
+/** Log what the customer said on the phone or in another channel, so it is analysed and coached against. */
+function logInbound(k: CaseDetail, reload: () => Promise<void>): HTMLElement {
+  const id = uid('inbound');
+  const body = h('textarea', { id, rows: 3, placeholder: 'Paste or type what the customer said' });
+  const status = h('div', { class: 'panel-status' });
+  const form = h('form', { class: 'inbound-form' },
+    h('div', { class: 'field' }, h('label', { for: id }, `Message from ${k.customer.name}`), body),
+    status,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Add to conversation')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void (async () => {
+      if (!body.value.trim()) {
+        notice(status, 'Type what the customer said first.', 'error');
+        body.focus();
+        return;
+      }
+      try {
+        await request('POST', `/api/cases/${k.id}/messages`, { direction: 'inbound', body: body.value });
+        await reload();
+      } catch (err) {
+        replace(status, errorBox(err));
+      }
+    })();
+  });
+  return h('details', { class: 'log-inbound' }, h('summary', {}, 'Log a message from the customer'), form);
 }
