@@ -240,3 +240,20 @@ describe('CSV dialects', () => {
     ]);
   });
 });
+
+describe('Help Scout thread pages', () => {
+  it('joins a conversation listed without threads to the thread page named after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'defuse-hs-'));
+    writeFileSync(join(dir, 'conversations.json'), JSON.stringify({ _embedded: { conversations: [{ id: 4002, subject: 'Login loop', primaryCustomer: { first: 'Mo', last: 'Reyes', email: 'mo@example.org' }, createdAt: '2024-06-11T08:00:00Z' }] }, page: { number: 1 } }));
+    const threads = join(dir, '4002.json');
+    writeFileSync(threads, JSON.stringify({ _embedded: { threads: [
+      { id: 2, type: 'message', body: '<p>Mo, sorry about the loop. I reset your session; please try again.</p>', createdBy: { type: 'user', first: 'Ty', last: 'Ng' }, createdAt: '2024-06-11T08:30:00Z' },
+      { id: 1, type: 'customer', body: '<p>I keep getting logged out!</p>', createdBy: { type: 'customer', first: 'Mo', last: 'Reyes' }, createdAt: '2024-06-11T08:00:00Z' },
+    ] } }));
+    const { conversations, problems } = await collect([join(dir, 'conversations.json'), threads]);
+    assert.deepEqual(problems, []);
+    assert.equal(conversations.length, 1);
+    assert.equal(conversations[0].subject, 'Login loop');
+    assert.deepEqual(conversations[0].turns.map((t) => [t.role, t.author]), [['customer', 'Mo Reyes'], ['agent', 'Ty Ng']]);
+  });
+});
