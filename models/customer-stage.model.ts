@@ -91,6 +91,8 @@ export const CUSTOMER_STAGE: CustomerStage = {
     "heldoutUpsetF1": 0.8188,
     "heldoutAngerSpearman": 0.4415,
     "cvUpsetLogLoss": 0.6108,
-    "cvAngerSpearman": 0.3212
+    "cvAngerSpearman": 0.3212,
+    "upsetL2": 0.1,
+    "angerL2": 0.3
   }
 };

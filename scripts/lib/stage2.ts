@@ -130,6 +130,44 @@ function folds(turns: LabelledTurn[]): number[] {
   return turns.map((t) => fold.get(conversationOf(t.id))!);
 }
 
+/** Per-fold standardization statistics (binary inputs stay raw). */
+function standardizer(rows: number[][]): { mean: number[]; std: number[] } {
+  const d = STAGE_FEATURES.length;
+  const mean = Array.from({ length: d }, (_, j) => (RAW.has(STAGE_FEATURES[j]) ? 0 : rows.reduce((a, r) => a + r[j], 0) / rows.length));
+  const std = Array.from({ length: d }, (_, j) => {
+    if (RAW.has(STAGE_FEATURES[j])) return 1;
+    const v = rows.reduce((a, r) => a + (r[j] - mean[j]) ** 2, 0) / rows.length;
+    return Math.sqrt(v) || 1;
+  });
+  return { mean, std };
+}
+
+/**
+ * Grouped 5-fold cross-validation of the whole stage recipe (standardization, priors, signs, the given L2
+ * strengths) over `turns` with raw stage inputs `xRaw`: out-of-fold upset probabilities and anger intensities.
+ * `npm run eval` uses it over all labelled turns, the least noisy estimate a 330-turn set allows.
+ */
+export function crossValidateStage(turns: LabelledTurn[], xRaw: number[][], lambdaUp: number, lambdaAng: number) {
+  const fold = folds(turns);
+  const upset = new Array<number>(turns.length).fill(0);
+  const anger = new Array<number>(turns.length).fill(0);
+  for (let f = 0; f < FOLDS; f++) {
+    const tr = turns.map((_, i) => i).filter((i) => fold[i] !== f);
+    const { mean, std } = standardizer(tr.map((i) => xRaw[i]));
+    const st = (r: number[]) => r.map((v, j) => (v - mean[j]) / std[j]);
+    const x = tr.map((i) => st(xRaw[i]));
+    const w = fitLogistic(x, tr.map((i) => (turns[i].upset ? 1 : 0)), lambdaUp, priorFor('upset', std), UPSET_SIGNS);
+    const m = fitOrdinal(x, tr.map((i) => turns[i].anger), 3, lambdaAng, priorFor('anger', std), ANGER_SIGNS);
+    turns.forEach((_, i) => {
+      if (fold[i] !== f) return;
+      const xi = st(xRaw[i]);
+      upset[i] = sigmoid(w[0] + dot(w, xi, 1));
+      anger[i] = ordinalExpectation(dot(m.weights, xi), m.cuts);
+    });
+  }
+  return { upset, anger };
+}
+
 export interface Stage2Fit {
   stage: CustomerStage;
   summary: string;
@@ -143,13 +181,7 @@ export function fitStage2(root: string, model: EmotionModel, trainedAt: string):
   const raw = (ts: LabelledTurn[]) => ts.map((t) => scoringFeatures(t.text, scoringInputFor(t.text), model));
   const xFitRaw = raw(fit);
   const xHeldRaw = raw(held);
-  const d = STAGE_FEATURES.length;
-  const mean = Array.from({ length: d }, (_, j) => (RAW.has(STAGE_FEATURES[j]) ? 0 : xFitRaw.reduce((a, r) => a + r[j], 0) / xFitRaw.length));
-  const std = Array.from({ length: d }, (_, j) => {
-    if (RAW.has(STAGE_FEATURES[j])) return 1;
-    const v = xFitRaw.reduce((a, r) => a + (r[j] - mean[j]) ** 2, 0) / xFitRaw.length;
-    return Math.sqrt(v) || 1;
-  });
+  const { mean, std } = standardizer(xFitRaw);
   const UPSET_PRIOR = priorFor('upset', std);
   const ANGER_PRIOR = priorFor('anger', std);
   const standardize = (rows: number[][]) => rows.map((r) => r.map((v, j) => (v - mean[j]) / std[j]));
@@ -208,6 +240,8 @@ export function fitStage2(root: string, model: EmotionModel, trainedAt: string):
     heldoutAngerSpearman: round(spearman(aHeld, held.map((t) => t.anger))),
     cvUpsetLogLoss: round(bestUp.loss),
     cvAngerSpearman: round(bestAng.rho),
+    upsetL2: bestUp.lambda,
+    angerL2: bestAng.lambda,
   };
   const r6 = (v: number) => Number(v.toFixed(6));
   const stage: CustomerStage = {
