@@ -98,14 +98,34 @@ function lowerPattern(src: string): string {
 let lastText: string | undefined;
 let lastLower: string | undefined;
 
-/** The lower-cased text when lower-casing keeps every offset, else undefined. Remembers the last text. */
+/**
+ * The text lower-cased code unit for code unit, so every offset still points at the same character. The
+ * few characters whose lower case is longer ("İ") stay as they are. Remembers the last text: a draft is
+ * matched against many tables in a row.
+ */
 function lowerKeepingOffsets(text: string): string | undefined {
   if (text !== lastText) {
-    const low = text.toLowerCase();
+    let low = text.toLowerCase();
+    if (low.length !== text.length) low = lowerUnitByUnit(text);
     lastText = text;
     lastLower = low.length === text.length ? low : undefined;
   }
   return lastLower;
+}
+
+function lowerUnitByUnit(text: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    const ch = text[i];
+    if (ch.toLowerCase().length !== 1) {
+      parts.push(text.slice(from, i).toLowerCase(), ch);
+      from = i + 1;
+    }
+  }
+  parts.push(text.slice(from).toLowerCase());
+  return parts.join('');
 }
 
 /** Apostrophes in patterns match both straight and curly forms. */
