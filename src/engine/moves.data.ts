@@ -20,6 +20,7 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
     // Naming the feeling with an understanding verb: "I understand your frustration", "I can see why you're upset"
     { pattern: `${WE} (?:can |do )?${ADVERB}(?:understand|see|get|appreciate|know|recogni[sz]e) (?:your ${FEELING}|(?:how|why|that) (?:this|that|it|you)(?:'s| is| was| has been|'ve been| have been|'re| are| feel| must| would)? ?${ADVERB}${FEELING}|(?:why|that) you(?:'re| are| feel| were| would be)|how (?:much )?(?:this|that) (?:has )?(?:affected|disrupted|ruined|spoiled))` },
     { pattern: `${WE} (?:can )?(?:only )?imagine how ${ADVERB}${FEELING}` },
+    { pattern: `(?:i'm|i am|we're|we are) ${ADVERB}(?:sad|gutted|disappointed|upset|saddened|concerned) to (?:hear|see|read|learn)` },
     { pattern: `${WE} ${ADVERB}(?:can )?${ADVERB}(?:get|see|understand|appreciate) where you(?:'re| are) coming from` },
     // "That must be so frustrating", "this has been really stressful"
     { pattern: `(?:that|this|it)(?:'s| is| was| has been| must be| must have been| would be| sounds| sounded| must feel) ${ADVERB}(?:a |an )?(?:${FEELING}|(?:a |an )?(?:awful|horrible|terrible|miserable) (?:experience|situation|time|position)|(?:a )?(?:real |huge )?(?:pain|hassle|headache))` },
@@ -43,7 +44,10 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
     { pattern: `(?:it|that|this) (?:would )?(?:frustrates?|annoys?|upsets?|bothers?) me (?:too|as well)` },
     { pattern: 'in your (?:shoes|position|place)' },
     // Agreeing with what is fair in the complaint: "you're right to expect better", "that shouldn't have happened"
-    { pattern: `you(?:'re| are| were) ${ADVERB}right (?:to|that|about)` },
+    { pattern: `you(?:'re| are| were) ${ADVERB}(?:right|correct)(?: (?:to|that|about))?` },
+    { pattern: '(?:this|that|it) (?:indeed|definitely|certainly) (?:appears|looks|sounds|seems)' },
+    // Admitting the company's mistake is agreeing with the complaint
+    { pattern: '(?:this|that|it) (?:was|is) (?:entirely |completely |clearly )?(?:our|my|an honest) (?:mistake|oversight|error|fault)' },
     { pattern: `${WE} ${ADVERB}agree (?:with you|that|this)` },
     { pattern: "(?:that|this|it)(?:'s| is|'s not| is not|isn't| was not|wasn't) (?:not )?(?:the (?:experience|service|standard)|what) you (?:should|deserve|expect|were promised)" },
     { pattern: "(?:that|this|it) (?:should(?:n't| not) have|should never have) (?:happened|been)" },
@@ -55,7 +59,9 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
   own: [
     { pattern: `${WILL} (?:personally |now |also |immediately |right away )?(?:take care of|handle|look into|sort (?:this|it|that) out|sort out|fix|chase|follow (?:this|it|that) up|follow up on|make sure|get (?:this|it|that|your \\w+) (?:sorted|fixed|resolved|moving|replaced|refunded)|check|investigate|escalate|raise|arrange|process|send|speak (?:to|with)|talk to|contact (?:the|our)|ask (?:the|our)|push|track|find out|resolve|correct|reverse|cancel|update|personally)` },
     { pattern: `${WE}(?:'ve| have) (?:already |just |now )?(?:asked|contacted|reached out to|escalated|raised|spoken (?:to|with)|opened|logged|issued|arranged|processed|refunded|sent|flagged|reversed|cancelled|corrected|booked|started)` },
-    { pattern: "(?:i'm|i am|we're|we are) (?:personally |now |already )?(?:on it|on this|taking (?:care|ownership|this on)|handling|looking into|following (?:up|this up)|chasing|investigating|working on)" },
+    { pattern: "(?:i'm|i am|we're|we are) (?:personally |now |already |currently |actively )?(?:on it|on this|taking (?:care|ownership|this on)|handling|looking into|following (?:up|this up)|chasing|investigating|working on|introducing|fixing|rolling out|releasing|sending|issuing|refunding|replacing|correcting|reversing)" },
+    // Owning the mistake itself: "this was our mistake", "that was an honest oversight on our part"
+    { pattern: '(?:this|that|it) (?:was|is) (?:entirely |completely |clearly )?(?:our|my|an honest) (?:mistake|oversight|error|fault)' },
     { pattern: `(?:leave (?:it|this) with me|${WILL} own (?:this|it)|${WILL} stay with (?:you|this|it)|(?:i(?:'ll| will)|let me) take (?:this|it) (?:on|from here)|this is (?:now )?mine to (?:fix|sort|solve))` },
     { pattern: 'let me (?:personally )?(?:look into|check|sort|fix|find out|take care of|handle|chase|investigate|see what i can do|get (?:this|it|that) (?:sorted|fixed|resolved))' },
   ],
@@ -107,7 +113,7 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
  * follow-up promise needs a when too (P17).
  */
 export const TIME_CUES: PhraseEntry[] = [
-  { pattern: 'today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|later today|end of (?:the )?(?:day|week)|close of business' },
+  { pattern: 'today|tonight|tomorrow|this (?:morning|afternoon|evening|week|weekend)|later today|end of (?:the )?(?:day|week)|close of business|by (?:the |this )?weekend|next week' },
   { pattern: 'by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|midday|\\d{1,2}(?::\\d\\d)? ?(?:am|pm)?)' },
   { pattern: 'on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)' },
   { pattern: '(?:within|in) (?:the next |about |around )?(?:\\d+|an?|one|two|three|four|five|a few|a couple of|twenty-four|forty-eight)(?: or (?:two|three))? (?:minutes?|hours?|days?|business days?|working days?)' },

@@ -32,6 +32,7 @@ describe('detectMoves on realistic replies', () => {
       'I can only imagine how disappointing that was.',
       'Your frustration is completely understandable.',
       "We get where you're coming from, Marc.",
+      "Oh no! I'm sad to hear the phone is cracked!",
       'That sounds like it can be difficult to use your iPhone when it is behaving this way.',
     ]) assert.ok(moves(t).includes('acknowledge'), t);
   });
@@ -54,6 +55,8 @@ describe('detectMoves on realistic replies', () => {
   it('separates own, offer and ask', () => {
     assert.deepEqual(moves("Leave it with me; I'll chase the warehouse this afternoon."), ['own']);
     assert.deepEqual(moves("We'd be happy to offer express shipping at no cost."), ['offer']);
+    assert.ok(moves('This indeed appears to be a phishing scam.').includes('empathize'));
+    assert.ok(moves('This was an honest oversight, and we are introducing a fix by this weekend.').includes('own'));
     assert.deepEqual(moves('Which option works best for you?'), ['ask']);
     assert.deepEqual(moves('If you ran our shop, what would you do here?'), ['ask']);
   });
