@@ -53,6 +53,12 @@ describe('a case from the first angry message to the follow-up call', () => {
     assert.equal(withCase.status, 200);
     assert.equal(withCase.body.context.customerName, 'Maria Lopez');
     assert.ok(withCase.body.check.findings.some((f: { ruleId: string }) => f.ruleId === 'no-bare-sorry'));
+    // The customer card reaches the engine: eight years' tenure asks the reply to thank her for her loyalty,
+    // which the same message without the CRM context does not.
+    const rules = (r: { body: { check: { findings: { ruleId: string }[] } } }) => r.body.check.findings.map((f) => f.ruleId);
+    assert.ok(rules(withCase).includes('acknowledge-loyalty'), JSON.stringify(rules(withCase)));
+    const noCrm = await agent.post('/api/check', { draft: "I'm sorry.", context: { customerMessage: ANGRY, customerName: 'Maria' } });
+    assert.ok(!rules(noCrm).includes('acknowledge-loyalty'));
     const inline = await agent.post('/api/check', { draft: "I'm sorry.", context: { customerMessage: 'My parcel is two weeks late!' } });
     assert.equal(inline.status, 200);
     assert.ok(inline.body.check.findings.length > 0);
