@@ -73,3 +73,22 @@ describe('nextMove', () => {
     assert.equal(checkReply('It ships on Monday.', { analysis: makeAnalysis({ upset: false }) }).nextMove, undefined);
   });
 });
+
+describe('rule sets by channel', () => {
+  const angry = makeAnalysis({ upset: true, issues: [{ category: 'service', phrase: 'rude waiter' }] });
+  const setOf = new Map(RULES.map((r) => [r.meta.id, r.meta.ruleSet]));
+  it('a public review reply gets the review rules and every prohibition, but not the private-reply moves', () => {
+    const draft = "Actually, that's not true. Your order #48213 was fine.";
+    const { findings } = checkReply(draft, { analysis: angry, channel: 'public-review' });
+    const ids = new Set(findings.map((f) => f.ruleId));
+    for (const id of ids) assert.notEqual(setOf.get(id), 'reply', `${id} is a private-reply rule`);
+    for (const id of ['review-thank-reviewer', 'review-no-private-details', 'review-take-it-offline', 'require-apology']) assert.ok(ids.has(id), id);
+    assert.ok(findings.some((f) => f.principle === 'P7'), 'arguing is still flagged in public');
+    assert.ok(!ids.has('take-ownership'));
+  });
+  it('a private reply never gets the review rules', () => {
+    const { findings } = checkReply('Your order #48213 was fine.', { analysis: angry });
+    assert.ok(findings.every((f) => setOf.get(f.ruleId) !== 'review'));
+    assert.ok(findings.some((f) => f.ruleId === 'take-ownership'));
+  });
+});
