@@ -21,6 +21,14 @@ const NOT_NAMES = new Set([
   'theft', 'robbery', 'madness', 'sad', 'unreal', 'typical', 'weird', 'strange', 'odd', 'impossible', 'getting', 'going',
   'mr', 'mrs', 'ms', 'dr', 'team', 'staff', 'folks', 'people', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
   'saturday', 'sunday', 'idiots', 'morons', 'scam', 'joke', 'bs', 'nuts', 'wild', 'beyond', 'soon', 'again', 'sorry',
+  // closing wishes that look like a signed name ("Stay Safe", "Go Sox", "Happy Holidays")
+  'stay', 'go', 'have', 'god', 'merry', 'happy', 'get', 'keep', 'take', 'be', 'sent', 'let', 'make', 'fix', 'stop',
+]);
+
+/** Words that never start a surname: "my name is isak and I…" names Isak. */
+const NOT_SURNAMES = new Set([
+  'and', 'or', 'but', 'from', 'here', 'im', "i'm", 'i', 'my', 'the', 'a', 'an', 'to', 'of', 'in', 'at', 'on', 'with', 'is',
+  'was', 'this', 'that', 'and', 'please', 'thanks', 'thank', 'if', 'so', 'because', 'since', 'who', 'you', 'we', 'it',
 ]);
 
 const WORD = "\\p{L}[\\p{L}'’-]{1,30}";
@@ -78,7 +86,8 @@ function pick(m: RegExpExecArray, offset: number, anyCase: boolean): NameFinding
   if (NOT_NAMES.has(words[0].toLowerCase().replace(/’/g, "'"))) return undefined;
   if (!anyCase && !capital(words[0])) return undefined;
   // a second word is a surname only when it looks like one ("my name is Ana Silva", not "Ana and")
-  if (words.length > 1 && (NOT_NAMES.has(words[1].toLowerCase()) || (!anyCase && !capital(words[1])) || (anyCase && words[1].length < 2))) {
+  const second = (words[1] ?? '').toLowerCase().replace(/’/g, "'");
+  if (words.length > 1 && (NOT_NAMES.has(second) || NOT_SURNAMES.has(second) || (!anyCase && !capital(words[1])) || (anyCase && words[1].length < 2))) {
     words = words.slice(0, 1);
   }
   const raw = m[1].slice(0, m[1].indexOf(words[words.length - 1]) + words[words.length - 1].length);
