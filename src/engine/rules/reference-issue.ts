@@ -50,6 +50,19 @@ function issueTerms(context: ResolvedContext): string[] {
   return [...terms];
 }
 
+/** Compiled term tables by their source, so a desk re-checking drafts for one case compiles once. */
+const cache = new Map<string, ReturnType<typeof compileTable>>();
+function tableFor(terms: string[]): ReturnType<typeof compileTable> {
+  const source = `(?:${terms.join('|')})[\\p{L}]*`;
+  let table = cache.get(source);
+  if (!table) {
+    if (cache.size >= 64) cache.delete(cache.keys().next().value as string);
+    table = compileTable([{ pattern: source }]);
+    cache.set(source, table);
+  }
+  return table;
+}
+
 export default defineRule({
   meta: {
     id: 'reference-issue',
@@ -68,7 +81,7 @@ export default defineRule({
     const terms = issueTerms(context);
     if (terms.length === 0) return [];
     // word starts only: "bill" matches "billing", not "rebill"; "late" matches "later" on purpose
-    const table = compileTable([{ pattern: `(?:${terms.join('|')})[\\p{L}]*` }]);
+    const table = tableFor(terms);
     // links often spell the issue out ("…/Wireless-Connection-Issues"); the words the customer reads are what count
     const visible = text.replace(URL, (u) => ' '.repeat(u.length));
     if (findPhrases(visible, table, sentences, { skipNegated: false }).length > 0) return [];
