@@ -128,6 +128,26 @@ describe('authentication, CSRF and roles', () => {
     assert.equal((await admin.patch(`/api/admin/users/${desk.users.admin.id}`, { role: 'agent' })).status, 409, 'no self-lockout');
   });
 
+  test('API calls are rate-limited per user (counted in PostgreSQL), with Retry-After', async () => {
+    const ben = await desk.login('agent2');
+    const ana = await desk.login('agent');
+    desk.clock.advance(60_000); // a fresh window
+    desk.config.apiLimitPerMin = 3;
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await ben.get('/api/me')).status);
+      assert.deepEqual(statuses, [200, 200, 200, 429]);
+      const limited = await ben.get('/api/queue');
+      assert.equal(limited.body.error.code, 'rate_limited');
+      assert.ok(Number(limited.headers.get('retry-after')) > 0);
+      assert.equal((await ana.get('/api/me')).status, 200, 'other users are not affected');
+      desk.clock.advance(60_000);
+      assert.equal((await ben.get('/api/me')).status, 200, 'the next minute is a new window');
+    } finally {
+      desk.config.apiLimitPerMin = 100_000;
+    }
+  });
+
   test('login is rate-limited per address and e-mail (shared in PostgreSQL), with Retry-After', async () => {
     desk.clock.advance(16 * 60_000); // a fresh window: earlier tests logged in too
     const anon = desk.anonymous();

@@ -83,8 +83,9 @@ export async function startDesk(options: { start?: string; config?: Partial<AppC
   const smtp = await startTestSmtp();
   // A Wednesday morning, so "next business day" tests are not accidentally weekend tests.
   const clock = new TestClock(options.start ?? '2026-11-18T10:00:00Z');
-  // Sessions last a month here: tests move the clock by days to reach follow-ups.
-  const config = defaultConfig({ sessionTtlHours: 720, ...options.config });
+  // Sessions last a month here: tests move the clock by days to reach follow-ups. The API limit is high
+  // because a test's clock stands still, so every request of a test falls into one rate-limit window.
+  const config = defaultConfig({ sessionTtlHours: 720, apiLimitPerMin: 100_000, ...options.config });
   const mailer = createSmtpMailer(smtp.url);
   const deps = { db: t.db, clock, config, mailer };
   const scheduler = createScheduler(deps);
