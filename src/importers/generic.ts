@@ -74,13 +74,16 @@ function makeGeneric(format: Extract<Format, 'csv' | 'jsonl'>): Importer {
         const header = head.split(/\r?\n/, 1)[0].toLowerCase().split(/[,;\t]/).map((h) => h.trim().replace(/^"|"$/g, ''));
         return COLUMNS.id.some((c) => header.includes(c)) && COLUMNS.text.some((c) => header.includes(c));
       }
-      const first = head.split('\n', 1)[0];
-      try {
-        const row = JSON.parse(first) as unknown;
-        return isObj(row) && ((pick(row, COLUMNS.id) !== undefined && pick(row, COLUMNS.text) !== undefined) || (Array.isArray(row.turns) && row.id !== undefined));
-      } catch {
-        return false;
+      // The first parseable of the first few lines decides, so one malformed first row does not hide the format.
+      for (const line of head.split('\n').slice(0, 5)) {
+        try {
+          const row = JSON.parse(line) as unknown;
+          return isObj(row) && ((pick(row, COLUMNS.id) !== undefined && pick(row, COLUMNS.text) !== undefined) || (Array.isArray(row.turns) && row.id !== undefined));
+        } catch {
+          // try the next line
+        }
       }
+      return false;
     },
     createSession(): ImportSession {
       let current: { id: string; builder: ConversationBuilder } | undefined;

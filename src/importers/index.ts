@@ -27,7 +27,7 @@ export const IMPORTERS: readonly Importer[] = [intercom, helpscout, freshdesk, z
  */
 export async function detectFormat(file: string): Promise<Format | undefined> {
   const head = await readHead(file);
-  const layout = sniffLayout(head);
+  const layout = sniffLayout(head, file);
   for (const importer of IMPORTERS) {
     if (layout === 'csv' && importer.format !== 'csv') continue;
     if (layout !== 'csv' && importer.format === 'csv') continue;
@@ -73,7 +73,7 @@ export async function* importFiles(files: readonly string[], options: ImportOpti
       continue;
     }
     const head = await readHead(file);
-    const layout = sniffLayout(head);
+    const layout = sniffLayout(head, file);
     const format = options.format ?? (await detectFormat(file));
     if (!format) {
       yield { kind: 'problem', problem: { file, line: 0, reason: `unrecognised export format (${layout}); pass --format (${FORMATS.join(', ')})` } };

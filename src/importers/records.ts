@@ -39,19 +39,29 @@ export async function readHead(file: string, bytes = 64 * 1024): Promise<string>
  * @example
  * sniffLayout('{"id":1}\n{"id":2}\n') // 'jsonl'
  */
-export function sniffLayout(head: string): Layout {
+export function sniffLayout(head: string, file = ''): Layout {
+  if (/\.(?:jsonl|ndjson)$/i.test(file)) return 'jsonl';
   const text = head.trimStart();
   if (text.startsWith('[')) return 'json';
   if (text.startsWith('{')) {
-    const firstLine = text.split('\n', 1)[0].trim();
-    try {
-      JSON.parse(firstLine);
-      return 'jsonl';
-    } catch {
-      return 'json';
-    }
+    // A malformed first row must not turn a JSONL file into one broken JSON document: any of the first
+    // few lines being a complete object is enough.
+    const lines = text.split('\n').slice(0, 5).map((l) => l.trim()).filter(Boolean);
+    if (parsesAsObject(lines[0])) return 'jsonl';
+    // Pretty-printed JSON opens a structure on its first line (`{`, `{"tickets": [`).
+    if (/[{[,:]$/.test(lines[0])) return 'json';
+    return lines.slice(1).some((l) => l.startsWith('{') && parsesAsObject(l)) ? 'jsonl' : 'json';
   }
   return 'csv';
+}
+
+function parsesAsObject(line: string): boolean {
+  try {
+    const v = JSON.parse(line) as unknown;
+    return typeof v === 'object' && v !== null;
+  } catch {
+    return false;
+  }
 }
 
 /** Collections that hold the records, when a JSONL line or JSON element is itself an API page. */

@@ -257,3 +257,28 @@ describe('Help Scout thread pages', () => {
     assert.deepEqual(conversations[0].turns.map((t) => [t.role, t.author]), [['customer', 'Mo Reyes'], ['agent', 'Ty Ng']]);
   });
 });
+
+describe('a malformed first row', () => {
+  it('still reads the file as JSONL, reports line 1 and imports the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'defuse-first-'));
+    const file = join(dir, 'export.txt');
+    writeFileSync(file, '{"conversation_id": "a", "role": "customer", "text": "broken\n{"conversation_id":"b","role":"customer","text":"Where is my parcel?"}\n{"conversation_id":"b","role":"agent","text":"On its way today."}\n');
+    assert.equal(await detectFormat(file), 'jsonl');
+    const { conversations, problems } = await collect([file]);
+    assert.deepEqual(conversations.map((c) => c.id), ['b']);
+    assert.deepEqual(problems.map((p) => p.line), [1]);
+  });
+});
+
+describe('layout sniffing', () => {
+  it('tells JSONL from JSON whose elements sit one per line', async () => {
+    const { sniffLayout } = await import('../../src/importers/records.ts');
+    assert.equal(sniffLayout('{"tickets": [\n{"id":1},\n{"id":2}\n]}'), 'json');
+    assert.equal(sniffLayout('{\n  "tickets": []\n}'), 'json');
+    assert.equal(sniffLayout('{"id":1}\n{"id":2}'), 'jsonl');
+    assert.equal(sniffLayout('{"id":1, "text": "cut\n{"id":2}'), 'jsonl');
+    assert.equal(sniffLayout('[{"id":1}]'), 'json');
+    assert.equal(sniffLayout('{"tickets": [{"id":1}]}', 'page.ndjson'), 'jsonl');
+    assert.equal(sniffLayout('conversation_id,text\n'), 'csv');
+  });
+});
