@@ -96,8 +96,13 @@ async function main(): Promise<void> {
     log(`API: ${url}/api/openapi.json   Health: ${url}/healthz   Stop: Ctrl+C`);
   });
 
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    console.error(err.code === 'EADDRINUSE' ? `[desk] Port ${env.PORT} on ${env.HOST} is in use: set PORT to another port.` : `[desk] HTTP server error: ${err.message}`);
+    void stop('error', 1);
+  });
+
   let stopping = false;
-  const stop = async (signal: string) => {
+  async function stop(signal: string, code = 0): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`\n[desk] ${signal}: stopping…`);
@@ -106,10 +111,16 @@ async function main(): Promise<void> {
     mailer.close();
     await sink?.close();
     await database.close();
-    process.exit(0);
-  };
+    process.exit(code);
+  }
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-await main();
+try {
+  await main();
+} catch (err) {
+  // Start-up failures (database unreachable, bad credentials, data directory not writable) get one clear line.
+  console.error(`[desk] Could not start: ${(err as Error).message}`);
+  process.exit(1);
+}
