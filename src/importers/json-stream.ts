@@ -73,6 +73,8 @@ export async function* scanJsonCollections(
   let captureIsPrimitive = false;
   let sawContent = false;
   let bytes = 0;
+  let emitted = 0;
+  let sawCollection = false;
 
   const out: JsonScanItem[] = [];
   const finishCapture = (text: string): void => {
@@ -182,6 +184,7 @@ export async function* scanJsonCollections(
           captureKey = SKIP;
           continue;
         }
+        sawCollection ||= collection;
         stack.push({ type: c, key, collection });
         expectKey = c === OPEN_OBJ;
         continue;
@@ -195,6 +198,7 @@ export async function* scanJsonCollections(
     }
     if (capturing) captureParts.push(text.slice(captureStart));
     if (inString && !capturing && stringStart >= 0) keyBuf += text.slice(stringStart);
+    emitted += out.length;
     yield* out;
     out.length = 0;
   }
@@ -204,5 +208,7 @@ export async function* scanJsonCollections(
     yield { kind: 'problem', problem: { line: capturing ? captureLine : line, reason: 'file ends inside a JSON value (truncated export?)' } };
   } else if (!sawContent) {
     yield { kind: 'problem', problem: { line: 0, reason: 'file is empty' } };
+  } else if (emitted === 0 && !sawCollection) {
+    yield { kind: 'problem', problem: { line: 0, reason: 'no records found: expected an array, an API page such as {"tickets": […]}, or one object per line' } };
   }
 }

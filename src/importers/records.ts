@@ -111,6 +111,8 @@ function isPageLike(obj: Record<string, unknown>, key: string): boolean {
  */
 export async function* readRecords(file: string, layout: Layout, onBytes?: (bytes: number) => void): AsyncGenerator<RecordItem> {
   if (layout === 'json') {
+    // An empty collection (`{"tickets": []}`) is a legitimate last page; the scanner says so only when
+    // there was no collection at all.
     for await (const item of scanJsonCollections(file, onBytes)) {
       if (item.kind === 'problem') yield { kind: 'problem', line: item.problem.line, reason: item.problem.reason };
       else for (const record of unwrapPage(item.record)) yield { kind: 'record', record };

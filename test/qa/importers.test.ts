@@ -282,3 +282,23 @@ describe('layout sniffing', () => {
     assert.equal(sniffLayout('conversation_id,text\n'), 'csv');
   });
 });
+
+describe('files without records', () => {
+  it('says so instead of importing nothing silently', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'defuse-empty-'));
+    writeFileSync(join(dir, 'one.json'), '{\n  "ticket": {"id": 1, "subject": "x"}\n}\n');
+    const { conversations, problems } = await collect([join(dir, 'one.json')], 'zendesk');
+    assert.equal(conversations.length, 0);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].reason, /no records found/);
+  });
+});
+
+describe('an empty last page', () => {
+  it('is not a problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'defuse-lastpage-'));
+    writeFileSync(join(dir, 'page9.json'), '{\n  "tickets": [],\n  "next_page": null\n}\n');
+    const { conversations, problems } = await collect([join(dir, 'page9.json')], 'zendesk');
+    assert.deepEqual([conversations.length, problems.length], [0, 0]);
+  });
+});
