@@ -18,6 +18,34 @@ describe('composeReply', () => {
     assert.equal(failures.length, 0, `${failures.length} drafts had findings; first ones:\n${failures.slice(0, 5).join('\n')}`);
   });
 
+  it('passes checkReply with zero findings behind real customer messages, read by the real analyzer', () => {
+    // Whatever the analyzer finds in these (issues, needs, signals, a name), the draft must answer it.
+    const messages = [
+      'This is ridiculous. You charged me twice this month and nobody answers my e-mails!',
+      "My parcel was due last Tuesday and it still hasn't arrived. I need it for my daughter's birthday on Saturday.",
+      "I've been a customer for 12 years and I've never been treated this badly. I'm cancelling.",
+      'Third time writing about this. The blender stopped working after a week and I want a replacement. - Priya',
+      "I got bounced between three departments and I'm still locked out of my account.",
+      'Your store manager was rude to me and refused my return because it was two days late.',
+      'Where is my refund?? It has been a month. I will leave a one-star review everywhere.',
+      'Hi, could you tell me when my order will ship? Thanks, Tom',
+      'Still waiting. Unacceptable.',
+      'Thanks for the quick help yesterday, all sorted now!',
+    ];
+    const failures: string[] = [];
+    messages.forEach((customerMessage, i) => {
+      for (const phase of [undefined, 'listen', 'offer', 'summarize', 'follow-up'] as const) {
+        for (const channel of ['private', 'public-review'] as const) {
+          const ctx = { customerMessage, phase, channel, companyName: i % 2 ? 'Acme' : undefined, agentName: i % 3 ? 'Sam' : undefined, refusals: i % 4 === 3 ? 2 : 0 };
+          const draft = composeReply(ctx);
+          const { findings } = checkReply(draft, ctx);
+          if (findings.length) failures.push(`${findings.map((f) => `${f.ruleId}/${f.messageId}`).join(', ')} for ${JSON.stringify(ctx)}\n  ${JSON.stringify(draft)}`);
+        }
+      }
+    });
+    assert.equal(failures.length, 0, failures.slice(0, 4).join('\n'));
+  });
+
   it('makes the moves in playbook order for an upset customer', () => {
     const draft = composeReply({
       analysis: makeAnalysis({ upset: true, needs: ['timing'], signals: [{ kind: 'loyalty', value: 9 }] }),
