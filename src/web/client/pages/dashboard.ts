@@ -74,8 +74,8 @@ const TILES: Tile[] = [
           data: {
             labels: pts.map((p) => shortDay(p.bucket)),
             datasets: [
-              { label: 'Average anger (0–1)', data: pts.map((p) => gap(p.avgAnger)), borderColor: PALETTE[4], backgroundColor: 'rgba(185,28,28,0.1)', fill: true, tension: 0.25, spanGaps: true },
-              { label: 'Share of upset messages', data: pts.map((p) => gap(p.upsetShare)), borderColor: PALETTE[0], borderDash: [5, 4], fill: false, tension: 0.25, spanGaps: true },
+              { label: 'Average anger (0–1)', data: pts.map((p) => gap(p.avgAnger)), borderColor: PALETTE[4], backgroundColor: 'rgba(185,28,28,0.1)', fill: true, tension: 0.25, spanGaps: true, pointRadius: 2 },
+              { label: 'Share of upset messages', data: pts.map((p) => gap(p.upsetShare)), borderColor: PALETTE[0], borderDash: [5, 4], fill: false, tension: 0.25, spanGaps: true, pointRadius: 2 },
             ],
           },
           options: { scales: { y: { min: 0, max: 1 }, x: { ticks: { autoSkip: true, maxRotation: 0 } } } },
@@ -98,7 +98,7 @@ const TILES: Tile[] = [
           : `Highest ${str(best.name)} (${Math.round(num(best.avgScore))}), lowest ${str(worst.name)} (${Math.round(num(worst.avgScore))}).`,
         config: {
           type: 'bar',
-          data: { labels: sorted.map((r) => `${str(r.name)} (${num(r.replies)})`), datasets: [{ label: 'Average playbook score (0–100)', data: sorted.map((r) => Math.round(num(r.avgScore))), backgroundColor: PALETTE[0] }] },
+          data: { labels: sorted.map((r) => `${str(r.name)} · ${num(r.replies)} ${num(r.replies) === 1 ? 'reply' : 'replies'}`), datasets: [{ label: 'Average playbook score (0–100)', data: sorted.map((r) => Math.round(num(r.avgScore))), backgroundColor: PALETTE[0] }] },
           options: { indexAxis: 'y', scales: { x: { min: 0, max: 100 } } },
         },
       };
@@ -115,7 +115,7 @@ const TILES: Tile[] = [
         config: {
           type: 'bar',
           data: { labels: rows.map((r) => `${str(r.ruleId)} · ${str(r.principle)}`), datasets: [{ label: 'Findings in sent replies', data: rows.map((r) => num(r.findings)), backgroundColor: PALETTE[1] }] },
-          options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
+          options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false } } } },
         },
       };
     },
@@ -224,7 +224,9 @@ export async function render(): Promise<void> {
           replace(tile, h('h2', {}, t.title), h('p', { class: 'empty' }, built));
           return;
         }
-        const { figure } = chartFigure(t.title, built.summary, built.config, 240);
+        // Horizontal bar charts grow with their rows so every label fits.
+        const rows = built.config.options?.indexAxis === 'y' ? (built.config.data.labels?.length ?? 0) : 0;
+        const { figure } = chartFigure(t.title, built.summary, built.config, Math.max(240, rows * 24 + 50));
         figure.querySelector('figcaption .chart-title')?.remove();
         replace(tile, h('h2', {}, t.title), figure);
       }).catch((err: unknown) => replace(tile, h('h2', {}, t.title), errorBox(err)));

@@ -85,10 +85,16 @@ async function drawReminders(box: HTMLElement): Promise<void> {
     return;
   }
   box.hidden = list.length === 0;
+  const item = (n: Reminder) => h('li', { class: `reminder reminder-${n.kind}` },
+    n.caseId ? h('a', { href: `/cases/${n.caseId}` }, n.text) : h('span', {}, n.text),
+    h('span', { class: 'muted small' }, ` · ${when(n.createdAt)} `),
+    h('button', { type: 'button', class: 'link-button', 'aria-label': `Dismiss: ${n.text}`, onclick: () => void request('POST', `/api/notifications/${n.id}/read`, {}).then(() => drawReminders(box)) }, 'Dismiss'));
+  // The newest few stay in view; the rest fold away so the queue is never pushed off the screen.
+  const shown = 3;
   replace(box,
     h('h2', { id: 'reminders-heading' }, `Reminders (${list.length})`),
-    h('ul', { class: 'reminder-list' }, list.slice(0, 8).map((n) => h('li', { class: `reminder reminder-${n.kind}` },
-      n.caseId ? h('a', { href: `/cases/${n.caseId}` }, n.text) : h('span', {}, n.text),
-      h('span', { class: 'muted small' }, ` · ${when(n.createdAt)} `),
-      h('button', { type: 'button', class: 'link-button', 'aria-label': `Dismiss: ${n.text}`, onclick: () => void request('POST', `/api/notifications/${n.id}/read`, {}).then(() => drawReminders(box)) }, 'Dismiss')))));
+    h('ul', { class: 'reminder-list' }, list.slice(0, shown).map(item)),
+    list.length > shown
+      ? h('details', { class: 'more-reminders' }, h('summary', {}, `${list.length - shown} more`), h('ul', { class: 'reminder-list' }, list.slice(shown).map(item)))
+      : null);
 }
