@@ -26,7 +26,7 @@ export default defineRule({
       return [{
         messageId: 'missingOwnership',
         range: missingMoveRange(sentences),
-        suggestions: [{ message: `Add “${sentence}”`, fix: insertAfterMove(text, sentences, moves, ['apologize', 'acknowledge'], sentence) }],
+        suggestions: [{ message: `Add “${sentence}”`, fix: insertAfterMove(text, sentences, moves, ['acknowledge', 'apologize', 'empathize'], sentence) }],
       }];
     }
     // Something already done ("I've refunded the charge") is as concrete as it gets; a promise needs a when.
