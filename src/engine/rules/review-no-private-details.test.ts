@@ -7,6 +7,7 @@ const review = { analysis: makeAnalysis({ upset: true }), channel: 'public-revie
 ruleTester(rule, {
   valid: [
     { text: 'Please write to support@acme.com or call us on 0800 123 4567.', context: review },
+    { text: 'Please call 1-800-555-0199 and ask for me.', context: review },
     { text: 'Your order shipped on 2024-03-05 and we apologize for the wait.', context: review },
     { text: 'We have 24 hours of support and 3 stores.', context: review },
     { text: 'Your order number is on its way to you by e-mail.', context: review },

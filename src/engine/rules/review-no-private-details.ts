@@ -5,7 +5,7 @@ import { PRIVATE_DETAILS, ROLE_MAILBOXES } from './review-no-private-details.dat
 
 const table = compileTable(PRIVATE_DETAILS);
 /** "call us on 0800 …", "our number is …": the company's own phone number is public anyway. */
-const OUR_NUMBER = /(?:\bus|\bme|\bour (?:team|line|number|helpline|hotline)(?: is)?)\s*(?:on|at|via)?\s*:?\s*$/iu;
+const OUR_NUMBER = /(?:\bus|\bme|\bour (?:team|line|number|helpline|hotline|office|desk)(?: is)?|(?:^|[.!?]\s*|\b(?:please|just|simply|or|and)\s+)(?:call|phone|ring|dial|text|whatsapp))\s*(?:on|at|via)?\s*:?\s*$/iu;
 
 export default defineRule({
   meta: {
