@@ -61,7 +61,7 @@ describe('hashed features', () => {
   it('keeps every index inside the bucket range and scales families by 1/sqrt(count)', () => {
     const opts = { bits: 12, charWeight: 1 };
     const buf = createFeatureBuffer(2); // forces regrowth
-    const long = 'Where is my refund?? '.repeat(200);
+    const long = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
     const n = extractFeatures(long, buf, opts);
     assert.ok(n > 1000);
     for (let i = 0; i < n; i++) assert.ok(buf.idx[i] >= 0 && buf.idx[i] < 4096);
@@ -72,6 +72,17 @@ describe('hashed features', () => {
     const four = createFeatureBuffer();
     extractFeatures('where is my refund', four, WORDS_ONLY);
     assert.equal(four.val[0], 0.5);
+  });
+
+  it('counts a feature once per text, so repetition cannot push a score to the rails', () => {
+    const opts = { bits: 16, charWeight: 1 };
+    const twice = createFeatureBuffer();
+    const n2 = extractFeatures('bad bad', twice, opts);
+    const many = createFeatureBuffer();
+    const n1000 = extractFeatures('bad '.repeat(1000), many, opts);
+    assert.equal(n1000, n2);
+    assert.deepEqual(Array.from(many.val.subarray(0, n1000)), Array.from(twice.val.subarray(0, n2)));
+    assert.ok(extractFeatures('a'.repeat(100_000), many, opts) < 20);
   });
 
   it('returns the same features for the same text, whatever came before', () => {

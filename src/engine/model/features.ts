@@ -14,7 +14,10 @@
  * - `C` character 3–5-grams of each word with boundary marks (`<frustrat`), for spelling variants and
  *   morphology the Reddit training data never shows ("refundd", "frustratingly").
  * - `Q` cues: `!` and `?` runs, `?!`, words in capitals, elongated words ("sooo"), emoji, ascii emoticons.
- * Each family is scaled by 1/√(count) so long messages are not scored angrier just for being long.
+ * Features are binary: a bucket counts once per text, however often it occurs (so "aaaa…" a megabyte long,
+ * or one emoji pasted a thousand times, cannot push a score to the rails). Each family is then scaled by
+ * 1/√(count) so long messages are not scored angrier just for being long. When two different features of
+ * one text land in the same bucket the later is dropped; with 2^16 buckets that is rare and harmless.
  */
 
 /** Buckets are `2^bits`; the artefact records the bits it was trained with. */
@@ -168,7 +171,25 @@ function growScratch(): void {
   scratch.wordFlags = grow(scratch.wordFlags, (k) => new Uint8Array(k));
 }
 
+/** Per-bucket stamp of the text that last used it: O(1) de-duplication without clearing between texts. */
+let seen = new Uint32Array(0);
+let stamp = 0;
+
+function startText(bits: number): void {
+  if (seen.length !== 1 << bits) {
+    seen = new Uint32Array(1 << bits);
+    stamp = 0;
+  }
+  stamp = (stamp + 1) >>> 0;
+  if (stamp === 0) {
+    seen.fill(0);
+    stamp = 1;
+  }
+}
+
 function push(buf: FeatureBuffer, index: number, value: number): void {
+  if (seen[index] === stamp) return;
+  seen[index] = stamp;
   if (buf.n === buf.idx.length) {
     const idx = new Int32Array(buf.idx.length * 2);
     idx.set(buf.idx);
@@ -199,6 +220,7 @@ function normalizeSince(buf: FeatureBuffer, from: number, weight: number): void 
  */
 export function extractFeatures(text: string, buf: FeatureBuffer, opts: FeatureOptions): number {
   buf.n = 0;
+  startText(opts.bits);
   const mask = (1 << opts.bits) - 1;
   const len = text.length;
   let nWords = 0;
