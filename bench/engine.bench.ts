@@ -1,4 +1,4 @@
-// Engine speed, measured in one run (`npm run bench`):
+// Engine speed, measured in one run (`npm run bench`, `--json` for machine-readable figures):
 //  1. latency of coaching one 1,000-character draft: analyzeMessage(customer message) + checkReply(draft),
 //     p50/p99 over a varied corpus, one call at a time on one core;
 //  2. batch throughput of `defuse analyze` on short messages, next to the `sentiment` (AFINN) and
@@ -6,7 +6,9 @@
 //  3. a 1 MB adversarial input, to show no regex backtracks catastrophically.
 // Corpus: real agent replies and customer tweets from shared/data/ibm-customer-care (Apache-2.0) and
 // GoEmotions dev comments (Apache-2.0), plus hand-written drafts. `--json` prints the figures as JSON.
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import Sentiment from 'sentiment';
 import { SentimentIntensityAnalyzer } from 'vader-sentiment';
@@ -98,63 +100,95 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, idx)];
 }
 
+/**
+ * Per-draft latency. Wall-clock time counts every moment another process held the core; on a shared
+ * machine that is mostly other people's work. CPU time (process.cpuUsage, user + system) counts only the
+ * work this process did, which is what "on one core" means; both are reported.
+ */
 function latency(drafts: string[], customers: string[], rounds: number) {
-  const both: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   const analyzeOnly: number[] = [];
   const checkOnly: number[] = [];
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < drafts.length; i++) {
+      const c0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
       const analysis = analyzeMessage(customers[i]);
       const t1 = process.hrtime.bigint();
       checkReply(drafts[i], { customerMessage: customers[i], analysis, issue: 'the late delivery' });
       const t2 = process.hrtime.bigint();
+      const c = process.cpuUsage(c0);
       if (r === 0) continue; // round 0 warms the JIT
       analyzeOnly.push(Number(t1 - t0) / 1e6);
       checkOnly.push(Number(t2 - t1) / 1e6);
-      both.push(Number(t2 - t0) / 1e6);
+      wall.push(Number(t2 - t0) / 1e6);
+      cpu.push((c.user + c.system) / 1e3);
     }
   }
   const stats = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
     return { p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1], n: s.length };
   };
-  return { both: stats(both), analyzeMessage: stats(analyzeOnly), checkReply: stats(checkOnly) };
+  return { cpu: stats(cpu), wall: stats(wall), analyzeMessage: stats(analyzeOnly), checkReply: stats(checkOnly) };
 }
 
-/** Messages per second for `fn` over `texts`, best of `rounds` timed passes after one warm-up pass. */
-function throughput(texts: string[], fn: (t: string, i: number) => unknown, rounds = 3): number {
+/**
+ * Messages per second for each analyzer over `texts`: one warm-up pass each, then `rounds` rounds that
+ * time every analyzer in turn, so a burst of load from other processes hits all of them alike; best pass.
+ */
+function throughput(texts: string[], analyzers: Record<string, (t: string, i: number) => unknown>, rounds = 5): Record<string, number> {
   let sink = 0;
-  const pass = () => {
-    const t0 = process.hrtime.bigint();
+  const pass = (fn: (t: string, i: number) => unknown) => {
+    const c0 = process.cpuUsage();
     for (let i = 0; i < texts.length; i++) if (fn(texts[i], i)) sink++;
-    return Number(process.hrtime.bigint() - t0) / 1e9;
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1e6;
   };
-  pass();
-  let best = Infinity;
-  for (let r = 0; r < rounds; r++) best = Math.min(best, pass());
+  const best: Record<string, number> = {};
+  for (const [name, fn] of Object.entries(analyzers)) {
+    pass(fn);
+    best[name] = Infinity;
+  }
+  for (let r = 0; r < rounds; r++) for (const [name, fn] of Object.entries(analyzers)) best[name] = Math.min(best[name], pass(fn));
   if (sink < 0) console.log(sink); // keeps the calls from being optimised away
-  return texts.length / best;
+  return Object.fromEntries(Object.entries(best).map(([k, sec]) => [k, texts.length / sec]));
 }
 
-function adversarial() {
-  const mb = 1 << 20;
-  const inputs: Record<string, string> = {
-    'repeated "sorry "': 'sorry '.repeat(mb / 6),
-    'one 1 MB word': 'a'.repeat(mb),
-    '"!" and "?" runs': '!?'.repeat(mb / 2),
-    'whitespace runs': ' \n\t'.repeat(mb / 3),
-    'unclosed quote + apostrophes': '"' + "I'm not sure it's ".repeat(mb / 18),
-    'caps shouting': 'WHY IS THIS NOT FIXED '.repeat(mb / 22),
-  };
-  const out: Record<string, number> = {};
-  for (const [name, text] of Object.entries(inputs)) {
-    const t0 = process.hrtime.bigint();
-    const analysis = analyzeMessage(text);
-    checkReply(text, { customerMessage: text, analysis });
-    out[name] = Number(process.hrtime.bigint() - t0) / 1e6;
+const MB = 1 << 20;
+const ADVERSARIAL: Record<string, () => string> = {
+  'repeated "sorry "': () => 'sorry '.repeat(MB / 6),
+  'one 1 MB word': () => 'a'.repeat(MB),
+  '"!" and "?" runs': () => '!?'.repeat(MB / 2),
+  'whitespace runs': () => ' \n\t'.repeat(MB / 3),
+  'unclosed quote + apostrophes': () => '"' + "I'm not sure it's ".repeat(MB / 18),
+  'caps shouting': () => 'WHY IS THIS NOT FIXED '.repeat(MB / 22),
+};
+const ADVERSARIAL_TIMEOUT_MS = 30_000;
+
+/**
+ * Each 1 MB input runs in a child process with a time limit, so a regex that backtracks catastrophically
+ * shows up as a timed-out line in the report instead of hanging the benchmark.
+ */
+function adversarial(): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const name of Object.keys(ADVERSARIAL)) {
+    const res = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--adversarial-case', name], { encoding: 'utf8', timeout: ADVERSARIAL_TIMEOUT_MS });
+    const ms = Number(res.stdout.trim());
+    out[name] = res.status === 0 && Number.isFinite(ms) ? ms : null;
   }
   return out;
+}
+
+const caseAt = process.argv.indexOf('--adversarial-case');
+if (caseAt >= 0) {
+  const text = ADVERSARIAL[process.argv[caseAt + 1]]();
+  analyzeMessage('warm up'); // module loading is not what is measured
+  const t0 = process.hrtime.bigint();
+  const analysis = analyzeMessage(text);
+  checkReply(text, { customerMessage: text, analysis });
+  console.log(Number(process.hrtime.bigint() - t0) / 1e6);
+  process.exit(0);
 }
 
 const asJson = process.argv.includes('--json');
@@ -162,12 +196,12 @@ const corpus = loadCorpus();
 const lat = latency(corpus.drafts, corpus.customers, 4);
 
 const sentiment = new Sentiment();
-const batch = {
-  'defuse analyze (analyzeMessage + moves)': throughput(corpus.short, (t, i) => analyzeRecord(i, t)),
-  'defuse analyzeMessage only': throughput(corpus.short, (t) => analyzeMessage(t)),
-  'sentiment (AFINN-165)': throughput(corpus.short, (t) => sentiment.analyze(t)),
-  'vader-sentiment': throughput(corpus.short, (t) => SentimentIntensityAnalyzer.polarity_scores(t)),
-};
+const batch = throughput(corpus.short, {
+  'defuse analyze (analyzeMessage + moves)': (t, i) => analyzeRecord(i, t),
+  'defuse analyzeMessage only': (t) => analyzeMessage(t),
+  'sentiment (AFINN-165)': (t) => sentiment.analyze(t),
+  'vader-sentiment': (t) => SentimentIntensityAnalyzer.polarity_scores(t),
+});
 const afinn = batch['sentiment (AFINN-165)'];
 const adv = adversarial();
 
@@ -178,11 +212,11 @@ const report = {
   corpus: { drafts: corpus.drafts.length, draftLength: DRAFT_LENGTH, shortMessages: corpus.short.length, ...corpus.sources },
   latencyMs: lat,
   batchMessagesPerSecond: Object.fromEntries(Object.entries(batch).map(([k, v]) => [k, { perSecond: Math.round(v), vsAfinn: Number((v / afinn).toFixed(2)) }])),
-  adversarial1MBms: Object.fromEntries(Object.entries(adv).map(([k, v]) => [k, Math.round(v)])),
+  adversarial1MBms: Object.fromEntries(Object.entries(adv).map(([k, v]) => [k, v === null ? `timed out (> ${ADVERSARIAL_TIMEOUT_MS} ms)` : Math.round(v)])),
   targets: {
-    'p99 <= 1 ms per 1,000-char draft': lat.both.p99 <= 1,
+    'p99 <= 1 ms (CPU time) per 1,000-char draft': lat.cpu.p99 <= 1,
     'batch >= AFINN': batch['defuse analyze (analyzeMessage + moves)'] >= afinn,
-    '1 MB adversarial < 1 s': Object.values(adv).every((ms) => ms < 1000),
+    '1 MB adversarial < 1 s': Object.values(adv).every((ms) => ms !== null && ms < 1000),
   },
 };
 
@@ -192,14 +226,18 @@ if (asJson) {
   const f = (x: number) => x.toFixed(3);
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadavg1m}; ${report.rules} rules`);
   console.log(`Corpus: ${corpus.drafts.length} drafts of ${DRAFT_LENGTH} chars with ${DRAFT_LENGTH}-char customer messages; ${corpus.short.length} short messages (IBM customer tweets + GoEmotions dev)\n`);
-  console.log('Latency per draft (ms)                       p50      p99      max');
-  for (const [name, s] of [['analyzeMessage + checkReply', lat.both], ['  analyzeMessage (1,000 chars)', lat.analyzeMessage], ['  checkReply (1,000 chars)', lat.checkReply]] as const) {
-    console.log(`${name.padEnd(42)} ${f(s.p50).padStart(7)}  ${f(s.p99).padStart(7)}  ${f(s.max).padStart(7)}`);
-  }
-  console.log('\nBatch, short messages                      msgs/s   vs AFINN');
+  console.log('Latency per draft, analyzeMessage + checkReply (ms)   p50      p99      max');
+  const rows = [
+    ['CPU time (the target)', lat.cpu],
+    ['wall clock, shared machine', lat.wall],
+    ['  of which analyzeMessage (wall)', lat.analyzeMessage],
+    ['  of which checkReply (wall)', lat.checkReply],
+  ] as const;
+  for (const [name, st] of rows) console.log(`${name.padEnd(50)} ${f(st.p50).padStart(7)}  ${f(st.p99).padStart(7)}  ${f(st.max).padStart(7)}`);
+  console.log('\nBatch, short messages (CPU time)            msgs/s   vs AFINN');
   for (const [name, v] of Object.entries(batch)) console.log(`${name.padEnd(42)} ${String(Math.round(v)).padStart(7)}   ${(v / afinn).toFixed(2)}x`);
   console.log('\n1 MB adversarial input (analyzeMessage + checkReply), ms');
-  for (const [name, ms] of Object.entries(adv)) console.log(`${name.padEnd(42)} ${String(Math.round(ms)).padStart(7)}`);
+  for (const [name, ms] of Object.entries(adv)) console.log(`${name.padEnd(42)} ${ms === null ? `timed out after ${ADVERSARIAL_TIMEOUT_MS / 1000} s` : String(Math.round(ms)).padStart(7)}`);
   console.log('\nTargets');
   for (const [name, ok] of Object.entries(report.targets)) console.log(`${ok ? 'met   ' : 'MISSED'} ${name}`);
 }
