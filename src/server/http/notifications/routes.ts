@@ -3,11 +3,8 @@ import { accessibleCase } from '../../services/cases.ts';
 import { listNotifications, markNotificationRead } from '../../services/notifications.ts';
 import { outboxFor } from '../../services/outbox.ts';
 import { defineRoute } from '../route.ts';
-import { IdParams, Timestamp } from '../schemas.ts';
-
-const Notification = z
-  .object({ id: z.number().int(), caseId: z.number().int().nullable(), kind: z.string(), text: z.string(), createdAt: Timestamp, readAt: Timestamp.nullable() })
-  .meta({ id: 'Notification', description: 'Reminders (task done or late, follow-up due), approval requests and decisions, reassignments' });
+import { IdParams } from '../schemas.ts';
+import { Notification, NotificationQuery, OutboxRow } from './schemas.ts';
 
 export const listNotificationsRoute = defineRoute({
   method: 'get',
@@ -16,7 +13,7 @@ export const listNotificationsRoute = defineRoute({
   summary: "The caller's notifications, newest first",
   tag: 'notifications',
   access: 'user',
-  query: z.object({ unread: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
+  query: NotificationQuery,
   response: z.object({ notifications: z.array(Notification) }),
   handler: async ({ query, actor, deps }) => ({ notifications: await listNotifications(deps, actor, query.unread) }),
 });
@@ -32,22 +29,6 @@ export const readNotificationRoute = defineRoute({
   response: Notification,
   handler: ({ params, actor, deps }) => markNotificationRead(deps, actor, params.id),
 });
-
-const OutboxRow = z
-  .object({
-    id: z.number().int(),
-    caseId: z.number().int().nullable(),
-    kind: z.string(),
-    to: z.string(),
-    subject: z.string(),
-    status: z.enum(['pending', 'sent', 'failed']),
-    attempts: z.number().int(),
-    lastError: z.string().nullable(),
-    nextAttemptAt: Timestamp,
-    sentAt: Timestamp.nullable(),
-    createdAt: Timestamp,
-  })
-  .meta({ id: 'OutboxEmail' });
 
 export const caseEmailsRoute = defineRoute({
   method: 'get',
