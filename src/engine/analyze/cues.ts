@@ -119,21 +119,29 @@ function capsCues(text: string, sentences: Sentence[], out: Cue[]): void {
     const word = m[0];
     const start = m.index;
     const prev = start > 0 ? text.charCodeAt(start - 1) : 32;
+    const lowerWord = word.toLowerCase();
+    const upperWord = word.toUpperCase();
+    // cased letters in the word and how many are capitals; counted letter by letter only for words that
+    // have capitals, since most words are all lower case (or have no case at all: digits, CJK)
     let wl = 0;
     let wu = 0;
-    for (let i = 0; i < word.length; i++) {
-      const ch = word[i];
-      const lo = ch.toLowerCase();
-      const up = ch.toUpperCase();
-      if (lo !== up) {
-        wl++;
-        if (ch === up) wu++;
+    if (lowerWord === upperWord) {
+      continue;
+    } else if (lowerWord === word) {
+      wl = word.length;
+    } else {
+      for (let i = 0; i < word.length; i++) {
+        const ch = word[i];
+        if (lowerWord[i] !== upperWord[i]) {
+          wl++;
+          if (ch === upperWord[i]) wu++;
+        }
       }
     }
     letters += wl;
     upper += wu;
     const handle = prev === 64 /* @ */ || prev === 35; /* # */
-    const shouty = !handle && wl >= 2 && wu === wl && !ACRONYMS.has(word.toLowerCase());
+    const shouty = !handle && wl >= 2 && wu === wl && !ACRONYMS.has(lowerWord);
     if (shouty) {
       // a run continues across spaces and sentence punctuation ("FIX. THE. APP."), not across "-" or "/"
       // which join codes and names ("GODADDY-AMS")
