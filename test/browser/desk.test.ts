@@ -93,6 +93,11 @@ describe('desk web UI in Chromium', () => {
     assert.notEqual(after, before);
     assert.ok(!after.includes(quote));
     await page.waitForFunction(([q]) => ![...document.querySelectorAll('.reply-panel .finding[data-rule="no-transfer"] .finding-quote')].some((e) => e.textContent?.includes(q)), [quote]);
+    // The fix went through the browser's editing history: Ctrl+Z takes it back, Ctrl+Shift+Z redoes it.
+    await page.keyboard.press('Control+z');
+    assert.equal(await reply.inputValue(), before);
+    await page.keyboard.press('Control+Shift+z');
+    assert.equal(await reply.inputValue(), after);
 
     // Resolve with a summary drafted for the agent, e-mailed through the outbox to the SMTP peer.
     // The summary starts as the engine's draft and follows what was agreed until the agent edits it.
