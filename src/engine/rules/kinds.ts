@@ -1,7 +1,6 @@
 import { compileTable, findPhrases, type MatchOptions, type PhraseEntry, type PhraseMatch } from '../text/matcher.ts';
-import { sentenceAt } from '../text/sentences.ts';
 import type { RawFinding, RuleInput } from './define.ts';
-import type { Range, Suggestion } from '../types.ts';
+import type { Range, Sentence, Suggestion } from '../types.ts';
 
 /**
  * The "existence" check kind: every phrase of the table found in the draft is a finding, with the
@@ -94,12 +93,38 @@ export function isReportedSpeech(text: string, sentenceStart: number, start: num
   return REPORTING.test(before.slice(-40)) || REPORTED_AND.test(before);
 }
 
+/**
+ * The sentence containing `offset`, by binary search (sentences are sorted and disjoint), so rules that look
+ * up a sentence per match stay fast on drafts with thousands of sentences.
+ *
+ * @example
+ * sentenceOf(splitSentences('Hi. Calm down.'), 5)?.text // 'Calm down.'
+ */
+export function sentenceOf(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  const i = sentenceIndexOf(sentences, offset);
+  return i < 0 ? undefined : sentences[i];
+}
+
+/** Index of the sentence containing `offset`, or -1; binary search. */
+export function sentenceIndexOf(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = sentences[mid].range;
+    if (offset < s) hi = mid - 1;
+    else if (offset >= e) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
 /** How far helpers look around a phrase; caps the work per match so a huge unpunctuated text stays linear. */
 const REACH = 240;
 
 /** Text after the phrase up to the end of its sentence (at most REACH characters). */
 export function sentenceTail(input: RuleInput, range: Range): string {
-  const s = sentenceAt(input.sentences, range[0]);
+  const s = sentenceOf(input.sentences, range[0]);
   return input.text.slice(range[1], Math.min(s ? s.range[1] : input.text.length, range[1] + REACH));
 }
 
@@ -117,7 +142,7 @@ const CLAUSE_BREAK_AFTER = /[,;:–—]|\s-\s|[.!?…]+["'”’)]*\s*$/;
  */
 export function clauseAt(input: RuleInput, range: Range): [number, number] {
   const { text } = input;
-  const s = sentenceAt(input.sentences, range[0]);
+  const s = sentenceOf(input.sentences, range[0]);
   const sStart = s ? s.range[0] : 0;
   const sEnd = s ? s.range[1] : text.length;
   const from = Math.max(sStart, range[0] - REACH);

@@ -1,6 +1,5 @@
-import { sentenceAt } from '../text/sentences.ts';
 import { defineRule } from './define.ts';
-import { existence, isReportedSpeech } from './kinds.ts';
+import { existence, isReportedSpeech, sentenceOf } from './kinds.ts';
 import { ARGUING } from './no-arguing.data.ts';
 
 /**
@@ -28,7 +27,7 @@ export default defineRule({
     messageId: 'arguing',
     fixScope: 'clause',
     skip: (m, { text, sentences, moves }) => {
-      const s = sentenceAt(sentences, m.range[0]);
+      const s = sentenceOf(sentences, m.range[0]);
       if (isReportedSpeech(text, s?.range[0] ?? 0, m.range[0])) return true;
       if (CONCEDES_AFTER.test(text.slice(m.range[1], m.range[1] + 80))) return true;
       const [from, to] = s ? s.range : [0, text.length];

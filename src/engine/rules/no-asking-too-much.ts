@@ -14,12 +14,16 @@ const INVITATION = /^\s*(?:\S+\s+){0,4}?(?:if|should|whenever|any ?time|in case|
 const SUBJECT = /(?<![\p{L}'’])(?:i|we|you|they|he|she|it|let me|let us|our team)(?:['’](?:ll|ve|m|re|d|s))?(?![\p{L}])/iu;
 const IMPERATIVE_LEAD = /^(?:(?:so|then|just|and|also|first|next|finally|meanwhile|in the meantime|afterwards)\s*)*$/iu;
 
-/** What a customer's own message shows they already gave, found without a model: e-mail, order, phone, tracking. */
+/**
+ * What a customer's own message shows they already gave: e-mail, order, tracking and phone numbers. Each
+ * pattern is anchored on a rare character or a keyword and bounded, so a megabyte of hostile text costs one
+ * linear scan per pattern (no unbounded run before a failing tail).
+ */
 const GIVEN_IN_MESSAGE: [string, RegExp][] = [
-  ['e-mail address', /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u],
-  ['order number', /(?:order|confirmation|reference|ref)[^\n.]{0,20}?#?\s?[A-Z0-9-]*\d[A-Z0-9-]{3,}|#\d{4,}/iu],
-  ['tracking number', /tracking[^\n.]{0,20}?[A-Z0-9]*\d[A-Z0-9]{7,}|1Z[0-9A-Z]{16}/iu],
-  ['phone number', /\+?\d[\d ().-]{7,}\d/u],
+  ['e-mail address', /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}\.[\p{L}\p{N}.-]{2,63}/u],
+  ['order number', /(?<![\p{L}])(?:order|confirmation|reference|ref)(?![\p{L}])[^\n.]{0,20}?#?\s?[A-Z0-9-]{0,12}\d[A-Z0-9-]{3,20}|#\d{4,12}/iu],
+  ['tracking number', /(?<![\p{L}])tracking(?![\p{L}])[^\n.]{0,20}?[A-Z0-9]{0,12}\d[A-Z0-9]{7,30}|(?<![A-Z0-9])1Z[0-9A-Z]{16}/iu],
+  ['phone number', /(?<![\d+(])\+?\d[\d ().-]{7,24}\d/u],
 ];
 
 /** Requests that ask for information (not "please delete this tweet with your e-mail in it"). */

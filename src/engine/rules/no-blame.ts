@@ -1,6 +1,5 @@
-import { sentenceAt } from '../text/sentences.ts';
 import { defineRule } from './define.ts';
-import { existence, isReportedSpeech } from './kinds.ts';
+import { existence, isReportedSpeech, sentenceOf } from './kinds.ts';
 import { BLAME } from './no-blame.data.ts';
 
 export default defineRule({
@@ -24,6 +23,6 @@ export default defineRule({
   check: existence(BLAME, {
     messageId: 'blameCircumstances',
     fixScope: 'clause',
-    skip: (m, { text, sentences }) => isReportedSpeech(text, sentenceAt(sentences, m.range[0])?.range[0] ?? 0, m.range[0]),
+    skip: (m, { text, sentences }) => isReportedSpeech(text, sentenceOf(sentences, m.range[0])?.range[0] ?? 0, m.range[0]),
   }),
 });

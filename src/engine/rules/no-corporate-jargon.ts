@@ -1,6 +1,5 @@
-import { sentenceAt } from '../text/sentences.ts';
 import { defineRule } from './define.ts';
-import { existence, isReportedSpeech } from './kinds.ts';
+import { existence, isReportedSpeech, sentenceOf } from './kinds.ts';
 import { CORPORATE_JARGON } from './no-corporate-jargon.data.ts';
 
 export default defineRule({
@@ -21,6 +20,6 @@ export default defineRule({
     // jargon is jargon even after "not" ("please do not hesitate to contact us"), so only quotes and
     // reported speech excuse it
     match: { skipNegated: false },
-    skip: (m, { text, sentences }) => isReportedSpeech(text, sentenceAt(sentences, m.range[0])?.range[0] ?? 0, m.range[0]),
+    skip: (m, { text, sentences }) => isReportedSpeech(text, sentenceOf(sentences, m.range[0])?.range[0] ?? 0, m.range[0]),
   }),
 });

@@ -1,6 +1,5 @@
-import { sentenceAt } from '../text/sentences.ts';
 import { defineRule } from './define.ts';
-import { existence, isReportedSpeech, sentenceTail } from './kinds.ts';
+import { existence, isReportedSpeech, sentenceOf, sentenceTail } from './kinds.ts';
 import { DEFENSIVE } from './no-defensive.data.ts';
 
 /** "That's not possible, our system checks every order": the impossibility is a defence of the company. */
@@ -23,7 +22,7 @@ export default defineRule({
     messageId: 'defensive',
     fixScope: 'clause',
     skip: (m, input) => {
-      const s = sentenceAt(input.sentences, m.range[0]);
+      const s = sentenceOf(input.sentences, m.range[0]);
       if (isReportedSpeech(input.text, s?.range[0] ?? 0, m.range[0])) return true;
       return m.entry.tag === 'possible' && !DEFENDING.test(sentenceTail(input, m.range));
     },

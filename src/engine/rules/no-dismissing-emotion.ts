@@ -1,6 +1,5 @@
-import { sentenceAt } from '../text/sentences.ts';
 import { defineRule } from './define.ts';
-import { existence, isReportedSpeech } from './kinds.ts';
+import { existence, isReportedSpeech, sentenceOf } from './kinds.ts';
 import { DISMISSING } from './no-dismissing-emotion.data.ts';
 
 /**
@@ -26,7 +25,7 @@ export default defineRule({
   check: existence(DISMISSING, {
     messageId: 'dismissing',
     skip: (m, { text, sentences }) => {
-      const sStart = sentenceAt(sentences, m.range[0])?.range[0] ?? 0;
+      const sStart = sentenceOf(sentences, m.range[0])?.range[0] ?? 0;
       if (isReportedSpeech(text, sStart, m.range[0])) return true;
       if (m.entry.tag !== 'imperative') return false;
       const before = text.slice(sStart, m.range[0]);

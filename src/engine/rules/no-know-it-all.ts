@@ -1,6 +1,5 @@
-import { sentenceAt } from '../text/sentences.ts';
 import { defineRule } from './define.ts';
-import { existence, isReportedSpeech, sentenceTail } from './kinds.ts';
+import { existence, isReportedSpeech, sentenceOf, sentenceTail } from './kinds.ts';
 import { KNOW_IT_ALL } from './no-know-it-all.data.ts';
 
 /** "…no exceptions, but I'll make one for you" softens an absolute into a bent rule. */
@@ -27,7 +26,7 @@ export default defineRule({
   check: existence(KNOW_IT_ALL, {
     messageId: 'knowItAll',
     skip: (m, input) => {
-      const s = sentenceAt(input.sentences, m.range[0]);
+      const s = sentenceOf(input.sentences, m.range[0]);
       if (isReportedSpeech(input.text, s?.range[0] ?? 0, m.range[0])) return true;
       const tail = sentenceTail(input, m.range);
       if (m.entry.tag === 'absolute') return WAY_ROUND.test(tail);

@@ -1,6 +1,6 @@
 import { compileTable, findPhrases } from '../text/matcher.ts';
 import { defineRule } from './define.ts';
-import { clauseAt, isReportedSpeech, substitutions } from './kinds.ts';
+import { clauseAt, isReportedSpeech, sentenceIndexOf, substitutions } from './kinds.ts';
 import { ALTERNATIVE_CUES, POLICY_WALLS } from './no-policy-wall.data.ts';
 
 const walls = compileTable(POLICY_WALLS);
@@ -23,11 +23,11 @@ export default defineRule({
   check(input) {
     const { text, sentences } = input;
     return findPhrases(text, walls, sentences).flatMap((m) => {
-      const i = sentences.findIndex((s) => m.range[0] >= s.range[0] && m.range[0] < s.range[1]);
+      const i = sentenceIndexOf(sentences, m.range[0]);
       const sentence = sentences[i];
       if (sentence && isReportedSpeech(text, sentence.range[0], m.range[0])) return [];
       // a way forward after the refusal, in its sentence or the next, lifts the wall
-      const lookEnd = (sentences[i + 1] ?? sentence)?.range[1] ?? text.length;
+      const lookEnd = Math.min((sentences[i + 1] ?? sentence)?.range[1] ?? text.length, m.range[1] + 600);
       if (findPhrases(text.slice(m.range[1], lookEnd), alternatives).length > 0) return [];
       const clause = clauseAt(input, m.range);
       const suggestions = m.entry.tag === 'reframe'

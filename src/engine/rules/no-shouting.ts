@@ -2,6 +2,8 @@ import type { RawFinding } from './define.ts';
 import { defineRule } from './define.ts';
 import { ACRONYMS, SHORT_WORDS } from './no-shouting.data.ts';
 
+/** Past this many findings of one kind a draft has one habit, not more faults; stop counting (and working). */
+const MAX_FINDINGS = 50;
 /** Runs of two or more marks; only those with a "!" ("!!", "?!", "!?!") shout, "??" does not. One pass, no backtracking. */
 const MARK_RUN = /[!?]{2,}/g;
 /**
@@ -65,6 +67,7 @@ export default defineRule({
     const starts = new Set(sentences.map((s) => s.range[0]));
     for (const words of bySentence.values()) {
       if (words.length < 2) continue;
+      if (out.length >= MAX_FINDINGS) break;
       const range: [number, number] = [words[0][0], words[words.length - 1][1]];
       const fixText = calmed(text, range, words, starts);
       out.push({
@@ -74,8 +77,10 @@ export default defineRule({
         suggestions: [{ message: `Replace with “${fixText}”`, fix: { range, text: fixText } }],
       });
     }
+    let marks = 0;
     for (const m of text.matchAll(MARK_RUN)) {
       if (!m[0].includes('!')) continue;
+      if (++marks > MAX_FINDINGS) break;
       const start = m.index ?? 0;
       const range: [number, number] = [start, start + m[0].length];
       const one = m[0].includes('?') ? '?' : '!';

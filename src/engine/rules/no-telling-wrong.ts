@@ -1,6 +1,5 @@
-import { sentenceAt } from '../text/sentences.ts';
 import { defineRule } from './define.ts';
-import { existence, isReportedSpeech } from './kinds.ts';
+import { existence, isReportedSpeech, sentenceOf } from './kinds.ts';
 import { TELLING_WRONG } from './no-telling-wrong.data.ts';
 
 /** "If you didn't read the terms, …" explains a case; it does not tell this customer they failed. */
@@ -23,7 +22,7 @@ export default defineRule({
     messageId: 'tellingWrong',
     fixScope: 'clause',
     skip: (m, { text, sentences }) => {
-      const sStart = sentenceAt(sentences, m.range[0])?.range[0] ?? 0;
+      const sStart = sentenceOf(sentences, m.range[0])?.range[0] ?? 0;
       if (isReportedSpeech(text, sStart, m.range[0])) return true;
       return CONDITIONAL.test(text.slice(Math.max(sStart, m.range[0] - 30), m.range[0]));
     },

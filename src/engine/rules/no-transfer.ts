@@ -1,7 +1,6 @@
 import { compileTable, findPhrases } from '../text/matcher.ts';
-import { sentenceAt } from '../text/sentences.ts';
 import { defineRule } from './define.ts';
-import { clauseAt, isReportedSpeech, sentenceTail, substitutions } from './kinds.ts';
+import { clauseAt, isReportedSpeech, sentenceOf, sentenceTail, substitutions } from './kinds.ts';
 import { OWN_INSTEAD, TRANSFER } from './no-transfer.data.ts';
 
 const table = compileTable(TRANSFER);
@@ -30,7 +29,7 @@ export default defineRule({
   check(input) {
     const { text, sentences } = input;
     return findPhrases(text, table, sentences).flatMap((m) => {
-      const sStart = sentenceAt(sentences, m.range[0])?.range[0] ?? 0;
+      const sStart = sentenceOf(sentences, m.range[0])?.range[0] ?? 0;
       if (isReportedSpeech(text, sStart, m.range[0])) return [];
       const clause = clauseAt(input, m.range);
       const tag = m.entry.tag ?? 'elsewhere';
