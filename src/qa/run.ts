@@ -3,7 +3,7 @@
  * threads, writes the per-row outputs in input order, checkpoints regularly so an interrupted run can
  * resume, and finishes with the HTML report and a JSON summary.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Turn } from '../engine/conversation/types.ts';
@@ -140,6 +140,8 @@ export async function runQa(options: QaRunOptions): Promise<QaRunSummary> {
     return { totals: checkpoint.totals, outDir, interrupted: false, resumedAfter: checkpoint.eventsDone, elapsedMs: Date.now() - started, files };
   }
 
+  // A fresh run makes any earlier checkpoint in this folder stale: its row files are about to be rewritten.
+  if (!checkpoint) await rm(join(outDir, CHECKPOINT_FILE), { force: true });
   const totals = checkpoint?.totals ?? emptyTotals();
   const outputs = new QaOutputs(outDir);
   await outputs.open(checkpoint?.outputs);
