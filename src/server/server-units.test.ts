@@ -23,6 +23,9 @@ test('priority grows with anger, value and waiting, and explains each factor', (
   const { why } = priorityOf(0.8, 4200, 6, 180);
   assert.deepEqual(why.map((w) => w.text), ['Anger 0.80 (irate)', 'Lifetime value $4,200, customer for 6 years (high value)', 'Waiting 3 h for a reply']);
   assert.equal(priorityOf(0, 0, null, 0).priority, 1, 'a calm, new, answered customer is the floor');
+  assert.match(priorityOf(0.7, 0, null, 0, 0.3).why[0].text, /angry, rising\)/);
+  assert.match(priorityOf(0.3, 0, null, 0, 0.7).why[0].text, /annoyed, calming\)/);
+  assert.doesNotMatch(priorityOf(0.3, 0, null, 0, 0.35).why[0].text, /rising|calming/);
 });
 
 test('outbox back-off doubles from 30 s and stops growing at 2 h', () => {

@@ -35,7 +35,7 @@ export interface QueueItem {
  * value over $100 (log scale, so a $10k customer is not a hundred times a $100 one), +0.5 at five years'
  * tenure. Waiting: 1 when answered, growing with log2 of the hours since the customer's unanswered message.
  */
-export function priorityOf(anger: number, lifetimeValue: number, tenureYears: number | null, waitingMinutes: number): { priority: number; why: QueueFactor[] } {
+export function priorityOf(anger: number, lifetimeValue: number, tenureYears: number | null, waitingMinutes: number, previousAnger: number | null = null): { priority: number; why: QueueFactor[] } {
   const a = 1 + 4 * Math.max(0, Math.min(1, anger));
   const v = 1 + Math.log10(1 + Math.max(0, lifetimeValue) / 100) + ((tenureYears ?? 0) >= 5 ? 0.5 : 0);
   const hours = waitingMinutes / 60;
@@ -43,7 +43,7 @@ export function priorityOf(anger: number, lifetimeValue: number, tenureYears: nu
   const level = anger >= 0.75 ? 'irate' : anger >= 0.5 ? 'angry' : anger >= 0.25 ? 'annoyed' : 'calm';
   const money = `$${Math.round(lifetimeValue).toLocaleString('en-US')}`;
   const why: QueueFactor[] = [
-    { factor: 'anger', weight: round2(a), text: `Anger ${anger.toFixed(2)} (${level})` },
+    { factor: 'anger', weight: round2(a), text: `Anger ${anger.toFixed(2)} (${level}${trend(anger, previousAnger)})` },
     {
       factor: 'value',
       weight: round2(v),
@@ -52,6 +52,12 @@ export function priorityOf(anger: number, lifetimeValue: number, tenureYears: nu
     { factor: 'waiting', weight: round2(w), text: waitingMinutes > 0 ? `Waiting ${formatWait(waitingMinutes)} for a reply` : 'Answered; waiting on us only for follow-through' },
   ];
   return { priority: round(a * v * w), why };
+}
+
+/** The direction of the anger trajectory since the customer's previous message, when it moved noticeably. */
+function trend(anger: number, previous: number | null): string {
+  if (previous === null || Math.abs(anger - previous) < 0.1) return '';
+  return anger > previous ? ', rising' : ', calming';
 }
 
 function round2(x: number): number {
@@ -81,11 +87,12 @@ export async function queue(deps: ServiceDeps, actor: Actor, options: { scope?: 
   const now = deps.clock.now();
   const { rows } = await deps.db.query<{
     caseId: number; subject: string; phase: Phase; ownerId: number; ownerName: string; customerId: number; customerName: string;
-    anger: number | null; lifetimeValue: number; customerSince: string | null; lastInboundAt: Date | null; lastOutboundAt: Date | null; createdAt: Date;
+    anger: number | null; previousAnger: number | null; lifetimeValue: number; customerSince: string | null; lastInboundAt: Date | null; lastOutboundAt: Date | null; createdAt: Date;
     tasksDone: number; tasksLate: number; followUpDue: boolean; pendingApprovals: number;
   }>(
     `SELECT c.id AS "caseId", c.subject, c.phase, c.owner_id AS "ownerId", u.name AS "ownerName", cu.id AS "customerId", cu.name AS "customerName",
        (SELECT m.anger FROM messages m WHERE m.case_id = c.id AND m.direction = 'inbound' ORDER BY m.id DESC LIMIT 1) AS anger,
+       (SELECT m.anger FROM messages m WHERE m.case_id = c.id AND m.direction = 'inbound' ORDER BY m.id DESC OFFSET 1 LIMIT 1) AS "previousAnger",
        cu.lifetime_value AS "lifetimeValue", to_char(cu.customer_since, 'YYYY-MM-DD') AS "customerSince",
        c.last_inbound_at AS "lastInboundAt", c.last_outbound_at AS "lastOutboundAt", c.created_at AS "createdAt",
        (SELECT count(*) FROM tasks t WHERE t.case_id = c.id AND t.status = 'done' AND t.completed_at > coalesce(c.last_outbound_at, '-infinity'))::int AS "tasksDone",
@@ -102,7 +109,7 @@ export async function queue(deps: ServiceDeps, actor: Actor, options: { scope?: 
     const unanswered = r.lastInboundAt && (!r.lastOutboundAt || r.lastInboundAt > r.lastOutboundAt);
     const waitingMinutes = unanswered ? Math.max(0, (now.getTime() - r.lastInboundAt!.getTime()) / 60_000) : 0;
     const anger = r.anger ?? 0;
-    const { priority, why } = priorityOf(anger, r.lifetimeValue, tenureYears, waitingMinutes);
+    const { priority, why } = priorityOf(anger, r.lifetimeValue, tenureYears, waitingMinutes, r.previousAnger);
     const flags: string[] = [];
     if (r.tasksDone) flags.push(`${r.tasksDone} task${r.tasksDone > 1 ? 's' : ''} finished: get back to the customer`);
     if (r.tasksLate) flags.push(`${r.tasksLate} task${r.tasksLate > 1 ? 's' : ''} late: chase and update the customer`);
