@@ -44,6 +44,9 @@ describe('detectMoves on realistic replies', () => {
     assert.deepEqual(moves('We cannot offer a refund.'), []);
     assert.deepEqual(moves('We are unable to refund this order.'), []);
     assert.deepEqual(moves('You wrote "I apologize" in your e-mail.'), []);
+    assert.deepEqual(moves("I'm not sorry for the rules."), []);
+    // a new clause with its own subject is not negated by the previous one
+    assert.ok(moves("I promise it won't happen again and I'll look into it today.").includes('own'));
   });
 
   it('tells apologies from a bare mention of sorry', () => {

@@ -29,7 +29,9 @@ export type MoveContext = Pick<ReplyContext, 'customerName' | 'options'> & { nam
 export function detectMoves(text: string, context: MoveContext = {}, sentences: Sentence[] = splitSentences(text)): MoveFinding[] {
   const out: MoveFinding[] = [];
   for (const [move, table] of TABLES) {
-    for (const m of findPhrases(text, table, sentences)) out.push({ move, range: m.range });
+    for (const m of findPhrases(text, table, sentences, { skipNegated: false })) {
+      if (!negatedInClause(text, m.range[0])) out.push({ move, range: m.range });
+    }
   }
   const name = nameRange(text, context.name ?? context.customerName);
   if (name) out.push({ move: 'name', range: name });
@@ -45,6 +47,25 @@ export function detectMoves(text: string, context: MoveContext = {}, sentences: 
     }
   }
   return out.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}
+
+const NEGATOR = /(?<![\p{L}])(?:not|never|no|don['’]t|doesn['’]t|didn['’]t|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t|aren['’]t|can['’]t|cannot|shouldn['’]t|without|nobody|no one|hardly|unable to)(?![\p{L}])/iu;
+/** Where a new clause starts: punctuation, or a conjunction followed by a new subject ("…again and I'll…"). */
+const CLAUSE_BREAK = /[,;:.!?—]|\s(?:and|but|so|because|while|then)\s+(?=(?:i|we|you|it|this|that|they)\b)/giu;
+
+/**
+ * A move cue is negated when a negator stands in its own clause, at most four words before it ("I won't
+ * apologize", "we are unable to offer"). Unlike the matcher's default, a conjunction that opens a new
+ * clause ends the negation: "it won't happen again and I'll look into it today" still takes ownership.
+ */
+function negatedInClause(text: string, start: number): boolean {
+  const from = Math.max(0, start - 60);
+  let before = text.slice(from, start);
+  let cut = -1;
+  // scan a little past the cue so the lookahead can see the subject the cue starts with
+  for (const m of text.slice(from, start + 6).matchAll(CLAUSE_BREAK)) if ((m.index ?? 0) < before.length) cut = (m.index ?? 0) + m[0].length;
+  if (cut >= 0) before = before.slice(Math.min(cut, before.length));
+  return NEGATOR.test(before.trim().split(/\s+/).slice(-4).join(' '));
 }
 
 /** Where the customer's first name (or the whole name) first appears capitalized, if it does. */
