@@ -23,7 +23,9 @@ export interface Mailer {
  * const mailer = createSmtpMailer('smtp://user:pass@mail.example.com:587');
  */
 export function createSmtpMailer(url: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  // Short timeouts: the outbox holds its row lock while sending, so a hung SMTP server must fail fast and be
+  // retried later rather than stall delivery for nodemailer's default of minutes.
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
   return {
     async send(m) {
       const info = await transport.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId });
