@@ -193,6 +193,12 @@ describe('desk web UI in Chromium', () => {
     });
     assert.equal(outline.tag, 'BUTTON');
     assert.notEqual(outline.outline, 'none');
+
+    // An unsent draft survives a reload.
+    await page.reload();
+    await page.getByLabel('Reply to Chen Wei').waitFor();
+    assert.equal(await page.getByLabel('Reply to Chen Wei').inputValue(), 'I am sorry.');
+    assert.match(await page.locator('.reply-panel .panel-status').innerText(), /draft was restored/);
     assert.deepEqual(problems, []);
     await page.close();
   });

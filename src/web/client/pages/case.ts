@@ -54,10 +54,15 @@ export async function render(): Promise<void> {
   const replyPanel = h('section', { class: 'panel reply-panel', 'aria-labelledby': 'reply-heading' });
   const resolveBox = h('section', { class: 'panel resolve-panel', 'aria-labelledby': 'resolve-heading' });
 
+  // An unsent draft survives a reload or a sign-in redirect (tab-scoped, so it does not linger on a shared PC).
+  const draftKey = `defuse:draft:${state.kase.id}`;
+  const savedDraft = readDraft(draftKey);
   const reply = createComposer({
     label: `Reply to ${state.kase.customer.name}`,
     placeholder: 'Write your reply. Coaching appears as you type.',
     context: () => replyContext(state),
+    initial: savedDraft,
+    onCheck: (text) => writeDraft(draftKey, text),
   });
   const send = h('button', { type: 'button', class: 'primary' }, 'Send reply');
   let confirmSend = false;
@@ -84,6 +89,7 @@ export async function render(): Promise<void> {
     try {
       await request('POST', `/api/cases/${state.kase.id}/messages`, { direction: 'outbound', body });
       reply.setText('');
+      writeDraft(draftKey, '');
       confirmSend = false;
       send.textContent = 'Send reply';
       notice(replyStatus, 'Reply sent.');
@@ -95,6 +101,7 @@ export async function render(): Promise<void> {
     }
   })());
   const replyForm = [h('h2', { id: 'reply-heading' }, 'Your reply'), reply.element, replyStatus, h('div', { class: 'actions' }, send)];
+  if (savedDraft) notice(replyStatus, 'Your unsent draft was restored.');
 
   const resolver = resolveForm(() => state, () => reload());
 
@@ -292,6 +299,7 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
           email: email.value.trim(),
         });
         lastResult = `Resolved. Summary e-mailed to ${res.email.to}. Follow-up call scheduled for ${when(res.followUp.dueAt)}.`;
+        writeDraft(`defuse:draft:${s.kase.id}`, '');
         await reload();
       } catch (err) {
         replace(status, errorBox(err));
@@ -388,4 +396,21 @@ function logInbound(k: CaseDetail, reload: () => Promise<void>): HTMLElement {
     })();
   });
   return h('details', { class: 'log-inbound' }, h('summary', {}, 'Log a message from the customer'), form);
+}
+
+function readDraft(key: string): string {
+  try {
+    return sessionStorage.getItem(key) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function writeDraft(key: string, text: string): void {
+  try {
+    if (text.trim()) sessionStorage.setItem(key, text);
+    else sessionStorage.removeItem(key);
+  } catch {
+    // Storage full or disabled: the draft still lives in the page.
+  }
 }
