@@ -141,7 +141,11 @@ describe('defuse check', () => {
     assert.ok(result.message.text.length > 0);
     const loc = result.locations[0].physicalLocation;
     assert.equal(loc.artifactLocation.uri, 'sarif.txt');
-    assert.deepEqual([loc.region.startLine, loc.region.startColumn, loc.region.endLine, loc.region.endColumn], [3, 1, 3, 12]);
+    assert.deepEqual([loc.region.startLine, loc.region.startColumn, loc.region.endLine], [3, 1, 3]);
+    // The region (1-based, end column exclusive) covers exactly the flagged words of line 3.
+    const flagged = BARE.split('\n')[2].slice(loc.region.startColumn - 1, loc.region.endColumn - 1);
+    assert.match(flagged, /^I'm sorry/);
+    assert.equal(loc.region.snippet.text, flagged);
     assert.ok(Object.values(result.partialFingerprints).every((v) => typeof v === 'string'));
   });
 
