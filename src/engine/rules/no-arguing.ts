@@ -1,3 +1,4 @@
+import type { MoveFinding } from '../moves.ts';
 import { defineRule } from './define.ts';
 import { existence, isReportedSpeech, sentenceOf } from './kinds.ts';
 import { ARGUING } from './no-arguing.data.ts';
@@ -9,6 +10,18 @@ import { ARGUING } from './no-arguing.data.ts';
 const SIDING = new Set(['apologize', 'own', 'empathize', 'acknowledge']);
 /** "No, actually, you're right" and "Actually, I can do better" concede or help; they do not argue. */
 const CONCEDES_AFTER = /^[\s,]*(?:you(?:'re| are) (?:right|correct)|that(?:'s| is) (?:right|fair|true)|good point|fair point|(?:i|we) (?:can|could|will|'ll|have|'ve|found|managed))/iu;
+
+/** Index of the first move starting at or after `offset` (moves are sorted by start). */
+function firstMoveAtOrAfter(moves: readonly MoveFinding[], offset: number): number {
+  let lo = 0;
+  let hi = moves.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (moves[mid].range[0] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export default defineRule({
   meta: {
@@ -31,7 +44,11 @@ export default defineRule({
       if (isReportedSpeech(text, s?.range[0] ?? 0, m.range[0])) return true;
       if (CONCEDES_AFTER.test(text.slice(m.range[1], m.range[1] + 80))) return true;
       const [from, to] = s ? s.range : [0, text.length];
-      return moves.some((mv) => SIDING.has(mv.move) && mv.range[0] >= from && mv.range[0] < to);
+      // moves are sorted by start: jump to the sentence instead of scanning every move for every match
+      for (let i = firstMoveAtOrAfter(moves, from); i < moves.length && moves[i].range[0] < to; i++) {
+        if (SIDING.has(moves[i].move)) return true;
+      }
+      return false;
     },
   }),
 });

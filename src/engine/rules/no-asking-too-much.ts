@@ -31,6 +31,9 @@ const GIVING = /(?:send|provide|share|confirm|give|tell|dm|include|reply|e-?mail
 /** An item is asked for when it is "your …"/"the …" or continues a list ("your order number and e-mail"); "send us an e-mail" asks for a message, not an address. */
 const ITEM_LEAD = /(?:your|the|and|or|,)\s*$/iu;
 
+/** How much of the customer's message is searched for details they gave. */
+const MESSAGE_SCAN = 50_000;
+
 interface Request { match: PhraseMatch; key: string }
 
 export default defineRule({
@@ -72,7 +75,9 @@ export default defineRule({
     for (const said of context.alreadyProvided ?? []) {
       for (const m of findPhrases(said, items, undefined, { skipNegated: false })) given.add(m.entry.tag ?? '');
     }
-    for (const [item, re] of GIVEN_IN_MESSAGE) if (context.customerMessage && re.test(context.customerMessage)) given.add(item);
+    // what the customer gave is near the top of anything they wrote; a pasted megabyte is not read to the end
+    const message = (context.customerMessage ?? '').slice(0, MESSAGE_SCAN);
+    for (const [item, re] of GIVEN_IN_MESSAGE) if (re.test(message)) given.add(item);
     if (given.size === 0) return out;
     for (const r of found.filter((f) => GIVING.test(f.match.text))) {
       // the item named in the rest of the request's clause: "send us |your order number| and e-mail"
