@@ -9,7 +9,7 @@ describe('webRoutes', () => {
   const app = webRoutes();
 
   it('serves every page as a shell with a strict CSP and no inline script', async () => {
-    for (const path of ['/', '/login', '/follow-ups', '/dashboard', '/cases/42']) {
+    for (const path of ['/', '/login', '/follow-ups', '/dashboard', '/admin', '/cases/new', '/cases/42']) {
       const res = await app.request(path);
       assert.equal(res.status, 200, path);
       const html = await res.text();

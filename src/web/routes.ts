@@ -81,6 +81,7 @@ const PAGES: Record<string, { title: string }> = {
   newcase: { title: 'New case' },
   followups: { title: 'Follow-ups due' },
   dashboard: { title: 'Team dashboard' },
+  admin: { title: 'Users and API tokens' },
 };
 
 function shell(page: keyof typeof PAGES, product: string, params: Record<string, string> = {}): string {
@@ -110,7 +111,7 @@ function escapeAttr(s: string): string {
 }
 
 /**
- * The UI routes: `/`, `/login`, `/cases/new`, `/cases/:id`, `/follow-ups`, `/dashboard` and `/assets/:name`.
+ * The UI routes: `/`, `/login`, `/cases/new`, `/cases/:id`, `/follow-ups`, `/dashboard`, `/admin` and `/assets/:name`.
  *
  * @example
  * const app = new Hono();
@@ -146,6 +147,7 @@ export function webRoutes(deps: WebDeps = {}): Hono {
   app.get('/login', () => html(shell('login', product)));
   app.get('/follow-ups', () => html(shell('followups', product)));
   app.get('/dashboard', () => html(shell('dashboard', product)));
+  app.get('/admin', () => html(shell('admin', product)));
   // Before /cases/:id, so "new" is not taken for a case id.
   app.get('/cases/new', () => html(shell('newcase', product)));
   app.get('/cases/:id', (c) => html(shell('case', product, { 'case-id': c.req.param('id') })));

@@ -243,4 +243,25 @@ describe('desk web UI in Chromium', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  it('lets an admin create an API token shown once, which works until revoked', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchPage(page);
+    await signIn(page, web.baseUrl, web.desk.users.admin.email, web.desk.users.admin.password);
+    await page.getByRole('link', { name: 'Admin' }).click();
+    await page.getByLabel('Token name').fill('Helpdesk sync');
+    await page.getByLabel('Acts as').selectOption({ label: `${web.desk.users.agent.name} (agent)` });
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secretField = page.locator('input.secret');
+    await secretField.waitFor();
+    const secret = await secretField.inputValue();
+    const me = await fetch(`${web.baseUrl}/api/me`, { headers: { authorization: `Bearer ${secret}` } });
+    assert.equal(me.status, 200);
+    assert.equal((await me.json()).user.email, web.desk.users.agent.email);
+    await page.getByRole('button', { name: 'Revoke Helpdesk sync' }).click();
+    await page.getByText(/^revoked /).waitFor();
+    assert.equal((await fetch(`${web.baseUrl}/api/me`, { headers: { authorization: `Bearer ${secret}` } })).status, 401);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

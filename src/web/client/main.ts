@@ -9,6 +9,7 @@ const routes: Record<string, () => Promise<{ render: () => Promise<void> }>> = {
   newcase: () => import('./pages/newcase.ts'),
   followups: () => import('./pages/followups.ts'),
   dashboard: () => import('./pages/dashboard.ts'),
+  admin: () => import('./pages/admin.ts'),
 };
 
 async function start(): Promise<void> {

@@ -1,0 +1,172 @@
+/**
+ * Admins: desk users (add, change role, disable) and API tokens for integrations (create, revoke).
+ * Generated passwords and token secrets are shown once, as the server returns them once.
+ */
+import { request, type Role, type User } from '../api.ts';
+import { h, replace, uid, when } from '../dom.ts';
+import { currentUser, errorBox, frame, notice } from '../layout.ts';
+
+interface DeskUser extends User {
+  team: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+interface ApiToken {
+  id: number;
+  userId: number;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const ROLES: Role[] = ['agent', 'lead', 'admin'];
+
+export async function render(): Promise<void> {
+  const me = await currentUser();
+  const main = frame(me, 'admin', 'Users and API tokens');
+  const usersBox = h('section', { class: 'panel', 'aria-labelledby': 'users-heading' });
+  const tokensBox = h('section', { class: 'panel', 'aria-labelledby': 'tokens-heading' });
+  replace(main, h('div', { class: 'page-head' }, h('h1', { id: 'page-title' }, 'Users and API tokens')), usersBox, tokensBox);
+  if (me.role !== 'admin') {
+    replace(usersBox, h('p', {}, 'Only admins manage users and tokens.'));
+    tokensBox.hidden = true;
+    return;
+  }
+  const draw = async () => {
+    try {
+      const [{ users }, { tokens }] = await Promise.all([
+        request<{ users: DeskUser[] }>('GET', '/api/users'),
+        request<{ tokens: ApiToken[] }>('GET', '/api/admin/tokens'),
+      ]);
+      replace(usersBox, ...usersSection(users, me, draw));
+      replace(tokensBox, ...tokensSection(tokens, users, draw));
+    } catch (err) {
+      replace(usersBox, errorBox(err));
+    }
+  };
+  await draw();
+}
+
+/** A secret the server shows once: selectable, with a plain warning. */
+function secretBox(label: string, secret: string): HTMLElement {
+  const id = uid('secret');
+  const input = h('input', { id, readonly: true, value: secret, class: 'secret' });
+  input.addEventListener('focus', () => input.select());
+  return h('div', { class: 'alert alert-ok', role: 'status' },
+    h('label', { for: id }, `${label} — copy it now, it is not shown again`), input);
+}
+
+function usersSection(users: DeskUser[], me: User, redraw: () => Promise<void>): HTMLElement[] {
+  const status = h('div', { class: 'panel-status' });
+  const ids = { name: uid('n'), email: uid('e'), role: uid('r'), team: uid('t') };
+  const name = h('input', { id: ids.name, autocomplete: 'off' });
+  const email = h('input', { id: ids.email, type: 'email', autocomplete: 'off' });
+  const role = h('select', { id: ids.role }, ROLES.map((r) => h('option', { value: r }, r)));
+  const team = h('input', { id: ids.team, placeholder: 'Support' });
+  const form = h('form', { class: 'row admin-form' },
+    h('div', { class: 'field grow' }, h('label', { for: ids.name }, 'Name'), name),
+    h('div', { class: 'field grow' }, h('label', { for: ids.email }, 'E-mail'), email),
+    h('div', { class: 'field' }, h('label', { for: ids.role }, 'Role'), role),
+    h('div', { class: 'field' }, h('label', { for: ids.team }, 'Team'), team),
+    h('div', { class: 'field' }, h('button', { type: 'submit', class: 'primary' }, 'Add user')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void (async () => {
+      if (!name.value.trim() || !email.checkValidity() || !email.value.trim()) {
+        notice(status, 'Give a name and a valid e-mail.', 'error');
+        return;
+      }
+      try {
+        const res = await request<{ user: User; password: string }>('POST', '/api/admin/users', { name: name.value.trim(), email: email.value.trim(), role: role.value, team: team.value.trim() || undefined });
+        await redraw();
+        const box = document.querySelector<HTMLElement>('#users-heading ~ .panel-status');
+        if (box) replace(box, secretBox(`Password for ${res.user.email}`, res.password));
+      } catch (err) {
+        replace(status, errorBox(err));
+      }
+    })();
+  });
+  const update = (u: DeskUser, patch: Record<string, unknown>) => async () => {
+    try {
+      await request('PATCH', `/api/admin/users/${u.id}`, patch);
+      await redraw();
+    } catch (err) {
+      replace(status, errorBox(err));
+    }
+  };
+  return [
+    h('h2', { id: 'users-heading' }, 'Users'),
+    status,
+    h('table', { class: 'admin-table' },
+      h('thead', {}, h('tr', {}, ['Name', 'E-mail', 'Team', 'Role', 'Status', ''].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, users.map((u) => {
+        const roleId = uid('role');
+        const select = h('select', { id: roleId, disabled: u.id === me.id }, ROLES.map((r) => h('option', { value: r, selected: r === u.role }, r)));
+        select.addEventListener('change', () => void update(u, { role: select.value })());
+        return h('tr', { class: u.disabled ? 'disabled' : '' },
+          h('td', {}, u.name), h('td', {}, u.email), h('td', {}, u.team),
+          h('td', {}, h('label', { for: roleId, class: 'visually-hidden' }, `Role of ${u.name}`), select),
+          h('td', {}, u.disabled ? 'disabled' : 'active'),
+          h('td', {}, u.id === me.id ? h('span', { class: 'muted small' }, 'you')
+            : h('button', { type: 'button', class: 'link-button', onclick: () => void update(u, { disabled: !u.disabled })() }, u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`)));
+      }))),
+    h('h3', {}, 'Add a user'),
+    form,
+  ];
+}
+
+function tokensSection(tokens: ApiToken[], users: DeskUser[], redraw: () => Promise<void>): HTMLElement[] {
+  const status = h('div', { class: 'panel-status' });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  const ids = { name: uid('tn'), user: uid('tu') };
+  const name = h('input', { id: ids.name, placeholder: 'e.g. Zendesk sync' });
+  const user = h('select', { id: ids.user }, users.filter((u) => !u.disabled).map((u) => h('option', { value: String(u.id) }, `${u.name} (${u.role})`)));
+  const form = h('form', { class: 'row admin-form' },
+    h('div', { class: 'field grow' }, h('label', { for: ids.name }, 'Token name'), name),
+    h('div', { class: 'field grow' }, h('label', { for: ids.user }, 'Acts as'), user),
+    h('div', { class: 'field' }, h('button', { type: 'submit', class: 'primary' }, 'Create token')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void (async () => {
+      if (!name.value.trim()) {
+        notice(status, 'Name the token after what uses it.', 'error');
+        name.focus();
+        return;
+      }
+      try {
+        const res = await request<{ token: ApiToken; secret: string }>('POST', '/api/admin/tokens', { userId: Number(user.value), name: name.value.trim() });
+        await redraw();
+        const box = document.querySelector<HTMLElement>('#tokens-heading ~ .panel-status');
+        if (box) replace(box, secretBox(`Token “${res.token.name}” (send as Authorization: Bearer …)`, res.secret));
+      } catch (err) {
+        replace(status, errorBox(err));
+      }
+    })();
+  });
+  const revoke = (t: ApiToken) => async () => {
+    try {
+      await request('DELETE', `/api/admin/tokens/${t.id}`);
+      await redraw();
+    } catch (err) {
+      replace(status, errorBox(err));
+    }
+  };
+  return [
+    h('h2', { id: 'tokens-heading' }, 'API tokens'),
+    h('p', { class: 'muted small' }, 'For integrations: a token acts as its user, with that user’s role.'),
+    status,
+    tokens.length
+      ? h('table', { class: 'admin-table' },
+        h('thead', {}, h('tr', {}, ['Name', 'Acts as', 'Prefix', 'Created', 'Last used', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, tokens.map((t) => h('tr', { class: t.revokedAt ? 'disabled' : '' },
+          h('td', {}, t.name), h('td', {}, byId.get(t.userId)?.name ?? `user ${t.userId}`), h('td', {}, h('code', {}, t.prefix)),
+          h('td', {}, when(t.createdAt)), h('td', {}, t.lastUsedAt ? when(t.lastUsedAt) : 'never'),
+          h('td', {}, t.revokedAt ? `revoked ${when(t.revokedAt)}` : h('button', { type: 'button', class: 'link-button', onclick: () => void revoke(t)() }, `Revoke ${t.name}`))))))
+      : h('p', { class: 'empty' }, 'No tokens yet.'),
+    h('h3', {}, 'Create a token'),
+    form,
+  ];
+}
