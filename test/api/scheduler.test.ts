@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { createScheduler } from '../../src/server/jobs/scheduler.ts';
@@ -93,7 +95,9 @@ describe('scheduled work in PostgreSQL', () => {
     const pools = [fresh, createDb(url), createDb(url)];
     const results = await Promise.all(pools.map((p) => migrate(p)));
     const applied = results.flat().sort();
-    assert.deepEqual(applied, ['0001_desk.sql', '0002_options_catalogue.sql'], `each file once: ${JSON.stringify(results)}`);
+    const files = readdirSync(join(import.meta.dirname, '..', '..', 'src', 'server', 'migrations')).filter((f) => f.endsWith('.sql')).sort();
+    assert.ok(files.length >= 2);
+    assert.deepEqual(applied, files, `each file once: ${JSON.stringify(results)}`);
     const { rows } = await fresh.query<{ n: number }>('SELECT count(*)::int AS n FROM options');
     assert.equal(rows[0].n, 9, 'the catalogue was inserted once');
     assert.deepEqual(await migrate(fresh), [], 'and a restart has nothing to do');

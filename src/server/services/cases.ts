@@ -53,7 +53,7 @@ export interface StoredMessage {
   createdAt: Date;
 }
 
-const MESSAGE_COLUMNS = `m.id, m.direction, m.author_id AS "authorId", u.name AS "authorName", m.body, m.anger, m.score,
+const MESSAGE_COLUMNS = `m.id, m.direction, m.author_id AS "authorId", coalesce(u.name, m.author_name) AS "authorName", m.body, m.anger, m.score,
   m.analysis, m.check_result AS "check", m.created_at AS "createdAt"`;
 
 /** Loads a case row, locking it when inside a transaction that will change it. */
