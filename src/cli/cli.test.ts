@@ -176,6 +176,12 @@ describe('defuse check', () => {
     assert.ok(res.findings.some((f: { ruleId: string }) => f.ruleId === 'no-bare-sorry'));
   });
 
+  it('refuses a --context that looks like a missing file instead of reading its name as the message', async () => {
+    const res = await run(['check', '--no-config', '--context', 'customr.txt', '-'], { input: 'Thanks.' });
+    assert.equal(res.code, 2);
+    assert.match(res.stderr, /--context: no such file: customr\.txt/);
+  });
+
   it('--fix on stdin prints the fixed text to stdout and the report to stderr', async () => {
     const { stdout, stderr } = await run(['check', '--no-config', '--fix', '--issue', 'the delay', '-'], { input: "I'm sorry.\n" });
     assert.equal(stdout, 'I apologize for the delay.\n');

@@ -53,10 +53,15 @@ function resolveConfig(opts: { config?: string | false }): DefuseConfig {
   return path ? loadConfig(path) : {};
 }
 
-/** `--context` is a file when such a file exists, else the customer's message itself. */
+/**
+ * `--context` is a file when such a file exists, else the customer's message itself. A single word that
+ * looks like a file name but names no file is a typo, not a message: refuse it rather than coach against
+ * the text "customer.txt".
+ */
 function readContextArg(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (value !== '' && existsSync(value) && statSync(value).isFile()) return readFileSync(value, 'utf8');
+  if (/^\S+\.(?:txt|md|eml|json|text)$/i.test(value)) throw new UsageError(`--context: no such file: ${value}`);
   return value;
 }
 
