@@ -1,5 +1,6 @@
 import { appendSentence, isClosing, missingMoveRange, timeCues } from '../moves.ts';
 import { defineRule } from './define.ts';
+import { sentenceOf } from './kinds.ts';
 
 export default defineRule({
   meta: {
@@ -27,11 +28,11 @@ export default defineRule({
       }];
     }
     const timed = promises.some((p) => {
-      const s = sentences.find((x) => p.range[0] >= x.range[0] && p.range[0] < x.range[1]);
+      const s = sentenceOf(sentences, p.range[0]);
       return s !== undefined && timeCues(text, sentences, s.range).length > 0;
     });
     if (timed) return [];
-    const s = sentences.find((x) => promises[0].range[0] >= x.range[0] && promises[0].range[0] < x.range[1]);
+    const s = sentenceOf(sentences, promises[0].range[0]);
     let at = s ? s.range[1] : promises[0].range[1];
     while (s && at > s.range[0] && /[.!?…\s]/.test(text[at - 1])) at--;
     return [{

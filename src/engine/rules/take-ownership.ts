@@ -1,5 +1,6 @@
 import { insertAfterMove, isClosing, missingMoveRange, timeCues } from '../moves.ts';
 import { defineRule } from './define.ts';
+import { sentenceOf } from './kinds.ts';
 
 const COMPLETED = /^(?:i|we)(?:['’]ve| have)\s/iu;
 
@@ -31,7 +32,7 @@ export default defineRule({
     }
     // Something already done ("I've refunded the charge") is as concrete as it gets; a promise needs a when.
     if (owns.some((m) => COMPLETED.test(text.slice(m.range[0], m.range[1]))) || timeCues(text, sentences).length > 0) return [];
-    const s = sentences.find((x) => own.range[0] >= x.range[0] && own.range[0] < x.range[1]);
+    const s = sentenceOf(sentences, own.range[0]);
     if (!s) return [];
     // "I'll look into it." → "I'll look into it today."
     let at = s.range[1];
