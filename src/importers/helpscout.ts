@@ -7,7 +7,8 @@
  *   their conversation by the number in the file name (`threads/123.json`) at the end of the import.
  *
  * Thread `type`: `customer` is the customer, `message` an agent reply, `note` an internal note (left out),
- * `chat`/`phone` are attributed by `createdBy.type` (`customer` or `user`); forwards count as notes and
+ * `chat`/`phone` are attributed by `createdBy.type` (`customer` or `user`); forwards, and threads whose
+ * `state` is not `published` (unsent drafts, replies held for review, hidden threads), count as notes and
  * `lineitem` threads (status changes, assignments) are events, not messages. Help Scout lists threads
  * newest first, so turns are sorted by `createdAt`.
  */
@@ -78,7 +79,10 @@ function build(record: RawRecord, conversation: Obj, threads: unknown[]): Import
     if (!isObj(t)) continue;
     const type = str(t.type) ?? '';
     if (type === 'lineitem') continue;
-    if (type === 'note' || type === 'forwardparent' || type === 'forwardchild') {
+    // `state` is `published` for a thread that went out; a `draft` (or one held for review, or hidden)
+    // never reached the customer, so scoring it as a reply would be wrong. Counted with the notes.
+    const state = str(t.state);
+    if (type === 'note' || type === 'forwardparent' || type === 'forwardchild' || (state !== undefined && state !== 'published')) {
       builder.note();
       continue;
     }

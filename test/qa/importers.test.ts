@@ -130,7 +130,9 @@ describe('Help Scout', () => {
     assert.equal(c.id, '4001');
     assert.deepEqual(c.customer, { name: 'Olu Adeyemi', email: 'olu@example.org' });
     assert.equal(roles(c), 'ca');
-    assert.equal(c.excluded.internalNotes, 1);
+    // The note and the unsent draft reply (state "draft") are both left out; only published threads count.
+    assert.equal(c.excluded.internalNotes, 2);
+    assert.ok(!c.turns.some((t) => /Per our terms/.test(t.text)), 'a draft was never sent and must not be scored');
     assert.equal(c.turns[0].text, "You cancelled my subscription without any notice. I'm really annoyed.");
     assert.equal(c.turns[1].author, 'Rae Kim');
     assert.ok(c.turns[1].text.endsWith('Does that work for you?'));
