@@ -67,6 +67,22 @@ const MOVES: [string, string, string][] = [
 const pct = (n: number, d: number): string => (d > 0 ? `${Math.round((n / d) * 100)}%` : '–');
 const fmt = (n: number): string => n.toLocaleString('en-US');
 const principleName = (p: string): string => PRINCIPLES[p as PrincipleId] ?? p;
+/** `1 finding`, `5 findings`. */
+const count = (n: number, noun: string, plural = `${noun}s`): string => `${fmt(n)} ${n === 1 ? noun : plural}`;
+
+/**
+ * The suggested fix as the report shows it. Insertions are labelled `Add “<text>”` by the rules, so
+ * repeating the replacement after an arrow would print the same sentence twice; the arrow is kept for
+ * replacements whose label does not already carry the new text.
+ *
+ * @example
+ * fixLine({ message: 'Add “Sorry.”', text: ' Sorry.' }) // 'Add “Sorry.”'
+ */
+export function fixLine(s: { message: string; text: string }): string {
+  const text = s.text.trim();
+  if (!text || s.message.includes(text)) return esc(s.message);
+  return `${esc(s.message)} → <q>${esc(text)}</q>`;
+}
 
 /**
  * Splits a text at every finding boundary and marks the flagged pieces; overlapping findings share
@@ -106,7 +122,9 @@ function takeaways(t: QaTotals): string[] {
   const rules = Object.entries(t.byRule).sort((a, b) => b[1].count - a[1].count);
   if (rules.length) {
     const [id, r] = rules[0];
-    out.push(`The most frequent finding is <b>${esc(id)}</b> (${esc(principleName(r.principle))}, ${esc(r.principle)}): ${fmt(r.count)} times, ${pct(r.count, t.findings)} of all findings.`);
+    // The rule's own message says what was missing; the principle's short label alone can mislead (P10's
+    // "Own it: no transfers" headed a list where ownership statements, not transfers, were the finding).
+    out.push(`The most frequent finding is <b>${esc(id)}</b> (${esc(r.principle)}): ${fmt(r.count)} times, ${pct(r.count, t.findings)} of all findings. For example: “${esc(r.message)}”`);
   }
   const upsetCounted = t.ack.reduce((s, n) => s + n, 0);
   if (upsetCounted) {
@@ -153,7 +171,7 @@ function renderTurn(turn: Turn, index: number, findings: QaFinding[]): string {
           (f) =>
             `<li class="sev-${esc(f.severity)}"><span class="rule">${esc(f.ruleId)}</span> <span class="principle">${esc(f.principle)} · ${esc(principleName(f.principle))}</span><br>${esc(f.message)}${
               f.excerpt ? ` — “${esc(f.excerpt)}”` : ''
-            }${f.suggestion ? `<div class="fix">Suggested: ${esc(f.suggestion.message)}${f.suggestion.text ? ` → <q>${esc(f.suggestion.text)}</q>` : ''}</div>` : ''}</li>`,
+            }${f.suggestion ? `<div class="fix">Suggested: ${fixLine(f.suggestion)}</div>` : ''}</li>`,
         )
         .join('')}</ul>`
     : '';
@@ -163,7 +181,7 @@ function renderTurn(turn: Turn, index: number, findings: QaFinding[]): string {
 function renderWorst(w: WorstEntry, rank: number): string {
   const r = w.result;
   const anger = r.angerTrajectory.length ? ` · anger ${r.angerTrajectory.map((a) => a.toFixed(2)).join(' → ')}` : '';
-  return `<details class="conv" ${rank < 3 ? 'open' : ''} id="conv-${rank}"><summary><span class="score s${Math.floor(r.score / 34)}">${r.score}</span> <b>${esc(r.subject ?? '(no subject)')}</b> <span class="muted">#${esc(r.id)} · ${esc(r.source)} · ${r.findings.length} finding(s) · ${esc(r.agents.join(', ') || 'no agent reply')}${anger}${r.transfers ? ` · ${r.transfers} transfer(s)` : ''}</span></summary><div class="where muted">${esc(basename(r.file))}, line ${r.line}${r.customer ? ` · customer ${esc(r.customer)}` : ''}${r.nextMove ? ` · next move the playbook suggests: ${esc(r.nextMove)}` : ''}</div>${w.turns.map((t, i) => renderTurn(t, i, r.findings)).join('')}</details>`;
+  return `<details class="conv" ${rank < 3 ? 'open' : ''} id="conv-${rank}"><summary><span class="score s${Math.floor(r.score / 34)}">${r.score}</span> <b>${esc(r.subject ?? '(no subject)')}</b> <span class="muted">#${esc(r.id)} · ${esc(r.source)} · ${count(r.findings.length, 'finding')} · ${esc(r.agents.join(', ') || 'no agent reply')}${anger}${r.transfers ? ` · ${count(r.transfers, 'transfer')}` : ''}</span></summary><div class="where muted">${esc(basename(r.file))}, line ${r.line}${r.customer ? ` · customer ${esc(r.customer)}` : ''}${r.nextMove ? ` · next move the playbook suggests: ${esc(r.nextMove)}` : ''}</div>${w.turns.map((t, i) => renderTurn(t, i, r.findings)).join('')}</details>`;
 }
 
 const CSS = `
@@ -222,7 +240,8 @@ export async function renderReport(t: QaTotals, meta: ReportMeta): Promise<strin
     [`${avg} / ${medianScore(t) ?? '–'}`, 'average / median score'],
     [pct(t.upset, t.conversations), 'with an upset customer'],
     [fmt(t.findings), `findings (${fmt(t.bySeverity.error ?? 0)} errors)`],
-    [pct(t.effects.calmed, judged), 'replies that calmed'],
+    // A share of the replies the customer answered, not of all replies: most archived replies end the thread.
+    [pct(t.effects.calmed, judged), `of ${count(judged, 'reply', 'replies')} the customer answered calmed them`],
     [fmt(t.transfers), 'transfers'],
     [fmt(t.problems.skipped), 'rows skipped (see below)'],
   ];

@@ -98,9 +98,22 @@ describe('QA HTML report in Chromium', () => {
         const expected = findings.filter((f) => f.range[1] > f.range[0]).sort((a, b) => a.range[0] - b.range[0]).map((f) => f.excerpt).join('');
         assert.equal(marked, expected, `conversation ${result.id} turn ${turn} rule ${rule}`);
         assert.ok(shown[turn].fixes.includes(rule), `fix list names ${rule}`);
-        for (const f of findings) if (f.suggestion?.text) assert.ok(shown[turn].fixes.includes(f.suggestion.text), `suggested fix for ${rule} shown`);
+        for (const f of findings) if (f.suggestion?.text.trim()) assert.ok(shown[turn].fixes.includes(f.suggestion.text.trim()), `suggested fix for ${rule} shown`);
       }
     }
+  });
+
+  it('prints each suggested sentence once, counts in words, and says what the calmed share is a share of', async () => {
+    const fixes = await page.locator('#worst .fix').allInnerTexts();
+    const quoted = fixes.map((fix) => [fix, fix.match(/“([^”]{12,})”/)?.[1]] as const).filter(([, q]) => q);
+    assert.ok(quoted.length > 0, 'the fixtures produce insertion fixes');
+    for (const [fix, q] of quoted) assert.equal(fix.split(q as string).length - 1, 1, `shown once: ${fix}`);
+    const heads = await page.locator('#worst summary').allInnerTexts();
+    assert.ok(heads.every((h) => !h.includes('(s)')), heads.join('\n'));
+    const e = summary.totals.effects;
+    const answered = e.calmed + e.neutral + e.inflamed;
+    const cards = await page.locator('.card').allInnerTexts();
+    assert.ok(cards.some((c) => c.includes(`${Math.round((e.calmed / answered) * 100)}%`) && c.includes(`of ${answered} ${answered === 1 ? 'reply' : 'replies'} the customer answered`)), cards.join(' | '));
   });
 
   it('escapes customer and agent text: hostile markup is shown, never run', async () => {
