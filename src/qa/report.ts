@@ -206,7 +206,9 @@ table.moves td.bar{width:50%}table.moves td.bar span{display:block;height:12px;b
 code{font-family:ui-monospace,monospace;font-size:13px}@media print{details.conv{break-inside:avoid}details.conv:not([open])>*:not(summary){display:block}}
 `;
 
-// Runs in the report page: draws the six charts from the embedded data. Counts drawn charts in
+// Runs in the report page: draws the six charts from the embedded data. The two bar lists name every
+// bar (autoSkip off, boxes sized to the bar count): Chart.js otherwise labels every other bar when space
+// is short, and a lead cannot tell which rule or agent an unlabelled bar is. Counts drawn charts in
 // `window.qaChartsDrawn` so tests (and curious leads) can see rendering finished.
 const SCRIPT = `
 (function(){
@@ -217,9 +219,9 @@ const SCRIPT = `
   function draw(id, cfg){ var el = document.getElementById(id); if (!el) return; cfg.options = Object.assign({responsive:true, maintainAspectRatio:false, plugins:{legend:{display: !!cfg.legend}}}, cfg.options||{}); new Chart(el, cfg); drawn++; window.qaChartsDrawn = drawn; }
   var red='#c62828', amber='#b26a00', blue='#2e6fb7', green='#2e7d32', grey='#7a8aa8';
   draw('chart-scores', {type:'bar', data:{labels:d.scores.labels, datasets:[{label:'Conversations', data:d.scores.values, backgroundColor:d.scores.values.map(function(_,i){return i<4?red:i<7?amber:green;})}]}, options:{scales:{y:{beginAtZero:true, title:{display:true,text:'conversations'}}, x:{title:{display:true,text:'playbook score'}}}}});
-  draw('chart-agents', {type:'bar', data:{labels:d.agents.labels, datasets:[{label:'Average reply score', data:d.agents.score, backgroundColor:d.agents.score.map(function(v){return v<40?red:v<70?amber:green;})}]}, options:{indexAxis:'y', scales:{x:{min:0, max:100, title:{display:true, text:'average reply score'}}}}});
-  draw('chart-rules', {type:'bar', data:{labels:d.rules.labels, datasets:[{label:'Findings', data:d.rules.values, backgroundColor:red}]}, options:{indexAxis:'y', scales:{x:{beginAtZero:true}}}});
-  draw('chart-anger', {type:'bar', legend:true, data:{labels:d.anger.labels, datasets:[{label:'Before the agent reply', data:d.anger.before, backgroundColor:amber},{label:'At the customer\\u2019s next message', data:d.anger.after, backgroundColor:blue}]}, options:{scales:{y:{beginAtZero:true, title:{display:true,text:'replies'}}, x:{title:{display:true,text:'customer anger'}}}}});
+  draw('chart-agents', {type:'bar', data:{labels:d.agents.labels, datasets:[{label:'Average reply score', data:d.agents.score, backgroundColor:d.agents.score.map(function(v){return v<40?red:v<70?amber:green;})}]}, options:{indexAxis:'y', scales:{y:{ticks:{autoSkip:false}}, x:{min:0, max:100, title:{display:true, text:'average reply score'}}}}});
+  draw('chart-rules', {type:'bar', data:{labels:d.rules.labels, datasets:[{label:'Findings', data:d.rules.values, backgroundColor:red}]}, options:{indexAxis:'y', scales:{y:{ticks:{autoSkip:false}}, x:{beginAtZero:true}}}});
+  draw('chart-anger', {type:'bar', legend:true, data:{labels:d.anger.labels, datasets:[{label:'Before the agent reply', data:d.anger.before, backgroundColor:amber},{label:'At the customer\\u2019s next message', data:d.anger.after, backgroundColor:blue}]}, options:{scales:{y:{beginAtZero:true, grace:'5%', title:{display:true,text:'replies'}}, x:{title:{display:true,text:'customer anger'}}}}});
   draw('chart-transfers', {type:'bar', data:{labels:d.transfers.labels, datasets:[{label:'Conversations', data:d.transfers.values, backgroundColor:grey}]}, options:{scales:{y:{beginAtZero:true}, x:{title:{display:true,text:'transfers in the conversation'}}}}});
   draw('chart-ack', {type:'bar', data:{labels:d.ack.labels, datasets:[{label:'Upset conversations', data:d.ack.values, backgroundColor:d.ack.labels.map(function(_,i){return i>=5?red:i>=3?amber:green;})}]}, options:{scales:{y:{beginAtZero:true}}}});
 })();
@@ -248,7 +250,7 @@ export async function renderReport(t: QaTotals, meta: ReportMeta): Promise<strin
   const agents = Object.entries(t.byAgent).sort((a, b) => b[1].replies - a[1].replies);
   const rules = Object.entries(t.byRule).sort((a, b) => b[1].count - a[1].count);
   const reasons = Object.entries(t.problems.byReason).sort((a, b) => b[1] - a[1]);
-  const chart = (id: string, title: string, note: string): string => `<div class="chart"><h3>${esc(title)}</h3><div class="box"><canvas id="${id}" role="img" aria-label="${esc(title)}"></canvas></div><p>${note}</p></div>`;
+  const chart = (id: string, title: string, note: string, bars = 0): string => `<div class="chart"><h3>${esc(title)}</h3><div class="box"${bars > 10 ? ` style="height:${60 + bars * 22}px"` : ''}><canvas id="${id}" role="img" aria-label="${esc(title)}"></canvas></div><p>${note}</p></div>`;
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -264,8 +266,8 @@ export async function renderReport(t: QaTotals, meta: ReportMeta): Promise<strin
 <section id="takeaways"><h2>What stands out</h2><ul class="takeaways">${takeaways(t).map((s) => `<li>${s}</li>`).join('')}</ul></section>
 <section id="charts"><h2>Charts</h2><div class="charts">
 ${chart('chart-scores', 'Playbook score distribution', 'Each conversation scored 0–100 against the playbook.')}
-${chart('chart-agents', 'By agent (most replies first)', 'Average playbook score of each agent’s replies; findings per reply are in the agents table.')}
-${chart('chart-rules', 'Findings by rule', 'Which playbook rules are broken most often.')}
+${chart('chart-agents', 'By agent (most replies first)', 'Average playbook score of each agent’s replies; findings per reply are in the agents table.', Math.min(15, Object.keys(t.byAgent).length))}
+${chart('chart-rules', 'Findings by rule', 'Which playbook rules are broken most often.', Math.min(15, Object.keys(t.byRule).length))}
 ${chart('chart-anger', 'Customer anger before and after agent replies', `${fmt(t.effects.calmed)} replies calmed, ${fmt(t.effects.neutral)} left it unchanged, ${fmt(t.effects.inflamed)} inflamed; ${fmt(t.effects.unknown)} had no later customer message.`)}
 ${chart('chart-transfers', 'Transfers per conversation', 'The playbook asks the first agent to own the case instead of handing it on (P10).')}
 ${chart('chart-ack', 'Time to first acknowledgement (upset customers)', 'From the customer’s first message to the first reply that acknowledged how they felt (P1, P2).')}

@@ -132,3 +132,48 @@ describe('QA HTML report in Chromium', () => {
     assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
   });
 });
+
+// The documented newcomer sample (24 brands, 18 rules flagged): enough bars that Chart.js would skip
+// labels, and real data to check the report's claims against.
+describe('QA report of the real-data sample in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let summary: QaRunSummary;
+
+  before(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'defuse-qa-sample-'));
+    const sample = new URL('../fixtures/exports/sample/twitter-support.jsonl', import.meta.url).pathname;
+    summary = await runQa({ inputs: [sample], outDir: join(dir, 'out'), workers: 0, analyzer: await loadAnalyzer(), title: 'Twitter support sample' });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    await page.goto(pathToFileURL(summary.files.report).href);
+    await page.waitForFunction(() => (window as unknown as { qaChartsDrawn?: number }).qaChartsDrawn === 6, undefined, { timeout: 15_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('names every bar of the by-agent and by-rule charts', async () => {
+    for (const id of ['chart-agents', 'chart-rules']) {
+      const { labels, ticks } = await page.evaluate((canvasId) => {
+        type ChartLike = { data: { labels: string[] }; scales: { y: { ticks: unknown[] } } };
+        const chart = (window as unknown as { Chart: { getChart(id: string): ChartLike } }).Chart.getChart(canvasId);
+        return { labels: chart.data.labels.length, ticks: chart.scales.y.ticks.length };
+      }, id);
+      assert.equal(labels, 15, `${id} shows the top 15`);
+      assert.equal(ticks, labels, `${id}: ${ticks} of ${labels} bars labelled`);
+    }
+  });
+
+  it('states what the data says: upset share, acknowledgement gap, top rule and transfers', async () => {
+    const t = summary.totals;
+    const takeaways = await page.locator('#takeaways').innerText();
+    const pct = (n: number, d: number): string => `${Math.round((n / d) * 100)}%`;
+    assert.ok(takeaways.includes(`${t.upset} conversations (${pct(t.upset, t.conversations)}) had an upset customer; ${pct(t.ack[5], t.upset)} of those never got an acknowledgement`), takeaways);
+    const [topRule, top] = Object.entries(t.byRule).sort((a, b) => b[1].count - a[1].count)[0];
+    assert.ok(takeaways.includes(`The most frequent finding is ${topRule} (${top.principle}): ${top.count} times`), takeaways);
+    const transferred = t.conversations - t.transfersHist[0];
+    assert.ok(takeaways.includes(`${transferred} conversations (${pct(transferred, t.conversations)}) handed the customer to someone else (${t.transfers} transfers in all)`), takeaways);
+  });
+});
