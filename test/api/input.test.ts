@@ -74,6 +74,27 @@ describe('bad input gets a clear 4xx and good-but-hostile text is stored exactly
     assert.equal(fixed.body.email, 'dana@example.com');
   });
 
+  test('values PostgreSQL would refuse or alter are refused by name, not left to the database', async () => {
+    // Without these checks the database answered with its own words ("invalid byte sequence…"), or, for an
+    // unpaired surrogate in a name, stored U+FFFD instead of what was sent.
+    const cases: [string, unknown, RegExp][] = [
+      ['/api/cases', { customer: { name: 'Ana \ud800' }, message: 'hello' }, /body\.customer\.name: name contains invalid Unicode/],
+      ['/api/cases', { customer: { name: 'Ana', notes: 'a\u0000b' }, message: 'hello' }, /body\.customer\.notes: notes must not contain NUL/],
+      ['/api/cases', { customer: { name: 'Ana', customerSince: '0000-01-01' }, message: 'hello' }, /body\.customer\.customerSince: must be a date from 1900/],
+      [`/api/cases/${caseId}/gaps`, { cause: 'Late', team: 'Logistics', note: '\u0000' }, /body\.note: note must not contain NUL/],
+      [`/api/cases/${caseId}/offers`, { optionKey: 'discount', amount: 5, note: 'x\u0000' }, /body\.note: note must not contain NUL/],
+    ];
+    for (const [path, body, message] of cases) {
+      const res = await agent.post(path, body);
+      assert.equal(res.status, 400, `${path} ${JSON.stringify(res.body)}`);
+      assert.equal(res.body.error.code, 'invalid_request');
+      assert.match(res.body.error.message, message);
+    }
+    const search = await agent.get('/api/customers?q=%00');
+    assert.equal(search.status, 400);
+    assert.match(search.body.error.message, /query\.q: q must not contain NUL/);
+  });
+
   test('HTML, script and SQL-looking text is stored and returned exactly as written', async () => {
     const nasty = [
       `<script>alert("x")</script><img src=x onerror=alert(1)> & "quotes" 'single'`,

@@ -22,8 +22,27 @@ export function label(max: number, what = 'value') {
     .trim()
     .min(1, `${what} must not be blank`)
     .max(max, `${what} is longer than ${max} characters`)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${what} must be one line without control characters`);
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${what} must be one line without control characters`)
+    // The pg driver would store an unpaired surrogate as U+FFFD: the name would silently change.
+    .refine((s) => !/\p{Cs}/u.test(s), `${what} contains invalid Unicode (an unpaired surrogate)`);
 }
+
+/**
+ * Optional free text (a note): may be empty, otherwise held to the same rules as `text` — PostgreSQL cannot
+ * store NUL, and an unpaired surrogate would be stored changed.
+ */
+export function note(max: number, what = 'note') {
+  return z
+    .string()
+    .max(max, `${what} is longer than ${max} characters`)
+    .refine((s) => !s.includes('\u0000'), `${what} must not contain NUL characters`)
+    .refine((s) => !/\p{Cs}/u.test(s), `${what} contains invalid Unicode (an unpaired surrogate)`);
+}
+
+/** A calendar date PostgreSQL can store and a person could mean (there is no year 0). */
+export const PastDate = z.iso
+  .date()
+  .refine((s) => Number(s.slice(0, 4)) >= 1900, 'must be a date from 1900 on (YYYY-MM-DD)');
 
 export const Id = z.coerce.number().int().positive().max(2_147_483_647);
 export const IdParams = z.object({ id: Id });
@@ -106,9 +125,9 @@ export const CustomerInput = z
     email: Email.nullish(),
     phone: label(40, 'phone').nullish(),
     handle: label(100, 'handle').nullish(),
-    customerSince: z.iso.date().nullish().meta({ description: 'YYYY-MM-DD the relationship began' }),
+    customerSince: PastDate.nullish().meta({ description: 'YYYY-MM-DD the relationship began' }),
     lifetimeValue: z.number().min(0).max(1e10).optional(),
-    notes: z.string().max(5000).optional(),
+    notes: note(5000, 'notes').optional(),
   })
   .meta({ id: 'CustomerInput' });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseRow, CheckResult, Customer, CustomerInput, FollowUp, Id, label, Message, MessageAnalysis, Offer, Phase, ProcessGap, Task, text, Timestamp } from '../schemas.ts';
+import { CaseRow, CheckResult, Customer, CustomerInput, FollowUp, Id, label, Message, MessageAnalysis, note, Offer, Phase, ProcessGap, Task, text, Timestamp } from '../schemas.ts';
 
 /** Longest message the desk stores: far above any real e-mail or chat turn, far below the body limit. */
 export const MAX_MESSAGE = 20_000;
@@ -90,6 +90,6 @@ export const QueueItem = z
 
 export const QueueResponse = z.object({ items: z.array(QueueItem) });
 
-export const CustomerSearchQuery = z.object({ q: z.string().max(200).default('') });
+export const CustomerSearchQuery = z.object({ q: note(200, 'q').default('') });
 export const CustomerCard = Customer.extend({ cases: z.array(z.object({ id: z.number().int(), subject: z.string(), status: z.string(), createdAt: Timestamp, resolvedAt: Timestamp.nullable() })) }).meta({ id: 'CustomerCard' });
 export const CustomerPatch = CustomerInput.partial();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, label, Need, Offer, Role, text } from '../schemas.ts';
+import { Id, label, Need, note, Offer, Role, text } from '../schemas.ts';
 
 export const OptionsQuery = z.object({ caseId: Id.optional().meta({ description: "Mark the options that fit this case's needs" }) });
 
@@ -25,7 +25,7 @@ export const MakeOfferBody = z
     optionId: Id.optional(),
     optionKey: label(100, 'optionKey').optional(),
     amount: z.number().positive().max(1e9).nullish(),
-    note: z.string().max(2000).optional(),
+    note: note(2000).optional(),
   })
   .refine((b) => b.optionId !== undefined || b.optionKey !== undefined, 'give optionId or optionKey')
   .meta({ id: 'MakeOfferBody' });
