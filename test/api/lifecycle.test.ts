@@ -244,3 +244,35 @@ describe('a case from the first angry message to the follow-up call', () => {
     assert.equal((await lead.get('/api/reports/anger-over-time?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z')).status, 400);
   });
 });
+
+describe('the customer writes again before the call-back', () => {
+  let desk: TestDesk;
+  let agent: Client;
+
+  before(async () => {
+    desk = await startDesk();
+    agent = await desk.login('agent');
+  });
+  after(() => desk.stop());
+
+  test('the reopened case drops its pending call-back, and the next resolution books exactly one', async () => {
+    const opened = await agent.post('/api/cases', { customer: { name: 'Omar', email: 'omar@example.com' }, message: 'My order 7781 never arrived and I am fed up!' });
+    const caseId = opened.body.id;
+    const first = await agent.post(`/api/cases/${caseId}/resolve`, { agreed: 'Reship order 7781', summary: 'Omar, we are reshipping order 7781 today. I will call you tomorrow.' });
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    desk.clock.advance(2 * HOUR);
+    const again = await agent.post(`/api/cases/${caseId}/messages`, { direction: 'inbound', body: 'The tracking link says the reshipment was cancelled!' });
+    assert.equal(again.body.case.status, 'open');
+    // Before the fix the old call-back stayed scheduled: on the due list and the queue of an open case.
+    assert.deepEqual((await agent.get('/api/follow-ups')).body.followUps, [], 'no call-back for a case that is open again');
+    desk.clock.advance(2 * DAY);
+    const queued = (await agent.get('/api/queue')).body.items.find((i: { caseId: number }) => i.caseId === caseId);
+    assert.ok(!queued.flags.some((f: string) => /follow/i.test(f)), JSON.stringify(queued.flags));
+    const detail = await agent.get(`/api/cases/${caseId}`);
+    assert.deepEqual(detail.body.followUps.map((f: { status: string }) => f.status), ['cancelled']);
+    const second = await agent.post(`/api/cases/${caseId}/resolve`, { agreed: 'Courier collection booked', summary: 'Omar, the courier collects the replacement from our warehouse today.' });
+    assert.equal(second.status, 200);
+    const scheduled = (await agent.get('/api/follow-ups')).body.followUps;
+    assert.deepEqual(scheduled.map((f: { id: number }) => f.id), [second.body.followUp.id]);
+  });
+});

@@ -239,7 +239,14 @@ export async function addMessage(deps: ServiceDeps, actor: Actor, caseId: number
         [c.id, now, needs, analysis.issues[0]?.category ?? null, analysis.issues[0]?.phrase ?? null, reopen],
       );
       if (reopen) {
-        await audit(q, now, { actorId: actor.id, caseId: c.id, action: 'case.reopen', data: { reason: 'inbound message' } });
+        // The call-back was booked to ask whether the agreement worked; the customer has just answered that
+        // by writing again. Left scheduled, it would show as due on an open case, get a "satisfied" that
+        // closes nothing, and stand beside the next resolution's call-back.
+        const cancelled = await q.query<{ id: number }>(
+          "UPDATE follow_ups SET status = 'cancelled', completed_at = $2, note = coalesce(note, 'The customer wrote again before the call; the case reopened.') WHERE case_id = $1 AND status = 'scheduled' RETURNING id",
+          [c.id, now],
+        );
+        await audit(q, now, { actorId: actor.id, caseId: c.id, action: 'case.reopen', data: { reason: 'inbound message', cancelledFollowUps: cancelled.rows.map((r) => r.id) } });
         await notify(q, now, { userId: c.ownerId, caseId: c.id, kind: 'case.reopened', text: `The customer wrote again on a ${c.status} case: ${c.subject}` });
       }
       return { message: await loadMessage(q, id), check: null, analysis, case: await loadCase(q, c.id) };
