@@ -100,6 +100,22 @@ function impliedNeeds(issues: WeightedIssue[], stated: MessageAnalysis['needs'])
   return out;
 }
 
+const LETTERS = /\p{L}+/u;
+
+/** The sentence's first word, lower-cased, looked for in its first 64 characters ('' when none). */
+function firstWord(sentence: string): string {
+  const head = sentence.length > 64 ? sentence.slice(0, 64) : sentence;
+  // Most sentences open with an ASCII letter: read it without a regex, since a message may hold thousands.
+  let end = 0;
+  while (end < head.length) {
+    const c = head.charCodeAt(end) | 32;
+    if (c < 97 || c > 122) break;
+    end++;
+  }
+  if (end > 0 && (end === head.length || head.charCodeAt(end) < 128)) return head.slice(0, end).toLowerCase();
+  return LETTERS.exec(head)?.[0].toLowerCase() ?? '';
+}
+
 /**
  * What each sentence does. Precedence: a threat (churn, review, legal) is a threat whatever else it says;
  * an explicit ask is a request; facts of what went wrong are the issue; feeling without facts is venting;
@@ -139,7 +155,7 @@ function sentenceRoles(
   }
   return sentences.map((s, i) => {
     let role: SentenceRole = 'other';
-    const first = /^[^\p{L}]*(\p{L}+)/u.exec(s.text.length > 64 ? s.text.slice(0, 64) : s.text)?.[1]?.toLowerCase() ?? '';
+    const first = firstWord(s.text);
     const asks = request[i] === 1 || IMPERATIVE_VERBS.has(first);
     const question = s.text.endsWith('?') || /\?[\s!.]*$/.test(s.text.slice(-8));
     if (threat[i]) role = 'threat';

@@ -139,11 +139,11 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
   const { sentences, cues, signals } = input;
   const h = heads(model);
   const z = new Float64Array(model.heads.length);
-  // Sentences first: their logits feed the sentence-max inputs and the sentence anger.
-  const perSentence = sentenceLogits(model, sentences, h);
-  model.logits(text, z);
+  model.logits(modelWindow(text), z);
   const whole = pick(z, h);
-  const x = stageFeatures(whole, maxOf(whole, perSentence), sumCues(cues, signals, -1, sentences));
+  // Sentence logits feed the sentence-max inputs and the sentence anger.
+  const perSentence = sentenceLogits(model, sentences, h, whole);
+  const x = stageFeatures(whole, maxOf(whole, perSentence), sumCues(cues, signals));
   const upsetProbability = round(upsetOf(stage, x));
   const anger = round(angerOf(stage, x));
 
@@ -160,7 +160,7 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
   const sentenceAnger =
     sentences.length <= 1
       ? sentences.map(() => anger)
-      : perSentence.map((l, i) => round(angerOf(stage, stageFeatures(l, l, sumCues(cues, signals, i, sentences)))));
+      : sentenceAngers(stage, perSentence, sumCuesBySentence(cues, signals, sentences));
 
   // Sentiment: how positive the wording is, minus how dissatisfied the customer is. A thank-you note is
   // near +1, a polite complaint clearly negative, a plain question near 0.
@@ -194,9 +194,9 @@ const HAS_CONTENT = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
 export function scoringFeatures(text: string, input: ScoringInput, model: EmotionModel = loadEmotionModel()): number[] {
   const h = heads(model);
   const z = new Float64Array(model.heads.length);
-  const perSentence = sentenceLogits(model, input.sentences, h);
-  const whole = pick(model.logits(text, z), h);
-  return Array.from(stageFeatures(whole, maxOf(whole, perSentence), sumCues(input.cues, input.signals, -1, input.sentences)));
+  const whole = pick(model.logits(modelWindow(text), z), h);
+  const perSentence = sentenceLogits(model, input.sentences, h, whole);
+  return Array.from(stageFeatures(whole, maxOf(whole, perSentence), sumCues(input.cues, input.signals)));
 }
 
 /** The model logits the stage reads, clipped: negative, anger, annoyance, Ekman joy, Ekman sadness. */
@@ -210,13 +210,35 @@ function pick(z: Float64Array, h: Int32Array): Picked {
   return [clip(z[h[0]]), clip(z[h[1]]), clip(z[h[2]]), clip(z[h[3]]), clip(z[h[4]])];
 }
 
-/** The stage's heads on each sentence (none when the text is one sentence: the whole text is that sentence). */
-function sentenceLogits(model: EmotionModel, sentences: readonly Sentence[], h: Int32Array): Picked[] {
+/**
+ * How much of a message the emotion model reads: 32k characters, several times the longest real customer
+ * message. Past it, a pasted log or a megabyte of junk would only cost time (features count once per text,
+ * so more of the same changes little); the cues still read everything.
+ */
+export const MODEL_WINDOW = 32_768;
+
+function modelWindow(text: string): string {
+  return text.length > MODEL_WINDOW ? text.slice(0, MODEL_WINDOW) : text;
+}
+
+/**
+ * The stage's heads on each sentence (none when the text is one sentence: the whole text is that sentence).
+ * A sentence repeated word for word is scored once; sentences past {@link MODEL_WINDOW} take the whole
+ * message's logits, so the model's work stays bounded however long the text.
+ */
+function sentenceLogits(model: EmotionModel, sentences: readonly Sentence[], h: Int32Array, whole: Picked): Picked[] {
   if (sentences.length <= 1) return [];
   const out = new Float64Array(h.length);
+  const memo = new Map<string, Picked>();
   return sentences.map((s) => {
-    model.logitsOf(s.text, h, out);
-    return [clip(out[0]), clip(out[1]), clip(out[2]), clip(out[3]), clip(out[4])];
+    if (s.range[0] >= MODEL_WINDOW) return whole;
+    let picked = memo.get(s.text);
+    if (!picked) {
+      model.logitsOf(modelWindow(s.text), h, out);
+      picked = [clip(out[0]), clip(out[1]), clip(out[2]), clip(out[3]), clip(out[4])];
+      memo.set(s.text, picked);
+    }
+    return picked;
   });
 }
 
@@ -229,6 +251,24 @@ function maxOf(whole: Picked, perSentence: Picked[]): Picked {
   const m = [...perSentence[0]] as Picked;
   for (const p of perSentence) for (let i = 0; i < m.length; i++) if (p[i] > m[i]) m[i] = p[i];
   return m;
+}
+
+/**
+ * The stage's anger for each sentence alone. A sentence without cues whose logits are shared with another
+ * (the same words, see `sentenceLogits`) gets the same anger, so it is computed once.
+ */
+function sentenceAngers(stage: CustomerStage, perSentence: Picked[], sums: CueSums[]): number[] {
+  const plain = new Map<Picked, number>();
+  return perSentence.map((l, i) => {
+    const c = sums[i];
+    if (c !== NO_CUES) return round(angerOf(stage, stageFeatures(l, l, c)));
+    let a = plain.get(l);
+    if (a === undefined) {
+      a = round(angerOf(stage, stageFeatures(l, l, c)));
+      plain.set(l, a);
+    }
+    return a;
+  });
 }
 
 function stageFeatures(l: Picked, max: Picked, c: CueSums): Float64Array {
@@ -254,15 +294,31 @@ function angerOf(stage: CustomerStage, x: Float64Array): number {
 }
 
 /**
- * Sums the cue weights of the whole message (`sentence` = -1) or of one sentence. Repeats of the same cue
- * text decay; shouting and "!" are capped.
+ * The cue sums of each sentence on its own, in one pass over the cues and signals (not one per sentence:
+ * a message of many short sentences and many cues would be quadratic).
  */
-function sumCues(cues: readonly Cue[], signals: readonly Signal[], sentence: number, sentences: readonly Sentence[]): CueSums {
+function sumCuesBySentence(cues: readonly Cue[], signals: readonly Signal[], sentences: readonly Sentence[]): CueSums[] {
+  const cuesOf = new Map<number, Cue[]>();
+  const signalsOf = new Map<number, Signal[]>();
+  const add = <T>(m: Map<number, T[]>, i: number, x: T) => {
+    const list = m.get(i);
+    if (list) list.push(x);
+    else m.set(i, [x]);
+  };
+  for (const c of cues) add(cuesOf, c.sentence, c);
+  for (const s of signals) add(signalsOf, sentenceIndexAt(sentences, s.evidence.range[0]), s);
+  return sentences.map((_, i) => (cuesOf.has(i) || signalsOf.has(i) ? sumCues(cuesOf.get(i) ?? [], signalsOf.get(i) ?? []) : NO_CUES));
+}
+
+/** The sums of a sentence with no cue or signal; shared, never mutated. */
+const NO_CUES: Readonly<CueSums> = Object.freeze({ anger: 0, complaint: 0, positive: 0, negative: 0, signal: 0 });
+
+/** Sums the cue weights of a text. Repeats of the same cue text decay; shouting and "!" are capped. */
+function sumCues(cues: readonly Cue[], signals: readonly Signal[]): CueSums {
   const seen = new Map<string, number>();
   const out: CueSums = { anger: 0, complaint: 0, positive: 0, negative: 0, signal: 0 };
   let typo = 0;
   for (const cue of cues) {
-    if (sentence >= 0 && cue.sentence !== sentence) continue;
     const key = `${cue.kind}:${cue.text.toLowerCase()}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
@@ -281,7 +337,6 @@ function sumCues(cues: readonly Cue[], signals: readonly Signal[], sentence: num
     if (cue.kind === 'complaint' || cue.kind === 'negated-positive' || cue.kind === 'sarcasm') out.complaint += w;
   }
   for (const s of signals) {
-    if (sentence >= 0 && sentenceIndexAt(sentences, s.evidence.range[0]) !== sentence) continue;
     const key = `signal:${s.kind}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
