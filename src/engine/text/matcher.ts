@@ -1,4 +1,5 @@
 import type { Range, Sentence } from '../types.ts';
+import { foldUnit, openingPairs, type PairMap } from './prefix.ts';
 import { sentenceAt } from './sentences.ts';
 
 /**
@@ -43,6 +44,12 @@ export interface CompiledTable {
    * about three times faster in V8: case-insensitive Unicode matching defeats its quick checks.
    */
   lower: RegExp;
+  /**
+   * `lower` made sticky, with the openings any phrase can start with: the matcher tries it only at word
+   * boundaries whose first two characters fit, instead of scanning every position. Absent when a pattern
+   * uses syntax `openingPairs` does not read; that table is scanned the plain way.
+   */
+  anchored?: { sticky: RegExp; openings: PairMap };
 }
 
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
@@ -59,13 +66,35 @@ const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
 export function compileTable(entries: readonly PhraseEntry[]): CompiledTable {
   const parts = entries.map((e) => {
     const src = normalizePattern(e.pattern);
-    const probe = new RegExp(`${src}|`, 'iu');
+    // Without `i`: the group count is the same, and case-folding `\p{L}` would make this cost as much as the table.
+    const probe = new RegExp(`${src}|`, 'u');
     const groups = (probe.exec('') ?? []).length - 1;
     if (groups !== 0) throw new Error(`pattern captures; use (?:…): ${e.pattern}`);
     return `(${src})`;
   });
   const source = `${WORD_BEFORE}(?:${parts.join('|') || '(?!)'})${WORD_AFTER}`;
-  return { entries, regex: new RegExp(source, 'giu'), lower: new RegExp(lowerPattern(source), 'gu') };
+  const lowerSource = lowerPattern(source);
+  const openings = openingPairs(lowerSource);
+  // Regexes are built on first use: a Unicode regex costs a fraction of a millisecond to build, and a table
+  // made for one customer's message (reference-issue) needs only one of the three.
+  let regex: RegExp | undefined;
+  let lower: RegExp | undefined;
+  let sticky: RegExp | undefined;
+  return {
+    entries,
+    get regex() {
+      return (regex ??= new RegExp(source, 'giu'));
+    },
+    get lower() {
+      return (lower ??= new RegExp(lowerSource, 'gu'));
+    },
+    anchored: openings && {
+      get sticky() {
+        return (sticky ??= new RegExp(lowerSource, 'yu'));
+      },
+      openings,
+    },
+  };
 }
 
 /**
@@ -95,22 +124,95 @@ function lowerPattern(src: string): string {
   return out;
 }
 
-let lastText: string | undefined;
-let lastLower: string | undefined;
+/** A text prepared for matching: its offset-keeping lower case and, on demand, its boundary positions. */
+interface Subject {
+  text: string;
+  /** Lower-cased code unit for code unit; undefined when that cannot keep offsets ("İ"). */
+  lower: string | undefined;
+  /** Positions where a phrase may start (no letter, digit or `_` before), ascending. */
+  starts?: Int32Array;
+  /** Folded first two characters at each start: `c1 * 128 + c2`, the index into a table's `openings`. */
+  keys?: Uint16Array;
+  /** Running counts of quote marks, built on first use by `isQuoted`. */
+  quotes?: QuoteCounts;
+}
 
 /**
- * The text lower-cased code unit for code unit, so every offset still points at the same character. The
- * few characters whose lower case is longer ("İ") stay as they are. Remembers the last text: a draft is
- * matched against many tables in a row.
+ * The last few texts prepared: a draft is matched against many tables in a row, and the customer's message
+ * in between, so a handful of slots keeps both warm without holding on to old texts.
  */
-function lowerKeepingOffsets(text: string): string | undefined {
-  if (text !== lastText) {
-    let low = text.toLowerCase();
-    if (low.length !== text.length) low = lowerUnitByUnit(text);
-    lastText = text;
-    lastLower = low.length === text.length ? low : undefined;
+const recent: Subject[] = [];
+const RECENT_SLOTS = 8;
+
+function subjectFor(text: string): Subject {
+  for (let i = 0; i < recent.length; i++) {
+    const hit = recent[i];
+    if (hit.text !== text) continue;
+    if (i > 0) {
+      // most recently used first: a draft matched between many short slices of itself stays cached
+      recent.splice(i, 1);
+      recent.unshift(hit);
+    }
+    return hit;
   }
-  return lastLower;
+  let low = text.toLowerCase();
+  if (low.length !== text.length) low = lowerUnitByUnit(text);
+  const subject: Subject = { text, lower: low.length === text.length ? low : undefined };
+  if (recent.length >= RECENT_SLOTS) recent.pop();
+  recent.unshift(subject);
+  return subject;
+}
+
+/**
+ * Every position where the tables' leading `(?<![\p{L}\p{N}_])` can hold, with its two-character key. A
+ * position after a surrogate pair counts (the sticky regex itself checks the lookbehind); a position
+ * inside one does not, as a Unicode regex never starts there.
+ */
+function boundaries(subject: Subject & { lower: string }): { starts: Int32Array; keys: Uint16Array } {
+  if (subject.starts && subject.keys) return { starts: subject.starts, keys: subject.keys };
+  const low = subject.lower;
+  const n = low.length;
+  let starts = new Int32Array(Math.min(n, 1024));
+  let keys = new Uint16Array(starts.length);
+  let count = 0;
+  let prevWord = false;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = low.charCodeAt(i);
+    const insidePair = c >= 0xdc00 && c <= 0xdfff && prev >= 0xd800 && prev <= 0xdbff;
+    if (!prevWord && !insidePair) {
+      if (count === starts.length) {
+        const s2 = new Int32Array(count * 2);
+        s2.set(starts);
+        starts = s2;
+        const k2 = new Uint16Array(count * 2);
+        k2.set(keys);
+        keys = k2;
+      }
+      starts[count] = i;
+      keys[count] = foldUnit(c) * 128 + foldUnit(i + 1 < n ? low.charCodeAt(i + 1) : 0);
+      count++;
+    }
+    prevWord = isWordUnit(c);
+    prev = c;
+  }
+  subject.starts = starts.subarray(0, count);
+  subject.keys = keys.subarray(0, count);
+  return { starts: subject.starts, keys: subject.keys };
+}
+
+/** Word class of each BMP code unit for the lookbehind (`\p{L}`, `\p{N}`, `_`), cached on first sight. */
+const WORD_CLASS = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
+const WORD_UNIT = /[\p{L}\p{N}_]/u;
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  let k = WORD_CLASS[c];
+  if (k === 0) {
+    k = WORD_UNIT.test(String.fromCharCode(c)) ? 1 : 2;
+    WORD_CLASS[c] = k;
+  }
+  return k === 1;
 }
 
 function lowerUnitByUnit(text: string): string {
@@ -141,37 +243,68 @@ const NEGATORS = /(?<![\p{L}])(?:not|never|no|don['’]t|doesn['’]t|didn['’]
  * @example
  * findPhrases("I won't say you're wrong.", compileTable([{ pattern: "you(?:'re| are) wrong" }])) // []
  */
-export function findPhrases(
-  text: string,
-  table: CompiledTable,
-  sentences?: Sentence[],
-  options: MatchOptions = {},
-): PhraseMatch[] {
+export function findPhrases(text: string, table: CompiledTable, sentences?: Sentence[], options: MatchOptions = {}): PhraseMatch[] {
+  return matchTable(text, table, sentences, options, true);
+}
+
+/**
+ * The plain scan of `findPhrases`, without the opening filter: the reference the fast path is tested
+ * against, and what a table whose patterns the filter cannot read always uses.
+ */
+export function findPhrasesByScan(text: string, table: CompiledTable, sentences?: Sentence[], options: MatchOptions = {}): PhraseMatch[] {
+  return matchTable(text, table, sentences, options, false);
+}
+
+function matchTable(text: string, table: CompiledTable, sentences: Sentence[] | undefined, options: MatchOptions, useOpenings: boolean): PhraseMatch[] {
   const { skipNegated = true, skipQuoted = true, limit = Infinity } = options;
   const out: PhraseMatch[] = [];
-  const lowered = lowerKeepingOffsets(text);
-  const re = lowered === undefined ? table.regex : table.lower;
-  const subject = lowered ?? text;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while (out.length < limit && (m = re.exec(subject)) !== null) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
+  const subject = subjectFor(text);
+  const lowered = subject.lower;
+  /** Keeps a raw match unless it is negated or quoted. */
+  const accept = (m: RegExpExecArray, start: number): void => {
     let index = 1;
     while (index < m.length && m[index] === undefined) index++;
-    const start = m.index;
     const end = start + m[0].length;
     const sentence = sentences ? sentenceAt(sentences, start) : undefined;
     // Without sentences, the line is the clause; look back a bounded distance so one huge line stays linear.
     const sStart = sentence ? sentence.range[0] : lineStartNear(text, start);
-    if (skipNegated && isNegated(text, sStart, start)) continue;
-    if (skipQuoted && isQuoted(text, sStart, start, sentence ? sentence.range[1] : text.length)) continue;
+    if (skipNegated && isNegated(text, sStart, start)) return;
+    if (skipQuoted && isQuoted(text, sStart, start, sentence ? sentence.range[1] : text.length)) return;
     out.push({ entry: table.entries[index - 1], index: index - 1, range: [start, end], text: lowered === undefined ? m[0] : text.slice(start, end) });
+  };
+
+  if (lowered !== undefined && table.anchored && useOpenings) {
+    // Same matches as the global scan below: a sticky regex tried, in order, at every position where a
+    // match can begin, skipping those inside the previous match.
+    const { sticky, openings } = table.anchored;
+    const { starts, keys } = boundaries(subject as Subject & { lower: string });
+    let from = 0;
+    for (let k = 0; k < starts.length && out.length < limit; k++) {
+      const p = starts[k];
+      const key = keys[k];
+      if (p < from || (openings[key >>> 5] & (1 << (key & 31))) === 0) continue;
+      sticky.lastIndex = p;
+      const m = sticky.exec(lowered);
+      if (m === null || m[0].length === 0) continue;
+      from = p + m[0].length;
+      accept(m, p);
+    }
+    return out;
+  }
+
+  const re = lowered === undefined ? table.regex : table.lower;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (out.length < limit && (m = re.exec(lowered ?? text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    accept(m, m.index);
   }
   return out;
 }
+
 
 /** A negator within the four words before the match, in the same clause. */
 export function isNegated(text: string, sentenceStart: number, matchStart: number): boolean {
@@ -200,15 +333,57 @@ function lineStartNear(text: string, pos: number): number {
 export function isQuoted(text: string, sentenceStart: number, matchStart: number, sentenceEnd: number): boolean {
   sentenceStart = Math.max(sentenceStart, matchStart - QUOTE_WINDOW);
   sentenceEnd = Math.min(sentenceEnd, matchStart + QUOTE_WINDOW);
-  const before = text.slice(sentenceStart, matchStart);
-  const opens = (before.match(/["“”]/g) ?? []).length;
-  if (opens % 2 === 1) return /["“”]/.test(text.slice(matchStart, sentenceEnd));
+  const q = quoteCounts(subjectFor(text));
+  const opens = q.double[matchStart] - q.double[sentenceStart];
+  if (opens % 2 === 1) return q.double[sentenceEnd] - q.double[matchStart] > 0;
   // single quotes only count when they open a quote: preceded by space, not an apostrophe in a word
-  const singles = (before.match(/(?:^|\s)['‘]/g) ?? []).length;
-  return singles > 0 && /['’](?:\s|[.,!?]|$)/.test(text.slice(matchStart, sentenceEnd));
+  const singles = q.opening[matchStart] - q.opening[sentenceStart] + (sentenceStart < matchStart && isOpeningSingle(text.charCodeAt(sentenceStart)) && q.opening[sentenceStart + 1] === q.opening[sentenceStart] ? 1 : 0);
+  if (singles === 0 || sentenceEnd <= matchStart) return false;
+  // a closing mark is followed by a space, punctuation or the end of the span looked at
+  return q.closing[sentenceEnd - 1] - q.closing[matchStart] > 0 || isClosingSingle(text.charCodeAt(sentenceEnd - 1));
 }
 
-/** True when any phrase of the table occurs (negation and quotes honoured). */
+/**
+ * Running counts of quote marks, so `isQuoted` answers in constant time however many matches a long
+ * sentence holds: `double[i]` counts `"“”` before `i`, `opening[i]` the `'‘` after white space before `i`,
+ * `closing[i]` the `'’` before `i` followed by white space, `.,!?` or the end of the text.
+ */
+interface QuoteCounts {
+  double: Int32Array;
+  opening: Int32Array;
+  closing: Int32Array;
+}
+
+function quoteCounts(subject: Subject): QuoteCounts {
+  if (subject.quotes) return subject.quotes;
+  const text = subject.text;
+  const n = text.length;
+  const double = new Int32Array(n + 1);
+  const opening = new Int32Array(n + 1);
+  const closing = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    double[i + 1] = double[i] + (c === 34 || c === 0x201c || c === 0x201d ? 1 : 0);
+    opening[i + 1] = opening[i] + (isOpeningSingle(c) && i > 0 && isJsSpace(text.charCodeAt(i - 1)) ? 1 : 0);
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+    closing[i + 1] = closing[i] + (isClosingSingle(c) && (next < 0 || isJsSpace(next) || next === 46 || next === 44 || next === 33 || next === 63) ? 1 : 0);
+  }
+  subject.quotes = { double, opening, closing };
+  return subject.quotes;
+}
+
+function isOpeningSingle(c: number): boolean {
+  return c === 39 || c === 0x2018;
+}
+function isClosingSingle(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+/** The characters of a regex `\s`. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** True when any phrase of the table occurs (negation and quotes honoured). Stops at the first match. */
 export function hasPhrase(text: string, table: CompiledTable, sentences?: Sentence[], options?: MatchOptions): boolean {
-  return findPhrases(text, table, sentences, options).length > 0;
+  return findPhrases(text, table, sentences, { ...options, limit: 1 }).length > 0;
 }

@@ -1,0 +1,302 @@
+/**
+ * Which two-character openings can start a match of a regular expression.
+ *
+ * Why: a phrase table is one alternation regex, and scanning a whole draft with it costs about the same
+ * whatever the table holds, because the engine tries it at every word boundary. Most tables can only start
+ * with a few letter pairs ("yo" for "you should have", "ca" for "calm down"), so the matcher tries the regex
+ * only where the text opens with one of them (see `matcher.ts`). The answer is a superset: when in doubt a
+ * pair is allowed, so skipping a position never drops a match.
+ *
+ * Characters are folded to 7 bits: every code unit of 128 or above counts as 127, so one bitmap of
+ * 128 × 128 bits covers any text. A match of one character allows any second character (and the end).
+ */
+
+/** 128 bits: a set of folded characters. */
+type Bits = Uint32Array;
+
+interface Info {
+  /** Can match the empty string. */
+  nullable: boolean;
+  /** First characters of non-empty matches. */
+  first: Bits;
+  /** Characters that are a whole match on their own. */
+  single: Bits;
+  /** Openings of matches of two or more characters, as a `PairMap`; null when there are none. */
+  pairs: PairMap | null;
+}
+
+const ALPHABET = 128;
+/** Bitmap of allowed openings: bit `c1 * 128 + c2`. */
+export type PairMap = Uint32Array;
+const PAIR_WORDS = (ALPHABET * ALPHABET) / 32;
+
+export function foldUnit(c: number): number {
+  return c < ALPHABET ? c : ALPHABET - 1;
+}
+
+function bits(): Bits {
+  return new Uint32Array(4);
+}
+function set(b: Bits, c: number): void {
+  b[c >>> 5] |= 1 << (c & 31);
+}
+function has(b: Bits, c: number): boolean {
+  return (b[c >>> 5] & (1 << (c & 31))) !== 0;
+}
+function union(a: Bits, b: Bits): Bits {
+  const out = bits();
+  for (let i = 0; i < 4; i++) out[i] = a[i] | b[i];
+  return out;
+}
+function isEmpty(b: Bits): boolean {
+  return (b[0] | b[1] | b[2] | b[3]) === 0;
+}
+function all(): Bits {
+  return Uint32Array.of(~0, ~0, ~0, ~0);
+}
+function range(from: number, to: number): Bits {
+  const b = bits();
+  for (let c = from; c <= to; c++) set(b, foldUnit(c));
+  if (to >= ALPHABET) set(b, ALPHABET - 1);
+  return b;
+}
+
+function unionPairs(a: PairMap | null, b: PairMap | null): PairMap | null {
+  if (!a || !b) return a ?? b;
+  const out = a.slice();
+  for (let i = 0; i < out.length; i++) out[i] |= b[i];
+  return out;
+}
+/** `into` plus the pairs (c1, c2) for every c1 in `firsts` and c2 in `seconds`. */
+function product(into: PairMap | null, firsts: Bits, seconds: Bits): PairMap | null {
+  if (isEmpty(firsts) || isEmpty(seconds)) return into;
+  const out = into ? into.slice() : new Uint32Array(PAIR_WORDS);
+  for (let c = 0; c < ALPHABET; c++) {
+    if (!has(firsts, c)) continue;
+    for (let w = 0; w < 4; w++) out[c * 4 + w] |= seconds[w];
+  }
+  return out;
+}
+
+const EMPTY: Info = { nullable: true, first: bits(), single: bits(), pairs: null };
+function char(b: Bits): Info {
+  return { nullable: false, first: b, single: b, pairs: null };
+}
+
+function seq(a: Info, b: Info): Info {
+  return {
+    nullable: a.nullable && b.nullable,
+    first: a.nullable ? union(a.first, b.first) : a.first,
+    single: union(b.nullable ? a.single : bits(), a.nullable ? b.single : bits()),
+    pairs: unionPairs(product(a.pairs, a.single, b.first), a.nullable ? b.pairs : null),
+  };
+}
+function alt(a: Info, b: Info): Info {
+  return { nullable: a.nullable || b.nullable, first: union(a.first, b.first), single: union(a.single, b.single), pairs: unionPairs(a.pairs, b.pairs) };
+}
+function repeat(x: Info, min: number, max: number): Info {
+  if (max === 0) return EMPTY;
+  const nullable = min === 0 || x.nullable;
+  if (max === 1) return { ...x, nullable };
+  // one character alone is a match only when a single repetition is (min ≤ 1, or others can be empty)
+  const single = min <= 1 || x.nullable ? x.single : bits();
+  return { nullable, first: x.first, single, pairs: product(x.pairs, x.single, x.first) };
+}
+
+class Unsupported extends Error {}
+
+/** A recursive-descent reader for the regex subset phrase tables use; anything else is `Unsupported`. */
+class Reader {
+  i = 0;
+  constructor(private readonly src: string) {}
+
+  alternation(): Info {
+    let info = this.sequence();
+    while (this.src[this.i] === '|') {
+      this.i++;
+      info = alt(info, this.sequence());
+    }
+    return info;
+  }
+
+  private sequence(): Info {
+    let info = EMPTY;
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      info = seq(info, this.quantified(this.atom()));
+    }
+    return info;
+  }
+
+  private quantified(atom: Info): Info {
+    const ch = this.src[this.i];
+    let min = 1;
+    let max = 1;
+    if (ch === '?') [min, max] = [0, 1];
+    else if (ch === '*') [min, max] = [0, Infinity];
+    else if (ch === '+') [min, max] = [1, Infinity];
+    else if (ch === '{') {
+      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.src.slice(this.i));
+      if (!m) throw new Unsupported('brace');
+      min = Number(m[1]);
+      max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
+      this.i += m[0].length - 1;
+    } else return atom;
+    this.i++;
+    if (this.src[this.i] === '?') this.i++; // lazy: same language
+    return this.quantified(repeat(atom, min, max));
+  }
+
+  private atom(): Info {
+    const ch = this.src[this.i++];
+    if (ch === '(') {
+      let zeroWidth = false;
+      if (this.src[this.i] === '?') {
+        const head = this.src.slice(this.i, this.i + 3);
+        if (head.startsWith('?:')) this.i += 2;
+        else if (head.startsWith('?=') || head.startsWith('?!')) [this.i, zeroWidth] = [this.i + 2, true];
+        else if (head === '?<=' || head === '?<!') [this.i, zeroWidth] = [this.i + 3, true];
+        else throw new Unsupported('group kind');
+      }
+      const inner = this.alternation();
+      if (this.src[this.i++] !== ')') throw new Unsupported('unclosed group');
+      // Lookarounds consume nothing; treating them as empty only widens the answer.
+      return zeroWidth ? EMPTY : inner;
+    }
+    if (ch === '[') return char(this.charClass());
+    if (ch === '\\') {
+      const b = this.escape(false);
+      return b ? char(b) : EMPTY;
+    }
+    if (ch === '.') return char(all());
+    if (ch === '^' || ch === '$') return EMPTY;
+    if (ch === undefined || ch === ')' || ch === '|' || ch === '*' || ch === '+' || ch === '?') throw new Unsupported(`unexpected ${ch}`);
+    return char(range(ch.charCodeAt(0), ch.charCodeAt(0)));
+  }
+
+  /** One escape after the backslash; undefined for zero-width ones (`\b`). */
+  private escape(inClass: boolean): Bits | undefined {
+    const code = this.singleCharEscape(inClass);
+    if (code !== undefined) return range(code, code);
+    const e = this.src[this.i++];
+    switch (e) {
+      case 'd': return range(48, 57);
+      case 'w': {
+        const b = union(union(range(48, 57), range(65, 90)), union(range(97, 122), range(95, 95)));
+        set(b, ALPHABET - 1);
+        return b;
+      }
+      case 's': {
+        const b = bits();
+        for (const c of [9, 10, 11, 12, 13, 32]) set(b, c);
+        set(b, ALPHABET - 1);
+        return b;
+      }
+      case 'D': case 'W': case 'S': return all();
+      case 'p': case 'P': {
+        const close = this.src.indexOf('}', this.i);
+        if (this.src[this.i] !== '{' || close < 0) throw new Unsupported('property');
+        this.i = close + 1;
+        return all();
+      }
+      case 'b': case 'B': return undefined;
+      default: throw new Unsupported(`escape \\${e}`);
+    }
+  }
+
+  /** The code unit of an escape that stands for one character (`\n`, `\u2019`, `\.`), consumed; else undefined. */
+  private singleCharEscape(inClass: boolean): number | undefined {
+    const e = this.src[this.i];
+    if (e === undefined) throw new Unsupported('trailing backslash');
+    const simple: Record<string, number> = { t: 9, n: 10, r: 13, f: 12, v: 11 };
+    if (e in simple) {
+      this.i++;
+      return simple[e];
+    }
+    if (e === 'b' && inClass) {
+      this.i++;
+      return 8;
+    }
+    if (e === 'u' || e === 'x') {
+      const rest = this.src.slice(this.i + 1);
+      const m = e === 'u' ? /^(?:\{([0-9a-fA-F]+)\}|([0-9a-fA-F]{4}))/.exec(rest) : /^([0-9a-fA-F]{2})/.exec(rest);
+      if (!m) throw new Unsupported('hex escape');
+      this.i += 1 + m[0].length;
+      return parseInt(m[1] ?? m[2], 16);
+    }
+    if (/[A-Za-z0-9]/.test(e)) return undefined;
+    this.i++;
+    return e.charCodeAt(0);
+  }
+
+  private charClass(): Bits {
+    if (this.src[this.i] === '^') {
+      // A negated class can match nearly anything; the exact complement is not worth computing.
+      const close = this.classEnd();
+      this.i = close + 1;
+      return all();
+    }
+    let out = bits();
+    let first = true;
+    while (this.i < this.src.length && (this.src[this.i] !== ']' || first)) {
+      first = false;
+      const lo = this.classAtom();
+      if (this.src[this.i] === '-' && this.src[this.i + 1] !== ']' && typeof lo === 'number') {
+        this.i++;
+        const hi = this.classAtom();
+        if (typeof hi !== 'number') throw new Unsupported('class range');
+        out = union(out, range(lo, hi));
+      } else {
+        out = union(out, typeof lo === 'number' ? range(lo, lo) : lo);
+      }
+    }
+    if (this.src[this.i++] !== ']') throw new Unsupported('unclosed class');
+    return out;
+  }
+
+  /** A code unit, or a set for escapes such as `\d` and `\p{L}`. */
+  private classAtom(): number | Bits {
+    const ch = this.src[this.i++];
+    if (ch !== '\\') return ch.charCodeAt(0);
+    return this.singleCharEscape(true) ?? this.escape(true) ?? bits();
+  }
+
+  private classEnd(): number {
+    let j = this.i + 1;
+    if (this.src[j] === ']') j++;
+    for (; j < this.src.length; j++) {
+      if (this.src[j] === '\\') j++;
+      else if (this.src[j] === ']') return j;
+    }
+    throw new Unsupported('unclosed class');
+  }
+}
+
+/**
+ * The openings a regex source can match with, as a 128 × 128 bitmap (see `PairMap`), or `undefined` when
+ * the source uses syntax this reader does not know; callers then scan every position, as before.
+ *
+ * @example
+ * const map = openingPairs('calm down|relax');
+ * allowsOpening(map, 'c'.charCodeAt(0), 'a'.charCodeAt(0)) // true
+ * allowsOpening(map, 'c'.charCodeAt(0), 'o'.charCodeAt(0)) // false
+ */
+export function openingPairs(source: string): PairMap | undefined {
+  let info: Info;
+  try {
+    const reader = new Reader(source);
+    info = reader.alternation();
+    if (reader.i !== source.length) return undefined;
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+  const map = info.pairs ? info.pairs.slice() : new Uint32Array(PAIR_WORDS);
+  for (let c1 = 0; c1 < ALPHABET; c1++) if (has(info.single, c1)) map.fill(~0, c1 * 4, c1 * 4 + 4);
+  return map;
+}
+
+/** Whether a match may open with the (folded) characters `c1`, `c2`. */
+export function allowsOpening(map: PairMap, c1: number, c2: number): boolean {
+  const bit = foldUnit(c1) * ALPHABET + foldUnit(c2);
+  return (map[bit >>> 5] & (1 << (bit & 31))) !== 0;
+}
