@@ -1,6 +1,6 @@
 import { analyzeMessage } from './analyze/message.ts';
 import { detectMoves, moveSet, playbookSteps, type MoveFinding } from './moves.ts';
-import { toFinding, type Rule, type RuleInput } from './rules/define.ts';
+import { MAX_FINDINGS_PER_RULE, toFinding, type Rule, type RuleInput } from './rules/define.ts';
 import { RULES } from './rules/index.ts';
 import { splitSentences } from './text/sentences.ts';
 import { PRINCIPLES, type Finding, type Move, type PrincipleId, type ReplyContext, type ResolvedContext, type Severity } from './types.ts';
@@ -64,7 +64,8 @@ export function checkReply(draft: string, context: ReplyContext = {}, options: C
     const set = rule.meta.ruleSet;
     if (set !== 'all' && (set === 'review') !== (resolved.channel === 'public-review')) continue;
     active.push(rule);
-    for (const raw of rule.check(input)) findings.push(toFinding(rule, raw, setting ?? rule.meta.severity));
+    const raws = rule.check(input);
+    for (let k = 0; k < raws.length && k < MAX_FINDINGS_PER_RULE; k++) findings.push(toFinding(rule, raws[k], setting ?? rule.meta.severity));
   }
   const sorted = dedupe(findings).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
   return { findings: sorted, moves, scores: scoreFindings(sorted, active, resolved), nextMove: nextMove(moveSet(moves), resolved) };

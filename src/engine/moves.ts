@@ -1,5 +1,5 @@
 import { EMAIL_CONFIRMATION_CUES, MOVE_CUES, OWNER_QUESTION_CUES, TIME_CUES } from './moves.data.ts';
-import { compileTable, findPhrases, type CompiledTable } from './text/matcher.ts';
+import { compileTable, findPhrases, hasPhrase, type CompiledTable } from './text/matcher.ts';
 import type { Fix, IssueCategory, Move, PrincipleId, Range, ReplyContext, ResolvedContext, Sentence } from './types.ts';
 import { splitSentences } from './text/sentences.ts';
 
@@ -113,7 +113,7 @@ export function timeCues(text: string, sentences?: Sentence[], within?: Range): 
  * confirmsByEmail("I'll e-mail you a summary today.") // true
  */
 export function confirmsByEmail(text: string, sentences?: Sentence[]): boolean {
-  return findPhrases(text, EMAIL_CONFIRMATION, sentences).length > 0;
+  return hasPhrase(text, EMAIL_CONFIRMATION, sentences);
 }
 
 /**
@@ -123,7 +123,7 @@ export function confirmsByEmail(text: string, sentences?: Sentence[]): boolean {
  * asksOwnerQuestion('If you ran our store, what would you do here?') // true
  */
 export function asksOwnerQuestion(text: string, sentences?: Sentence[]): boolean {
-  return findPhrases(text, OWNER_QUESTION, sentences).length > 0;
+  return hasPhrase(text, OWNER_QUESTION, sentences);
 }
 
 /** A move the playbook expects of this reply, in playbook order, and the principle behind it. */

@@ -2,7 +2,7 @@ import { analyzeMessage } from '../analyze/message.ts';
 import { checkReply, resolveContext, type CheckResult } from '../check.ts';
 import { moveSet, playbookSteps } from '../moves.ts';
 import { RULES } from '../rules/index.ts';
-import { compileTable, findPhrases } from '../text/matcher.ts';
+import { compileTable, hasPhrase } from '../text/matcher.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { PRINCIPLES, type MessageAnalysis, type Move, type Phase, type PrincipleId, type ReplyContext, type SignalKind } from '../types.ts';
 import { AGREEMENT, REFUSAL } from './analyze.data.ts';
@@ -71,7 +71,7 @@ export function analyzeConversation(turns: readonly Turn[], context: Conversatio
     if (turn.role === 'customer') {
       const analysis = analyzeMessage(turn.text, { customerName: context.customerName });
       trajectory.push(analysis.anger);
-      const agrees = offered && !analysis.upset && findPhrases(turn.text, AGREES, splitSentences(turn.text)).length > 0;
+      const agrees = offered && !analysis.upset && hasPhrase(turn.text, AGREES, splitSentences(turn.text));
       const entry: TurnAnalysis = { index: i, role: 'customer', analysis, phase };
       if (agrees) {
         entry.agrees = true;
@@ -108,7 +108,7 @@ export function analyzeConversation(turns: readonly Turn[], context: Conversatio
     for (const m of moves) made.add(m);
     if (firstAcknowledgementTurn === undefined && moves.includes('acknowledge')) firstAcknowledgementTurn = i;
     if (moves.includes('offer')) offered = true;
-    refusals += findPhrases(turn.text, REFUSES, undefined, { skipNegated: false }).length > 0 ? 1 : 0;
+    refusals += hasPhrase(turn.text, REFUSES, undefined, { skipNegated: false }) ? 1 : 0;
     phase = advance(phase, moves, analysis?.upset ?? false);
     out.push(entry);
     lastAnswered = answers;

@@ -27,6 +27,12 @@ export interface RuleInput {
   moves: MoveFinding[];
 }
 
+/**
+ * The most findings one rule reports in one draft. A reply with a hundred of one mistake needs rewriting,
+ * not a hundred underlines, and a pasted megabyte must not cost a second of building fixes nobody reads.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
+
 /** What `check` returns; the engine adds rule id, severity and the rendered message. */
 export interface RawFinding {
   messageId: string;

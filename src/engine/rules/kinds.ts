@@ -1,5 +1,5 @@
 import { compileTable, findPhrases, type MatchOptions, type PhraseEntry, type PhraseMatch } from '../text/matcher.ts';
-import type { RawFinding, RuleInput } from './define.ts';
+import { MAX_FINDINGS_PER_RULE, type RawFinding, type RuleInput } from './define.ts';
 import type { Range, Sentence, Suggestion } from '../types.ts';
 
 /**
@@ -24,7 +24,7 @@ export function existence(
   const table = compileTable(entries);
   return (input) => {
     if (opts.when && !opts.when(input)) return [];
-    return findPhrases(input.text, table, input.sentences, opts.match)
+    return findPhrases(input.text, table, input.sentences, { limit: MAX_FINDINGS_PER_RULE, ...opts.match })
       .filter((m) => !opts.skip?.(m, input))
       .map((m) => {
         const fixRange = opts.fixScope === 'clause' ? clauseAt(input, m.range) : m.range;

@@ -1,6 +1,6 @@
 import { compileTable, findPhrases } from '../text/matcher.ts';
 import { sentenceAt } from '../text/sentences.ts';
-import { defineRule } from './define.ts';
+import { defineRule, MAX_FINDINGS_PER_RULE } from './define.ts';
 import { fillPlaceholders } from './kinds.ts';
 import { SORRY_FORMS } from './no-bare-sorry.data.ts';
 
@@ -23,7 +23,7 @@ export default defineRule({
   },
   check(input) {
     const { text, sentences } = input;
-    return findPhrases(text, table, sentences).flatMap((m) => {
+    return findPhrases(text, table, sentences, { limit: MAX_FINDINGS_PER_RULE }).flatMap((m) => {
       const sentence = sentenceAt(sentences, m.range[0]);
       const tail = text.slice(m.range[1], sentence ? sentence.range[1] : text.length);
       if (!EMPTY_TAIL.test(tail)) return [];

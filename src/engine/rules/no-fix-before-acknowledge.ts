@@ -1,4 +1,4 @@
-import { compileTable, findPhrases } from '../text/matcher.ts';
+import { compileTable, findPhrases, hasPhrase } from '../text/matcher.ts';
 import type { RawFinding, RuleInput } from './define.ts';
 import { defineRule } from './define.ts';
 import { clauseAt, fillPlaceholders, sentenceTail } from './kinds.ts';
@@ -60,7 +60,7 @@ export default defineRule({
     const found = firstSolution(input);
     if (!found) return [];
     if (input.moves.some((m) => EMOTION_FIRST.has(m.move) && m.range[0] < found.at)) return [];
-    if (findPhrases(input.text.slice(0, found.at), emotionFirst).length > 0) return [];
+    if (hasPhrase(input.text.slice(0, found.at), emotionFirst)) return [];
     const { text } = input;
     const ack = fillPlaceholders(input.context.issue ? 'I can hear how frustrating $ISSUE has been, and I want to help. ' : 'I can hear how frustrating this has been, and I want to help. ', input);
     const [clauseStart] = clauseAt(input, [found.at, found.at]);

@@ -1,5 +1,5 @@
-import { compileTable, findPhrases } from '../text/matcher.ts';
-import { defineRule } from './define.ts';
+import { compileTable, findPhrases, hasPhrase } from '../text/matcher.ts';
+import { defineRule, MAX_FINDINGS_PER_RULE } from './define.ts';
 import { clauseAt, isReportedSpeech, sentenceIndexOf, substitutions } from './kinds.ts';
 import { ALTERNATIVE_CUES, POLICY_WALLS } from './no-policy-wall.data.ts';
 
@@ -22,13 +22,13 @@ export default defineRule({
   },
   check(input) {
     const { text, sentences } = input;
-    return findPhrases(text, walls, sentences).flatMap((m) => {
+    return findPhrases(text, walls, sentences, { limit: MAX_FINDINGS_PER_RULE }).flatMap((m) => {
       const i = sentenceIndexOf(sentences, m.range[0]);
       const sentence = sentences[i];
       if (sentence && isReportedSpeech(text, sentence.range[0], m.range[0])) return [];
       // a way forward after the refusal, in its sentence or the next, lifts the wall
       const lookEnd = Math.min((sentences[i + 1] ?? sentence)?.range[1] ?? text.length, m.range[1] + 600);
-      if (findPhrases(text.slice(m.range[1], lookEnd), alternatives).length > 0) return [];
+      if (hasPhrase(text.slice(m.range[1], lookEnd), alternatives)) return [];
       const clause = clauseAt(input, m.range);
       const suggestions = m.entry.tag === 'reframe'
         ? substitutions(m.entry.alternatives ?? [], clause, text.slice(clause[0], clause[1]), input)

@@ -1,5 +1,5 @@
 import { compileTable, findPhrases } from '../text/matcher.ts';
-import { defineRule } from './define.ts';
+import { defineRule, MAX_FINDINGS_PER_RULE } from './define.ts';
 import { clauseAt, isReportedSpeech, sentenceOf, sentenceTail, substitutions } from './kinds.ts';
 import { OWN_INSTEAD, TRANSFER } from './no-transfer.data.ts';
 
@@ -28,7 +28,7 @@ export default defineRule({
   },
   check(input) {
     const { text, sentences } = input;
-    return findPhrases(text, table, sentences).flatMap((m) => {
+    return findPhrases(text, table, sentences, { limit: MAX_FINDINGS_PER_RULE }).flatMap((m) => {
       const sStart = sentenceOf(sentences, m.range[0])?.range[0] ?? 0;
       if (isReportedSpeech(text, sStart, m.range[0])) return [];
       const clause = clauseAt(input, m.range);

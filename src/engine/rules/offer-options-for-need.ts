@@ -1,5 +1,5 @@
 import { appendSentence, isClosing, missingMoveRange } from '../moves.ts';
-import { compileTable, findPhrases } from '../text/matcher.ts';
+import { compileTable, hasPhrase } from '../text/matcher.ts';
 import type { OptionOffer } from '../types.ts';
 import { defineRule } from './define.ts';
 import { NEED_REMEDIES, type RemedyNeed } from './offer-options-for-need.data.ts';
@@ -34,7 +34,7 @@ export default defineRule({
       if (!(need in TABLES)) continue;
       const remedyNeed = need as RemedyNeed;
       const options = (context.options ?? []).filter((o) => o.need === need);
-      if (findPhrases(text, TABLES[remedyNeed], sentences).length > 0) continue;
+      if (hasPhrase(text, TABLES[remedyNeed], sentences)) continue;
       if (options.some((o) => lower.includes(optionWording(o).toLowerCase()) || lower.includes(o.label.toLowerCase()))) continue;
       const offered = options.slice(0, 2).map(optionWording);
       const sentence = offered.length === 2

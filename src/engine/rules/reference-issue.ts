@@ -1,5 +1,5 @@
 import { describeIssue, insertAfterMove, missingMoveRange } from '../moves.ts';
-import { compileTable, findPhrases } from '../text/matcher.ts';
+import { compileTable, hasPhrase } from '../text/matcher.ts';
 import type { ResolvedContext } from '../types.ts';
 import { defineRule } from './define.ts';
 import { CATEGORY_WORDS, STOPWORDS } from './reference-issue.data.ts';
@@ -84,7 +84,7 @@ export default defineRule({
     const table = tableFor(terms);
     // links often spell the issue out ("…/Wireless-Connection-Issues"); the words the customer reads are what count
     const visible = text.replace(URL, (u) => ' '.repeat(u.length));
-    if (findPhrases(visible, table, sentences, { skipNegated: false }).length > 0) return [];
+    if (hasPhrase(visible, table, sentences, { skipNegated: false })) return [];
     const issue = describeIssue(context) ?? context.analysis.issues[0]?.phrase ?? 'the issue';
     const sentence = `I am looking into ${issue} for you now.`;
     return [{

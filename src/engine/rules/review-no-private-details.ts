@@ -1,5 +1,5 @@
 import { compileTable, findPhrases } from '../text/matcher.ts';
-import { defineRule } from './define.ts';
+import { defineRule, MAX_FINDINGS_PER_RULE } from './define.ts';
 import { substitutions } from './kinds.ts';
 import { PRIVATE_DETAILS, ROLE_MAILBOXES } from './review-no-private-details.data.ts';
 
@@ -23,7 +23,7 @@ export default defineRule({
   check(input) {
     const { text, sentences } = input;
     // Numbers inside quotes are still private, so quotation is not skipped; negation is irrelevant here.
-    return findPhrases(text, table, sentences, { skipNegated: false, skipQuoted: false }).flatMap((m) => {
+    return findPhrases(text, table, sentences, { skipNegated: false, skipQuoted: false, limit: MAX_FINDINGS_PER_RULE }).flatMap((m) => {
       if (m.entry.tag === 'email' && ROLE_MAILBOXES.has(m.text.split('@')[0].toLowerCase())) return [];
       if (m.entry.tag === 'phone') {
         const digits = m.text.replace(/\D/g, '').length;

@@ -1,5 +1,5 @@
 import { appendSentence, missingMoveRange } from '../moves.ts';
-import { compileTable, findPhrases } from '../text/matcher.ts';
+import { compileTable, hasPhrase } from '../text/matcher.ts';
 import { defineRule } from './define.ts';
 import { DIRECT_CHANNEL } from './review-take-it-offline.data.ts';
 
@@ -19,7 +19,7 @@ export default defineRule({
     ruleSet: 'review',
   },
   check({ text, sentences, context }) {
-    if (!context.upset || findPhrases(text, table, sentences).length > 0) return [];
+    if (!context.upset || hasPhrase(text, table, sentences)) return [];
     const sentence = "I'd like to put this right personally, so please send us a direct message and I'll take it from there.";
     return [{
       messageId: 'missingDirectChannel',

@@ -1,5 +1,5 @@
 import { insertSentence, missingMoveRange } from '../moves.ts';
-import { compileTable, findPhrases } from '../text/matcher.ts';
+import { compileTable, hasPhrase } from '../text/matcher.ts';
 import { defineRule } from './define.ts';
 import { THANKS } from './review-thank-reviewer.data.ts';
 
@@ -19,7 +19,7 @@ export default defineRule({
     ruleSet: 'review',
   },
   check({ text, sentences, context }) {
-    if (findPhrases(text, table, sentences).length > 0) return [];
+    if (hasPhrase(text, table, sentences)) return [];
     const first = context.name?.trim().split(/\s+/)[0];
     const sentence = first ? `Thank you for taking the time to share this, ${first}.` : 'Thank you for taking the time to share this.';
     return [{
