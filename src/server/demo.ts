@@ -41,13 +41,18 @@ function prng(seed: number): () => number {
 /**
  * Makes a tweet readable as a desk message without personal data: drops the leading @-mentions, replaces the
  * customer's own handles with their display name, other handles with the name without "@", e-mail
- * addresses with "[e-mail removed]" and links with "[link]".
+ * addresses with "[e-mail removed]" and links with "[link]", and undoes Twitter's HTML escaping.
  *
  * @example
  * cleanTweet('@AppleSupport my mail is a@b.co https://x.y', ['me'], 'Maria') // 'my mail is [e-mail removed] [link]'
+ * cleanTweet('music &amp; podcasts', [], 'Maria') // 'music & podcasts'
  */
 export function cleanTweet(text: string, customerHandles: string[], displayName: string): string {
-  let t = text.replace(/^(\s*@\w+[,:]?\s*)+/, '');
+  // Tweets come HTML-escaped ("music &amp; podcasts"). The desk stores text as the customer wrote it and the
+  // UI escapes on display, so left encoded the entity would be shown literally. One pass, so "&amp;lt;"
+  // becomes the text "&lt;" and not "<".
+  let t = text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _m);
+  t = t.replace(/^(\s*@\w+[,:]?\s*)+/, '');
   t = t.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[e-mail removed]');
   t = t.replace(/https?:\s*\/\/\S+/g, '[link]');
   t = t.replace(/@(\w+)/g, (_m, h: string) => (customerHandles.some((c) => c.toLowerCase() === h.toLowerCase()) ? displayName : h));

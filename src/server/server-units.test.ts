@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addBusinessDays } from './clock.ts';
 import { parseEnv } from './config.ts';
+import { angerWord } from '../web/client/anger.ts';
 import { priorityOf } from './services/queue.ts';
 import { retryDelayMs } from './services/outbox.ts';
 
@@ -24,7 +25,7 @@ test('priority grows with anger, value and waiting, and explains each factor', (
   assert.deepEqual(why.map((w) => w.text), ['Anger 0.80 (irate)', 'Lifetime value $4,200, customer for 6 years (high value)', 'Waiting 3 h for a reply']);
   assert.equal(priorityOf(0, 0, null, 0).priority, 1, 'a calm, new, answered customer is the floor');
   assert.match(priorityOf(0.7, 0, null, 0, 0.3).why[0].text, /angry, rising\)/);
-  assert.match(priorityOf(0.3, 0, null, 0, 0.7).why[0].text, /annoyed, calming\)/);
+  assert.match(priorityOf(0.3, 0, null, 0, 0.7).why[0].text, /upset, calming\)/);
   assert.doesNotMatch(priorityOf(0.3, 0, null, 0, 0.35).why[0].text, /rising|calming/);
 });
 
@@ -44,4 +45,11 @@ test('configuration errors name every bad variable', () => {
   assert.equal(env.PORT, 8080);
   assert.equal(env.DEMO, false);
   assert.equal(env.FOLLOW_UP_BUSINESS_DAYS, 1);
+});
+
+test("the queue's why names the anger with the meter's word, at every level", () => {
+  for (let i = 0; i <= 100; i++) {
+    const anger = i / 100;
+    assert.match(priorityOf(anger, 100, 1, 30).why[0].text, new RegExp(`^Anger ${anger.toFixed(2)} \\(${angerWord(anger)}\\)$`), `at ${anger}`);
+  }
 });

@@ -15,6 +15,8 @@ describe('demo mode', () => {
   test('cleanTweet drops mentions, e-mails and links and never shows a handle', () => {
     assert.equal(cleanTweet('@AppleSupport @Apple hi, mail me at jo.doe+x@gmail.com or see https: //t.co/abc ^SJ', ['jodoe'], 'Maria'), 'hi, mail me at [e-mail removed] or see [link]');
     assert.equal(cleanTweet('@Brand thanks @jodoe2 for nothing', ['JoDoe2'], 'Maria'), 'thanks Maria for nothing');
+    // The data set is HTML-escaped; the desk shows text as text, so "&amp;" would reach the screen as is.
+    assert.equal(cleanTweet('@Brand music &amp; podcasts &gt; 3 GB, &lt;b&gt; &amp;lt;', [], 'Maria'), 'music & podcasts > 3 GB, <b> &lt;');
   });
 
   test('without the data file the desk starts empty and says why', async () => {
@@ -36,6 +38,7 @@ describe('demo mode', () => {
     for (const m of msgs.rows) {
       assert.doesNotMatch(m.body, /[\w.+-]+@[\w-]+\.[\w.]+/, 'no e-mail addresses');
       assert.doesNotMatch(m.body, /^@/, 'no leading handle');
+      assert.doesNotMatch(m.body, /&(amp|lt|gt);/, 'no HTML entities shown as text');
       if (m.direction === 'inbound') assert.ok(m.analysis, 'each customer message has its analysis');
     }
     // The agent sees open cases, angriest first; the lead sees a month of history in the reports.

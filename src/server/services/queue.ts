@@ -40,7 +40,9 @@ export function priorityOf(anger: number, lifetimeValue: number, tenureYears: nu
   const v = 1 + Math.log10(1 + Math.max(0, lifetimeValue) / 100) + ((tenureYears ?? 0) >= 5 ? 0.5 : 0);
   const hours = waitingMinutes / 60;
   const w = 1 + Math.log2(1 + hours);
-  const level = anger >= 0.75 ? 'irate' : anger >= 0.5 ? 'angry' : anger >= 0.25 ? 'annoyed' : 'calm';
+  // The same words and thresholds as the anger meter beside this text (src/web/client/anger.ts), so a row
+  // never says "upset" in one column and "annoyed" in the next; a unit test holds the two together.
+  const level = anger >= 0.75 ? 'irate' : anger >= 0.5 ? 'angry' : anger >= 0.25 ? 'upset' : anger > 0 ? 'mildly unhappy' : 'calm';
   const money = `$${Math.round(lifetimeValue).toLocaleString('en-US')}`;
   const why: QueueFactor[] = [
     { factor: 'anger', weight: round2(a), text: `Anger ${anger.toFixed(2)} (${level}${trend(anger, previousAnger)})` },
