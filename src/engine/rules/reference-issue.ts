@@ -57,7 +57,7 @@ function tableFor(terms: string[]): ReturnType<typeof compileTable> {
   let table = cache.get(source);
   if (!table) {
     if (cache.size >= 64) cache.delete(cache.keys().next().value as string);
-    table = compileTable([{ pattern: source }]);
+    table = compileTable([{ pattern: source }], { openings: false });
     cache.set(source, table);
   }
   return table;

@@ -63,7 +63,7 @@ const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
  * const t = compileTable([{ pattern: "i'?m sorry" }]);
  * findPhrases('Well, I am sorry.', t) // []  — "I am sorry" is not "I'm sorry"
  */
-export function compileTable(entries: readonly PhraseEntry[]): CompiledTable {
+export function compileTable(entries: readonly PhraseEntry[], options: { openings?: boolean } = {}): CompiledTable {
   const parts = entries.map((e) => {
     const src = normalizePattern(e.pattern);
     // Without `i`: the group count is the same, and case-folding `\p{L}` would make this cost as much as the table.
@@ -74,7 +74,8 @@ export function compileTable(entries: readonly PhraseEntry[]): CompiledTable {
   });
   const source = `${WORD_BEFORE}(?:${parts.join('|') || '(?!)'})${WORD_AFTER}`;
   const lowerSource = lowerPattern(source);
-  const openings = openingPairs(lowerSource);
+  // Reading the openings costs more than one scan saves: a table built for a single text skips it.
+  const openings = options.openings === false ? undefined : openingPairs(lowerSource);
   // Regexes are built on first use: a Unicode regex costs a fraction of a millisecond to build, and a table
   // made for one customer's message (reference-issue) needs only one of the three.
   let regex: RegExp | undefined;
