@@ -181,6 +181,10 @@ describe('desk web UI in Chromium', () => {
     assert.deepEqual(unlabelled, []);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no horizontal scrolling at 800px');
     assert.deepEqual(await page.evaluate(inPage(lowContrastText)), [], 'all text meets WCAG AA contrast');
+    // In one column the panels follow the playbook: reply, then options and footwork, then resolve.
+    const top = (sel: string) => page.locator(sel).evaluate((el) => el.getBoundingClientRect().top);
+    const [reply, options, tasks, resolve] = [await top('.reply-panel'), await top('.options-panel'), await top('.tasks-panel'), await top('.resolve-panel')];
+    assert.ok(reply < options && options < resolve && tasks < resolve, `reply ${reply}, options ${options}, tasks ${tasks}, resolve ${resolve}`);
 
     // Keyboard: Tab moves from the reply box onward and the focused control is visibly outlined.
     await page.getByLabel('Reply to Chen Wei').focus();
