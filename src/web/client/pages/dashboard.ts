@@ -73,9 +73,11 @@ const TILES: Tile[] = [
           type: 'line',
           data: {
             labels: pts.map((p) => shortDay(p.bucket)),
+            // Monotone curves: a plain spline (tension) swings past its points, drawing a share above 100%
+            // or below 0 between two days that touched the limit.
             datasets: [
-              { label: 'Average anger (0–1)', data: pts.map((p) => gap(p.avgAnger)), borderColor: PALETTE[4], backgroundColor: 'rgba(185,28,28,0.1)', fill: true, tension: 0.25, spanGaps: true, pointRadius: 2 },
-              { label: 'Share of upset messages', data: pts.map((p) => gap(p.upsetShare)), borderColor: PALETTE[0], borderDash: [5, 4], fill: false, tension: 0.25, spanGaps: true, pointRadius: 2 },
+              { label: 'Average anger (0–1)', data: pts.map((p) => gap(p.avgAnger)), borderColor: PALETTE[4], backgroundColor: 'rgba(185,28,28,0.1)', fill: true, cubicInterpolationMode: 'monotone', spanGaps: true, pointRadius: 2 },
+              { label: 'Share of upset messages', data: pts.map((p) => gap(p.upsetShare)), borderColor: PALETTE[0], borderDash: [5, 4], fill: false, cubicInterpolationMode: 'monotone', spanGaps: true, pointRadius: 2 },
             ],
           },
           options: { scales: { y: { min: 0, max: 1 }, x: { ticks: { autoSkip: true, maxRotation: 0 } } } },
