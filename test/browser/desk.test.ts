@@ -248,6 +248,41 @@ describe('desk web UI in Chromium', () => {
     await page.close();
   });
 
+  it('records a call-back only once its outcome is chosen, and says why a call-back was cancelled', async () => {
+    const { page, problems } = await newPage();
+    const opened = await agent.post('/api/cases', { customer: { name: 'Rui Costa', email: 'rui@example.com' }, message: 'My router still drops every evening. Third time I write!' });
+    const caseId = opened.body.id as number;
+    const resolved = await agent.post(`/api/cases/${caseId}/resolve`, { agreed: 'New router sent', summary: 'Rui, a new router is on its way today.' });
+    assert.equal(resolved.status, 200, JSON.stringify(resolved.body));
+    const followUpId = resolved.body.followUp.id as number;
+    const status = async () => (await agent.get(`/api/cases/${caseId}`)).body.followUps.find((f: { id: number }) => f.id === followUpId).status;
+
+    await page.goto(`${web.baseUrl}/follow-ups`);
+    const item = page.locator('.followup-item').filter({ hasText: 'Rui Costa' });
+    await item.waitFor();
+    // Nothing is preselected, so Record alone cannot close the case by accident.
+    assert.equal(await item.getByLabel('Outcome').inputValue(), '');
+    await item.getByRole('button', { name: 'Record' }).click();
+    assert.equal(await item.getByLabel('Outcome').evaluate((el) => (el as HTMLSelectElement).validity.valueMissing), true);
+    assert.equal(await status(), 'scheduled', 'nothing was recorded');
+    await item.getByLabel('Outcome').selectOption({ label: 'No answer' });
+    await item.getByRole('button', { name: 'Record' }).click();
+    await page.waitForFunction(async ([id, fu]) => {
+      const res = await fetch(`/api/cases/${id}`);
+      return (await res.json()).followUps.find((f: { id: number }) => f.id === fu)?.status === 'done';
+    }, [caseId, followUpId]);
+
+    // The customer writes again: the pending retry is cancelled and the case view says why, not "Cancelled ·".
+    await agent.post(`/api/cases/${caseId}/messages`, { direction: 'inbound', body: 'It dropped again tonight.' });
+    await page.goto(`${web.baseUrl}/cases/${caseId}`);
+    const cancelled = page.locator('.followups-panel .followup-cancelled');
+    await cancelled.waitFor();
+    assert.match(await cancelled.innerText(), /^Cancelled · The customer wrote again/);
+    assert.match(await page.locator('.followups-panel .followup-done').innerText(), /^Called · no answer/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('lets an admin create an API token shown once, which works until revoked', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchPage(page);

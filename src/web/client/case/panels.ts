@@ -268,7 +268,10 @@ export function followUpsPanel(kase: CaseDetail, reload: Reload): HTMLElement {
     h('h2', { id: 'fu-heading' }, 'Follow-up'),
     list.length
       ? h('ul', { class: 'followups' }, list.map((f) => h('li', { class: `followup followup-${f.status}` },
-        f.status === 'scheduled' ? ['Call back ', h('time', { class: 'followup-due', datetime: f.dueAt }, when(f.dueAt))] : [`${f.status === 'done' ? 'Called' : 'Cancelled'} · `, outcomeLabel(f.outcome)],
+        f.status === 'scheduled'
+          ? ['Call back ', h('time', { class: 'followup-due', datetime: f.dueAt }, when(f.dueAt))]
+          // A cancelled call-back has no outcome, only the reason in its note (the customer wrote again).
+          : [f.status === 'done' ? `Called · ${outcomeLabel(f.outcome)}` : 'Cancelled', f.note ? h('span', { class: 'muted' }, ` · ${f.note}`) : null],
         f.status === 'scheduled' ? outcomeForm(f, status, reload) : null)))
       : h('p', { class: 'empty small' }, kase.status === 'open' ? 'Resolving the case schedules a call-back.' : 'No follow-up scheduled.'),
     status);
@@ -282,7 +285,10 @@ export function outcomeLabel(o: FollowUp['outcome']): string {
 export function outcomeForm(f: FollowUp, status: HTMLElement, reload: Reload): HTMLElement {
   const id = uid('outcome');
   const noteId = uid('fnote');
-  const select = h('select', { id },
+  // No outcome is preselected: "Satisfied" as the default closed the case on one careless click, before
+  // anyone had called. `required` makes the browser ask for a choice.
+  const select = h('select', { id, required: true },
+    h('option', { value: '' }, 'Choose how the call went…'),
     h('option', { value: 'satisfied' }, 'Satisfied'),
     h('option', { value: 'still_unhappy' }, 'Still unhappy (reopens the case)'),
     h('option', { value: 'no_answer' }, 'No answer'));
