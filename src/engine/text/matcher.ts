@@ -134,8 +134,10 @@ interface Subject {
   starts?: Int32Array;
   /** Folded first two characters at each start: `c1 * 128 + c2`, the index into a table's `openings`. */
   keys?: Uint16Array;
-  /** Running counts of quote marks, built on first use by `isQuoted`. */
+  /** Running counts of quote marks, built by `isQuoted` once a text has had many matches checked. */
   quotes?: QuoteCounts;
+  /** Matches checked by scanning so far. */
+  quoteChecks: number;
 }
 
 /**
@@ -158,7 +160,7 @@ function subjectFor(text: string): Subject {
   }
   let low = text.toLowerCase();
   if (low.length !== text.length) low = lowerUnitByUnit(text);
-  const subject: Subject = { text, lower: low.length === text.length ? low : undefined };
+  const subject: Subject = { text, lower: low.length === text.length ? low : undefined, quoteChecks: 0 };
   if (recent.length >= RECENT_SLOTS) recent.pop();
   recent.unshift(subject);
   return subject;
@@ -216,19 +218,34 @@ function isWordUnit(c: number): boolean {
   return k === 1;
 }
 
+/** Lower case of each BMP code unit that keeps to one unit (else the unit itself), cached on first sight. */
+const LOWER_UNIT = new Uint16Array(65536);
+
+/**
+ * Lower-cases code unit by code unit, for the rare text whose `toLowerCase` changes length ("İ"): such a
+ * character stays as it is, so offsets still line up. Surrogate halves stay too (no phrase is astral).
+ */
 function lowerUnitByUnit(text: string): string {
-  const parts: string[] = [];
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) < 0x80) continue;
-    const ch = text[i];
-    if (ch.toLowerCase().length !== 1) {
-      parts.push(text.slice(from, i).toLowerCase(), ch);
-      from = i + 1;
+  const n = text.length;
+  const units = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      units[i] = c >= 65 && c <= 90 ? c + 32 : c;
+      continue;
     }
+    let l = LOWER_UNIT[c];
+    if (l === 0) {
+      const low = c >= 0xd800 && c <= 0xdfff ? '' : String.fromCharCode(c).toLowerCase();
+      l = low.length === 1 ? low.charCodeAt(0) : c;
+      LOWER_UNIT[c] = l;
+    }
+    units[i] = l;
   }
-  parts.push(text.slice(from).toLowerCase());
-  return parts.join('');
+  const CHUNK = 8192;
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]);
+  return out;
 }
 
 /** Apostrophes in patterns match both straight and curly forms. */
@@ -334,7 +351,10 @@ function lineStartNear(text: string, pos: number): number {
 export function isQuoted(text: string, sentenceStart: number, matchStart: number, sentenceEnd: number): boolean {
   sentenceStart = Math.max(sentenceStart, matchStart - QUOTE_WINDOW);
   sentenceEnd = Math.min(sentenceEnd, matchStart + QUOTE_WINDOW);
-  const q = quoteCounts(subjectFor(text));
+  const subject = subjectFor(text);
+  // A few matches are cheaper to check by looking around them; many (a long draft, a pasted log) by counts.
+  if (subject.quotes === undefined && ++subject.quoteChecks <= QUOTE_SCANS) return isQuotedByScan(text, sentenceStart, matchStart, sentenceEnd);
+  const q = quoteCounts(subject);
   const opens = q.double[matchStart] - q.double[sentenceStart];
   if (opens % 2 === 1) return q.double[sentenceEnd] - q.double[matchStart] > 0;
   // single quotes only count when they open a quote: preceded by space, not an apostrophe in a word
@@ -342,6 +362,18 @@ export function isQuoted(text: string, sentenceStart: number, matchStart: number
   if (singles === 0 || sentenceEnd <= matchStart) return false;
   // a closing mark is followed by a space, punctuation or the end of the span looked at
   return q.closing[sentenceEnd - 1] - q.closing[matchStart] > 0 || isClosingSingle(text.charCodeAt(sentenceEnd - 1));
+}
+
+/** How many matches of one text `isQuoted` checks by scanning before it builds the running counts. */
+const QUOTE_SCANS = 32;
+
+/** `isQuoted` by scanning the window around the match; the same answer, in time proportional to the window. */
+export function isQuotedByScan(text: string, windowStart: number, matchStart: number, windowEnd: number): boolean {
+  const before = text.slice(windowStart, matchStart);
+  const opens = (before.match(/["“”]/g) ?? []).length;
+  if (opens % 2 === 1) return /["“”]/.test(text.slice(matchStart, windowEnd));
+  const singles = (before.match(/(?:^|\s)['‘]/g) ?? []).length;
+  return singles > 0 && /['’](?:\s|[.,!?]|$)/.test(text.slice(matchStart, windowEnd));
 }
 
 /**
