@@ -180,6 +180,27 @@ describe('no route answers 500, whatever it is sent', () => {
     });
   }
 
+  // Routes open to every signed-in user by design: the caller's own lists, the shared customer records and
+  // catalogue, and task completion (the team asked does that work, often through a token).
+  const SHARED = new Set(['me', 'openCase', 'listCases', 'queue', 'searchCustomers', 'getCustomer', 'listTasks', 'updateTask', 'listOptions', 'listFollowUps', 'gapCauses', 'listNotifications']);
+
+  test('another agent is refused on every route that reaches into this agent\'s case, and nothing changes', async () => {
+    const f = await fixture();
+    const ben = await desk.login('agent2');
+    const before = JSON.stringify((await agent.get(`/api/cases/${f.caseId}`)).body);
+    const letThrough: string[] = [];
+    for (const def of API_ROUTES.filter((d) => d.operationId !== 'logout' && !SHARED.has(d.operationId))) {
+      // The fixture's notification is the admin's (an approval request), so it is not ben's to read either.
+      const path = pathFor(def.path, f);
+      const res = await ben.request(def.method.toUpperCase(), path, def.body ? baseBody(def.operationId, f) : undefined);
+      if (res.status !== 403 && res.status !== 404) letThrough.push(`${def.method.toUpperCase()} ${def.path} → ${res.status}`);
+    }
+    const options = await ben.get(`/api/options?caseId=${f.caseId}`);
+    if (options.status !== 403) letThrough.push(`GET /api/options?caseId → ${options.status}`);
+    assert.deepEqual(letThrough, []);
+    assert.equal(JSON.stringify((await agent.get(`/api/cases/${f.caseId}`)).body), before, 'the case is exactly as it was');
+  });
+
   test('none of the above was a 500 or left to the database to refuse, and the probe reached every handler', () => {
     assert.deepEqual(failures, []);
     // A probe that only ever met validation errors would prove nothing about the handlers behind them.
