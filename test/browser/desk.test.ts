@@ -289,6 +289,11 @@ describe('desk web UI in Chromium', () => {
     await signIn(page, web.baseUrl, web.desk.users.admin.email, web.desk.users.admin.password);
     await page.getByRole('link', { name: 'Admin' }).click();
     await page.getByLabel('Token name').fill('Helpdesk sync');
+    // No user is preselected (the first was the admin): Create does nothing until one is chosen.
+    assert.equal(await page.getByLabel('Acts as').inputValue(), '');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    assert.equal(await page.getByLabel('Acts as').evaluate((el) => (el as HTMLSelectElement).validity.valueMissing), true);
+    assert.deepEqual((await (await web.desk.login('admin')).get('/api/admin/tokens')).body.tokens, [], 'no token made without choosing its user');
     await page.getByLabel('Acts as').selectOption({ label: `${web.desk.users.agent.name} (agent)` });
     await page.getByRole('button', { name: 'Create token' }).click();
     const secretField = page.locator('input.secret');

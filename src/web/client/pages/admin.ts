@@ -123,7 +123,11 @@ function tokensSection(tokens: ApiToken[], users: DeskUser[], redraw: () => Prom
   const byId = new Map(users.map((u) => [u.id, u]));
   const ids = { name: uid('tn'), user: uid('tu') };
   const name = h('input', { id: ids.name, placeholder: 'e.g. Zendesk sync' });
-  const user = h('select', { id: ids.user }, users.filter((u) => !u.disabled).map((u) => h('option', { value: String(u.id) }, `${u.name} (${u.role})`)));
+  // No user preselected: the first in the list is the admin, and a token quietly made with admin rights
+  // is the one an integration should least have. The admin picks, `required` makes sure they do.
+  const user = h('select', { id: ids.user, required: true },
+    h('option', { value: '' }, 'Choose the user it acts as…'),
+    users.filter((u) => !u.disabled).map((u) => h('option', { value: String(u.id) }, `${u.name} (${u.role})`)));
   const form = h('form', { class: 'row admin-form' },
     h('div', { class: 'field grow' }, h('label', { for: ids.name }, 'Token name'), name),
     h('div', { class: 'field grow' }, h('label', { for: ids.user }, 'Acts as'), user),
