@@ -215,6 +215,13 @@ describe('desk web UI in Chromium', () => {
     await page.goto(`${web.baseUrl}/cases/${ids.mild}`);
     const amount = page.getByLabel(`${option.label} amount in ${option.unit}`);
     if (!(await amount.isVisible())) await page.locator('.more-options summary').click();
+    // Option names stay readable in the side column: none is squeezed to one word a line by its controls.
+    const lines = await page.locator('.option-label').evaluateAll((els) => els.map((e) => {
+      const range = document.createRange();
+      range.selectNodeContents(e.firstChild!);
+      return [e.firstChild!.textContent, range.getClientRects().length] as const;
+    }));
+    assert.deepEqual(lines.filter(([, n]) => n > 2), [], JSON.stringify(lines));
     await amount.fill(String(option.authority.maxAmount! * 2));
     await page.getByRole('button', { name: `Ask a lead to approve ${option.label}` }).click();
     await page.locator('.offer-pending_approval').waitFor();

@@ -112,7 +112,7 @@ function optionRow(kase: CaseDetail, o: CatalogueOption, status: HTMLElement, re
       button.disabled = false;
     }
   })());
-  return h('li', { class: `option${o.suggested ? ' suggested' : ''}` },
+  return h('li', { class: `option${o.suggested ? ' suggested' : ''}${input ? ' has-amount' : ''}` },
     h('div', { class: 'option-text' },
       h('span', { class: 'option-label' }, o.label, o.suggested ? h('span', { class: 'chip' }, 'fits their need') : null),
       h('span', { class: 'muted small' }, limitText)),
