@@ -5,6 +5,7 @@ import { parseEnv } from './config.ts';
 import { angerWord } from '../web/client/anger.ts';
 import { priorityOf } from './services/queue.ts';
 import { retryDelayMs } from './services/outbox.ts';
+import { resolutionEmail } from './services/resolution.ts';
 
 test('addBusinessDays skips weekends and keeps the time of day', () => {
   const iso = (s: string, n: number) => addBusinessDays(new Date(s), n).toISOString();
@@ -52,4 +53,13 @@ test("the queue's why names the anger with the meter's word, at every level", ()
     const anger = i / 100;
     assert.match(priorityOf(anger, 100, 1, 30).why[0].text, new RegExp(`^Anger ${anger.toFixed(2)} \\(${angerWord(anger)}\\)$`), `at ${anger}`);
   }
+});
+
+test('the resolution e-mail is the summary as written, with the case number in subject and footer', () => {
+  const mail = resolutionEmail('Northwind Support', 42, 'double charge', '  Hi Ana, the refund is on its way.  ');
+  assert.equal(mail.subject, 'Northwind Support: what we agreed about "double charge" (case #42)');
+  assert.ok(mail.text.startsWith('Hi Ana, the refund is on its way.\n\n--\n'));
+  // No promise the desk cannot keep: it does not read incoming mail or route replies to an agent.
+  assert.doesNotMatch(mail.text, /straight back|comes back to/);
+  assert.match(mail.text, /keep "case #42" in the subject/);
 });

@@ -32,7 +32,9 @@ export interface ResolveResult {
 export function resolutionEmail(company: string, caseId: number, subject: string, summary: string): { subject: string; text: string } {
   return {
     subject: `${company}: what we agreed about "${subject}" (case #${caseId})`,
-    text: `${summary.trim()}\n\n--\n${company} · case #${caseId}\nIf anything here is not what we agreed, reply to this e-mail and it comes straight back to the person who wrote it.\n`,
+    // The desk does not read incoming mail, so the footer promises no routing: a reply reaches MAIL_FROM's
+    // mailbox, and the case number in it lets whoever reads that mailbox find the case.
+    text: `${summary.trim()}\n\n--\n${company} · case #${caseId}\nIf anything here is not what we agreed, reply to this e-mail and keep "case #${caseId}" in the subject.\n`,
   };
 }
 
