@@ -249,6 +249,8 @@ describe('desk web UI in Chromium', () => {
     const offer = page.locator('.offers .offer').filter({ hasText: option.label });
     await offer.waitFor();
     assert.match(await offer.innerText(), /approved by a lead/);
+    const [yes, no] = [await offer.getByRole('button', { name: `Customer accepted ${option.label}` }).boundingBox(), await offer.getByRole('button', { name: `Customer declined ${option.label}` }).boundingBox()];
+    assert.ok(yes && no && no.x - (yes.x + yes.width) >= 8, `the two answers are set apart: ${JSON.stringify([yes, no])}`);
     await offer.getByRole('button', { name: `Customer accepted ${option.label}` }).click();
     await page.locator('.offers .offer-accepted').waitFor();
     assert.deepEqual(problems, []);

@@ -71,7 +71,8 @@ function offerItem(o: Offer, open: boolean, status: HTMLElement, reload: Reload)
   return h('li', { class: `offer offer-${o.status}` },
     h('strong', {}, o.label), ' ', fmtAmount(o.amount, o.unit), ' — ', offerStatus(o),
     open && o.status === 'offered'
-      ? h('span', { class: 'offer-answer' },
+      // On a line of their own, spaced: side by side and unspaced they read as one word, "AcceptedDeclined".
+      ? h('span', { class: 'offer-answer' }, h('span', { class: 'muted small' }, 'Their answer:'),
         h('button', { type: 'button', class: 'link-button', onclick: () => void answer('accepted')(), 'aria-label': `Customer accepted ${o.label}` }, 'Accepted'),
         h('button', { type: 'button', class: 'link-button', onclick: () => void answer('declined')(), 'aria-label': `Customer declined ${o.label}` }, 'Declined'))
       : null);
@@ -179,7 +180,8 @@ function taskItem(t: Task, now: number, status: HTMLElement, reload: Reload): HT
   const late = t.status === 'open' && Date.parse(t.dueAt) < now;
   const li = h('li', { class: `task task-${t.status}${late ? ' late' : ''}` },
     h('strong', {}, t.team), ': ', t.what, ' ',
-    h('span', { class: 'muted small' }, t.status === 'done' ? `done${t.result ? ` — ${t.result}` : ''}` : `${late ? 'LATE, was due' : 'due'} ${when(t.dueAt)}`));
+    // The em dash keeps the state apart from the request ("Check the last charge done" read as one phrase).
+    h('span', { class: 'muted small' }, '— ', t.status === 'done' ? `done${t.result ? `: “${t.result}”` : ''}` : t.status === 'cancelled' ? 'cancelled' : `${late ? 'LATE, was due' : 'due'} ${when(t.dueAt)}`));
   if (t.status !== 'open') return li;
   const resultId = uid('result');
   const result = h('input', { id: resultId, placeholder: `e.g. ${t.team} approved it` });
