@@ -1,5 +1,5 @@
 import type { Range, Sentence } from '../types.ts';
-import { foldUnit, openingPairs, type PairMap } from './prefix.ts';
+import { allowsQuad, openingPairs, openingQuads, packQuad, type PairMap, type QuadSet } from './prefix.ts';
 import { sentenceAt } from './sentences.ts';
 
 /**
@@ -49,7 +49,7 @@ export interface CompiledTable {
    * boundaries whose first two characters fit, instead of scanning every position. Absent when a pattern
    * uses syntax `openingPairs` does not read; that table is scanned the plain way.
    */
-  anchored?: { sticky: RegExp; openings: PairMap };
+  anchored?: { sticky: RegExp; openings: PairMap; quads?: QuadSet };
 }
 
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
@@ -76,6 +76,7 @@ export function compileTable(entries: readonly PhraseEntry[], options: { opening
   const lowerSource = lowerPattern(source);
   // Reading the openings costs more than one scan saves: a table built for a single text skips it.
   const openings = options.openings === false ? undefined : openingPairs(lowerSource);
+  const quads = openings && openingQuads(lowerSource);
   // Regexes are built on first use: a Unicode regex costs a fraction of a millisecond to build, and a table
   // made for one customer's message (reference-issue) needs only one of the three.
   let regex: RegExp | undefined;
@@ -94,6 +95,7 @@ export function compileTable(entries: readonly PhraseEntry[], options: { opening
         return (sticky ??= new RegExp(lowerSource, 'yu'));
       },
       openings,
+      quads,
     },
   };
 }
@@ -134,6 +136,10 @@ interface Subject {
   starts?: Int32Array;
   /** Folded first two characters at each start: `c1 * 128 + c2`, the index into a table's `openings`. */
   keys?: Uint16Array;
+  /** Folded first four characters at each start, packed as `packQuad` does. */
+  quads?: Int32Array;
+  /** The same openings as sets, by length (index 4 the packed four, 1–3 their first characters). */
+  openingSets?: Set<number>[];
   /** Running counts of quote marks, built by `isQuoted` once a text has had many matches checked. */
   quotes?: QuoteCounts;
   /** Matches checked by scanning so far. */
@@ -171,37 +177,45 @@ function subjectFor(text: string): Subject {
  * position after a surrogate pair counts (the sticky regex itself checks the lookbehind); a position
  * inside one does not, as a Unicode regex never starts there.
  */
-function boundaries(subject: Subject & { lower: string }): { starts: Int32Array; keys: Uint16Array } {
-  if (subject.starts && subject.keys) return { starts: subject.starts, keys: subject.keys };
+function boundaries(subject: Subject & { lower: string }): { starts: Int32Array; keys: Uint16Array; quads: Int32Array; sets: Set<number>[] } {
+  if (subject.starts && subject.keys && subject.quads && subject.openingSets) {
+    return { starts: subject.starts, keys: subject.keys, quads: subject.quads, sets: subject.openingSets };
+  }
   const low = subject.lower;
   const n = low.length;
-  let starts = new Int32Array(Math.min(n, 1024));
-  let keys = new Uint16Array(starts.length);
+  const all = new Int32Array(n);
   let count = 0;
   let prevWord = false;
   let prev = 0;
   for (let i = 0; i < n; i++) {
     const c = low.charCodeAt(i);
     const insidePair = c >= 0xdc00 && c <= 0xdfff && prev >= 0xd800 && prev <= 0xdbff;
-    if (!prevWord && !insidePair) {
-      if (count === starts.length) {
-        const s2 = new Int32Array(count * 2);
-        s2.set(starts);
-        starts = s2;
-        const k2 = new Uint16Array(count * 2);
-        k2.set(keys);
-        keys = k2;
-      }
-      starts[count] = i;
-      keys[count] = foldUnit(c) * 128 + foldUnit(i + 1 < n ? low.charCodeAt(i + 1) : 0);
-      count++;
-    }
+    if (!prevWord && !insidePair) all[count++] = i;
     prevWord = isWordUnit(c);
     prev = c;
   }
-  subject.starts = starts.subarray(0, count);
-  subject.keys = keys.subarray(0, count);
-  return { starts: subject.starts, keys: subject.keys };
+  const starts = all.slice(0, count);
+  const keys = new Uint16Array(count);
+  const quads = new Int32Array(count);
+  const sets = [new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>()];
+  for (let k = 0; k < count; k++) {
+    const q = packQuad(low, starts[k]);
+    quads[k] = q;
+    keys[k] = q >>> 14;
+    sets[4].add(q);
+    sets[3].add(q >>> 7);
+    sets[2].add(q >>> 14);
+    sets[1].add(q >>> 21);
+  }
+  Object.assign(subject, { starts, keys, quads, openingSets: sets });
+  return { starts, keys, quads, sets };
+}
+
+/** Whether any opening of the table occurs among the text's openings: when none does, nothing can match. */
+function anyOpening(table: QuadSet, text: Set<number>[]): boolean {
+  for (const key of table.full) if (text[4].has(key)) return true;
+  for (let len = 1; len <= 3; len++) for (const key of table.shorter[len]) if (text[len].has(key)) return true;
+  return false;
 }
 
 /** Word class of each BMP code unit for the lookbehind (`\p{L}`, `\p{N}`, `_`), cached on first sight. */
@@ -294,13 +308,17 @@ function matchTable(text: string, table: CompiledTable, sentences: Sentence[] | 
   if (lowered !== undefined && table.anchored && useOpenings) {
     // Same matches as the global scan below: a sticky regex tried, in order, at every position where a
     // match can begin, skipping those inside the previous match.
-    const { sticky, openings } = table.anchored;
-    const { starts, keys } = boundaries(subject as Subject & { lower: string });
+    const { openings, quads: tableQuads } = table.anchored;
+    const { starts, keys, quads, sets } = boundaries(subject as Subject & { lower: string });
+    // Most tables find nothing in most texts: when none of their openings occurs, skip the text at once.
+    if (tableQuads && !anyOpening(tableQuads, sets)) return out;
+    const sticky = table.anchored.sticky;
     let from = 0;
     for (let k = 0; k < starts.length && out.length < limit; k++) {
       const p = starts[k];
       const key = keys[k];
       if (p < from || (openings[key >>> 5] & (1 << (key & 31))) === 0) continue;
+      if (tableQuads && !allowsQuad(tableQuads, quads[k])) continue;
       sticky.lastIndex = p;
       const m = sticky.exec(lowered);
       if (m === null || m[0].length === 0) continue;

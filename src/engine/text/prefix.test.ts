@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allowsOpening, openingPairs } from './prefix.ts';
+import { allowsOpening, allowsQuad, openingPairs, openingQuads, packQuad } from './prefix.ts';
 
 const opens = (source: string, pair: string) => {
   const map = openingPairs(source);
@@ -46,5 +46,35 @@ describe('openingPairs', () => {
 
   it('gives up on syntax it does not read, so the caller scans everywhere', () => {
     for (const source of ['(a)\\1', '(?<name>a)', '\\k<x>', '[abc', '(?:a']) assert.equal(openingPairs(source), undefined, source);
+  });
+});
+
+describe('openingQuads', () => {
+  const allows = (source: string, text: string) => {
+    const q = openingQuads(source);
+    assert.ok(q, `reads ${source}`);
+    return allowsQuad(q, packQuad(text));
+  };
+
+  it('lists four-character openings, and shorter phrases whole', () => {
+    assert.equal(allows('calm down|no', 'calm'), true);
+    assert.equal(allows('calm down|no', 'no w'), true);
+    assert.equal(allows('calm down|no', 'cal'), false); // three letters at the end of a text cannot be "calm down"
+    assert.equal(allows('calm down|no', 'call'), false);
+    assert.equal(allows("(?:i|we) (?:can )?hear", 'we h'), true);
+    assert.equal(allows("(?:i|we) (?:can )?hear", 'i ca'), true);
+    assert.equal(allows("(?:i|we) (?:can )?hear", 'i do'), false);
+  });
+
+  it('asks a piece only for the characters still needed, and counts every digit as one', () => {
+    assert.ok(openingQuads('delive[\\p{L}]*'), 'a class after four letters costs nothing');
+    assert.equal(allows('(?:\\d+|two) days', '12 d'), true);
+    assert.equal(allows('(?:\\d+|two) days', '7 da'), true);
+    assert.equal(allows('(?:\\d+|two) days', 'two '), true);
+    assert.equal(allows('(?:\\d+|two) days', 'ten '), false);
+  });
+
+  it('gives up when openings are too many to be a filter', () => {
+    assert.equal(openingQuads('[\\p{L}\\p{N}]{1,64}@'), undefined);
   });
 });

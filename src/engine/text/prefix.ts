@@ -7,8 +7,8 @@
  * only where the text opens with one of them (see `matcher.ts`). The answer is a superset: when in doubt a
  * pair is allowed, so skipping a position never drops a match.
  *
- * Characters are folded to 7 bits: every code unit of 128 or above counts as 127, so one bitmap of
- * 128 × 128 bits covers any text. A match of one character allows any second character (and the end).
+ * Characters are folded to 7 bits (`foldUnit`): every code unit of 128 or above counts as 127 and every
+ * digit as `0`, so one bitmap of 128 × 128 bits covers any text. A match of one character allows any second character (and the end).
  */
 
 /** 128 bits: a set of folded characters. */
@@ -30,7 +30,13 @@ const ALPHABET = 128;
 export type PairMap = Uint32Array;
 const PAIR_WORDS = (ALPHABET * ALPHABET) / 32;
 
+/**
+ * The 7-bit stand-in of a code unit: itself for ASCII, except that every digit counts as `0` (phrases
+ * that start with a number, "\\d+ days", then have one opening instead of thousands), and 127 for anything
+ * of 128 and above.
+ */
 export function foldUnit(c: number): number {
+  if (c >= 48 && c <= 57) return 48;
   return c < ALPHABET ? c : ALPHABET - 1;
 }
 
@@ -105,29 +111,43 @@ function repeat(x: Info, min: number, max: number): Info {
 
 class Unsupported extends Error {}
 
-/** A recursive-descent reader for the regex subset phrase tables use; anything else is `Unsupported`. */
-class Reader {
-  i = 0;
-  constructor(private readonly src: string) {}
+/** What the reader builds from each piece of a regex: the openings as bitmaps, or as short strings. */
+interface Algebra<T> {
+  empty: T;
+  char(set: Bits): T;
+  seq(a: T, b: T): T;
+  alt(a: T, b: T): T;
+  repeat(x: T, min: number, max: number): T;
+}
 
-  alternation(): Info {
+const PAIRS: Algebra<Info> = { empty: EMPTY, char, seq, alt, repeat };
+
+/** A recursive-descent reader for the regex subset phrase tables use; anything else is `Unsupported`. */
+class Reader<T> {
+  i = 0;
+  constructor(
+    private readonly src: string,
+    private readonly a: Algebra<T>,
+  ) {}
+
+  alternation(): T {
     let info = this.sequence();
     while (this.src[this.i] === '|') {
       this.i++;
-      info = alt(info, this.sequence());
+      info = this.a.alt(info, this.sequence());
     }
     return info;
   }
 
-  private sequence(): Info {
-    let info = EMPTY;
+  private sequence(): T {
+    let info = this.a.empty;
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
-      info = seq(info, this.quantified(this.atom()));
+      info = this.a.seq(info, this.quantified(this.atom()));
     }
     return info;
   }
 
-  private quantified(atom: Info): Info {
+  private quantified(atom: T): T {
     const ch = this.src[this.i];
     let min = 1;
     let max = 1;
@@ -143,10 +163,10 @@ class Reader {
     } else return atom;
     this.i++;
     if (this.src[this.i] === '?') this.i++; // lazy: same language
-    return this.quantified(repeat(atom, min, max));
+    return this.quantified(this.a.repeat(atom, min, max));
   }
 
-  private atom(): Info {
+  private atom(): T {
     const ch = this.src[this.i++];
     if (ch === '(') {
       let zeroWidth = false;
@@ -160,17 +180,17 @@ class Reader {
       const inner = this.alternation();
       if (this.src[this.i++] !== ')') throw new Unsupported('unclosed group');
       // Lookarounds consume nothing; treating them as empty only widens the answer.
-      return zeroWidth ? EMPTY : inner;
+      return zeroWidth ? this.a.empty : inner;
     }
-    if (ch === '[') return char(this.charClass());
+    if (ch === '[') return this.a.char(this.charClass());
     if (ch === '\\') {
       const b = this.escape(false);
-      return b ? char(b) : EMPTY;
+      return b ? this.a.char(b) : this.a.empty;
     }
-    if (ch === '.') return char(all());
-    if (ch === '^' || ch === '$') return EMPTY;
+    if (ch === '.') return this.a.char(all());
+    if (ch === '^' || ch === '$') return this.a.empty;
     if (ch === undefined || ch === ')' || ch === '|' || ch === '*' || ch === '+' || ch === '?') throw new Unsupported(`unexpected ${ch}`);
-    return char(range(ch.charCodeAt(0), ch.charCodeAt(0)));
+    return this.a.char(range(ch.charCodeAt(0), ch.charCodeAt(0)));
   }
 
   /** One escape after the backslash; undefined for zero-width ones (`\b`). */
@@ -281,18 +301,132 @@ class Reader {
  * allowsOpening(map, 'c'.charCodeAt(0), 'o'.charCodeAt(0)) // false
  */
 export function openingPairs(source: string): PairMap | undefined {
-  let info: Info;
+  const info = read(source, PAIRS);
+  if (!info) return undefined;
+  return pairMapOf(info);
+}
+
+function pairMapOf(info: Info): PairMap {
+  const map = info.pairs ? info.pairs.slice() : new Uint32Array(PAIR_WORDS);
+  for (let c1 = 0; c1 < ALPHABET; c1++) if (has(info.single, c1)) map.fill(~0, c1 * 4, c1 * 4 + 4);
+  return map;
+}
+
+/** The whole source read with `algebra`, or undefined when it holds syntax the reader does not know. */
+function read<T>(source: string, algebra: Algebra<T>): T | undefined {
   try {
-    const reader = new Reader(source);
-    info = reader.alternation();
-    if (reader.i !== source.length) return undefined;
+    const reader = new Reader(source, algebra);
+    const out = reader.alternation();
+    return reader.i === source.length ? out : undefined;
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
-  const map = info.pairs ? info.pairs.slice() : new Uint32Array(PAIR_WORDS);
-  for (let c1 = 0; c1 < ALPHABET; c1++) if (has(info.single, c1)) map.fill(~0, c1 * 4, c1 * 4 + 4);
-  return map;
+}
+
+const QUAD = 4;
+/** Past this many distinct openings a table starts with classes (`\\d+`, `[\\w.]+`): not worth listing. */
+const QUAD_LIMIT = 512;
+
+/**
+ * Openings of up to `k` folded characters, as strings: a string shorter than `k` is a whole match, one of
+ * length `k` the start of a longer one. A piece is asked only for the length still needed, so a class
+ * after four letters ("delive[\\p{L}]*") costs nothing, and each answer is kept per length.
+ */
+type Openings = (k: number) => Set<string>;
+
+function memo(f: Openings): Openings {
+  const cache: (Set<string> | undefined)[] = [];
+  return (k) => (cache[k] ??= capped(k === 0 ? new Set(['']) : f(k)));
+}
+
+const QUADS: Algebra<Openings> = {
+  empty: () => new Set(['']),
+  char(set) {
+    return memo(() => {
+      const out = new Set<string>();
+      for (let c = 0; c < ALPHABET; c++) if (has(set, c)) out.add(String.fromCharCode(c));
+      return out;
+    });
+  },
+  seq(a, b) {
+    return memo((k) => {
+      const out = new Set<string>();
+      for (const x of a(k)) {
+        if (x.length === k) out.add(x);
+        else for (const y of b(k - x.length)) out.add(x + y);
+        capped(out);
+      }
+      return out;
+    });
+  },
+  alt(a, b) {
+    return memo((k) => new Set([...a(k), ...b(k)]));
+  },
+  repeat(x, min, max) {
+    return memo((k) => {
+      // Each repetition that matches something adds a character, so past `min + k` of them nothing new
+      // can start a match.
+      let current: Openings = QUADS.empty;
+      const out = new Set<string>(min === 0 ? [''] : []);
+      for (let i = 1; i <= Math.min(max, min + k); i++) {
+        current = QUADS.seq(current, x);
+        if (i >= min) for (const str of current(k)) out.add(str);
+      }
+      return out;
+    });
+  },
+};
+
+function capped(s: Set<string>): Set<string> {
+  if (s.size > QUAD_LIMIT) throw new Unsupported('too many openings');
+  return s;
+}
+
+/**
+ * The four-character openings of a regex source, packed (see `packQuad`): every match of four or more
+ * characters starts with one of `full`; a shorter match is listed whole in `shorter[length]`. Undefined
+ * when they are too many to filter by, or the syntax is not read.
+ *
+ * @example
+ * const q = openingQuads('calm down|no')!;
+ * q.full.has(packQuad('calm'))           // true
+ * q.shorter[2].has(packQuad('no') >>> 14) // true
+ */
+export function openingQuads(source: string): QuadSet | undefined {
+  const openings = read(source, QUADS);
+  let strings: Set<string>;
+  try {
+    strings = openings ? openings(QUAD) : new Set();
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+  if (!openings) return undefined;
+  const quads: QuadSet = { full: new Set(), shorter: [new Set(), new Set(), new Set(), new Set()] };
+  for (const s of strings) {
+    if (s.length === QUAD) quads.full.add(packQuad(s));
+    else if (s.length > 0) quads.shorter[s.length].add(packQuad(s) >>> (7 * (QUAD - s.length)));
+  }
+  return quads;
+}
+
+/** Openings four characters long; see {@link openingQuads}. */
+export interface QuadSet {
+  full: Set<number>;
+  shorter: [Set<number>, Set<number>, Set<number>, Set<number>];
+}
+
+/** The four code units of `s` from `at`, folded and packed first-highest: `c1 << 21 | c2 << 14 | c3 << 7 | c4` (0 past the end). */
+export function packQuad(s: string, at = 0): number {
+  let key = 0;
+  for (let k = 0; k < QUAD; k++) key = (key << 7) | (at + k < s.length ? foldUnit(s.charCodeAt(at + k)) : 0);
+  return key;
+}
+
+/** Whether a position whose packed opening is `key` may start a match. */
+export function allowsQuad(q: QuadSet, key: number): boolean {
+  return q.full.has(key) || q.shorter[3].has(key >>> 7) || q.shorter[2].has(key >>> 14) || q.shorter[1].has(key >>> 21);
 }
 
 /** Whether a match may open with the (folded) characters `c1`, `c2`. */
