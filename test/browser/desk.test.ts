@@ -282,8 +282,16 @@ describe('desk web UI in Chromium', () => {
     }, [caseId, followUpId]);
 
     // The customer writes again: the pending retry is cancelled and the case view says why, not "Cancelled ·".
+    for (let i = 1; i <= 6; i++) await agent.post(`/api/cases/${caseId}/messages`, { direction: 'inbound', body: `Evening ${i}: it dropped again. `.repeat(12) });
     await agent.post(`/api/cases/${caseId}/messages`, { direction: 'inbound', body: 'It dropped again tonight.' });
     await page.goto(`${web.baseUrl}/cases/${caseId}`);
+    // A long conversation opens at its newest message, and its scrolling list can be reached by keyboard.
+    const list = page.locator('ol.messages');
+    await page.waitForFunction(() => {
+      const el = document.querySelector('ol.messages');
+      return !!el && el.scrollHeight > el.clientHeight && el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+    });
+    assert.equal(await list.getAttribute('tabindex'), '0');
     const cancelled = page.locator('.followups-panel .followup-cancelled');
     await cancelled.waitFor();
     assert.match(await cancelled.innerText(), /^Cancelled · The customer wrote again/);

@@ -25,7 +25,9 @@ export function conversationView(messages: Message[], customerName: string, agen
   const legend = h('p', { class: 'role-legend' },
     h('span', { class: 'muted' }, 'Customer sentences: '),
     (['venting', 'issue', 'request', 'threat'] as SentenceRole[]).map((r) => h('span', { class: `role-tag role-${r}` }, ROLE_LABEL[r])));
-  const list = h('ol', { class: 'messages', 'aria-label': 'Conversation' }, messages.map((m) => {
+  // A scrolling region: focusable so it scrolls by keyboard too, and opened at the newest message (the one
+  // the agent is answering); scrolled to the top, a long case showed its first messages and a reply cut off.
+  const list = h('ol', { class: 'messages', 'aria-label': 'Conversation', tabindex: 0 }, messages.map((m) => {
     if (m.direction === 'outbound') {
       return h('li', { class: 'msg msg-out' },
         h('div', { class: 'msg-meta' }, h('strong', {}, agentName(m)), ' · ', h('time', { datetime: m.createdAt }, when(m.createdAt))),
@@ -36,6 +38,9 @@ export function conversationView(messages: Message[], customerName: string, agen
       h('div', { class: 'msg-meta' }, h('strong', {}, customerName), ' · ', h('time', { datetime: m.createdAt }, when(m.createdAt)), ' ', angerMeter(a.anger)),
       sentenceBody(m.body, a));
   }));
+  requestAnimationFrame(() => {
+    list.scrollTop = list.scrollHeight;
+  });
   return h('div', { class: 'conversation' }, legend, list);
 }
 
