@@ -60,6 +60,18 @@ export function cleanTweet(text: string, customerHandles: string[], displayName:
   return t.trim();
 }
 
+/**
+ * Agents in the data set greet the tweeter by their real first name ("Hi John,"): a personal detail, and
+ * beside the generated name on the card ("Hana Tanaka") it reads as a reply to someone else. The greeting
+ * gets the generated first name; "Hi there" and "Hi again" stay.
+ *
+ * @example
+ * greetAs('Hi John, thanks for waiting.', 'Hana') // 'Hi Hana, thanks for waiting.'
+ */
+export function greetAs(text: string, first: string): string {
+  return text.replace(/^(\s*(?:Hi|Hello|Hey|Dear|Thanks|Thank you),?\s+)(?!there\b|again\b|all\b|everyone\b)[A-Z][\w'-]*\b/, `$1${first}`);
+}
+
 const CAUSES: Record<string, [string, string]> = {
   delivery: ['Late delivery', 'Logistics'],
   defect: ['Product defect', 'Quality'],
@@ -141,7 +153,7 @@ export async function seedDemo(deps: ServiceDeps, options: { dataPath: string; l
     const name = `${first} ${last}`;
     const handles = [...new Set(conv.dialogContent.map((t) => t.client ?? t.client1).filter((h): h is string => Boolean(h)))];
     const turns = conv.dialogContent
-      .map((t) => ({ role: t.agent ? ('agent' as const) : ('customer' as const), text: cleanTweet(t.message ?? '', handles, first) }))
+      .map((t) => (t.agent ? { role: 'agent' as const, text: greetAs(cleanTweet(t.message ?? '', handles, first), first) } : { role: 'customer' as const, text: cleanTweet(t.message ?? '', handles, first) }))
       .filter((t) => t.text.length > 0);
     const firstCustomer = turns.findIndex((t) => t.role === 'customer');
     if (firstCustomer < 0) continue;
@@ -193,7 +205,7 @@ async function playHistory(
   realNow: number,
 ): Promise<void> {
   const step = (minutes: number) => (clock.t += minutes * 60_000);
-  const brandReply = conv.agentURL?.url_utterance ? cleanTweet(conv.agentURL.url_utterance, handles, first) : '';
+  const brandReply = conv.agentURL?.url_utterance ? greetAs(cleanTweet(conv.agentURL.url_utterance, handles, first), first) : '';
   step(20 + rand() * 120);
   if (brandReply) await addMessage(sd, owner, caseId, { direction: 'outbound', body: brandReply });
   const c = await sd.db.query<{ issue: string | null; needs: string[] }>('SELECT issue_category AS issue, needs FROM cases WHERE id = $1', [caseId]);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { cleanTweet, DEMO_DATA, seedDemo } from '../../src/server/demo.ts';
+import { cleanTweet, DEMO_DATA, greetAs, seedDemo } from '../../src/server/demo.ts';
 import { Client, startDesk, type TestDesk } from '../support/desk.ts';
 
 describe('demo mode', () => {
@@ -17,6 +17,11 @@ describe('demo mode', () => {
     assert.equal(cleanTweet('@Brand thanks @jodoe2 for nothing', ['JoDoe2'], 'Maria'), 'thanks Maria for nothing');
     // The data set is HTML-escaped; the desk shows text as text, so "&amp;" would reach the screen as is.
     assert.equal(cleanTweet('@Brand music &amp; podcasts &gt; 3 GB, &lt;b&gt; &amp;lt;', [], 'Maria'), 'music & podcasts > 3 GB, <b> &lt;');
+    // Agents greet the tweeter's real first name; the desk shows a generated one.
+    assert.equal(greetAs('Hi John, currently it is not possible.', 'Hana'), 'Hi Hana, currently it is not possible.');
+    assert.equal(greetAs('Hey there! Let us look.', 'Hana'), 'Hey there! Let us look.');
+    assert.equal(greetAs('Thanks, Brandon. We can help.', 'Hana'), 'Thanks, Hana. We can help.');
+    assert.equal(greetAs('Hiding files is possible.', 'Hana'), 'Hiding files is possible.');
   });
 
   test('without the data file the desk starts empty and says why', async () => {
@@ -34,12 +39,16 @@ describe('demo mode', () => {
       assert.match(c.name, /^[A-Z][a-z]+ [A-Z][a-z]+$/, `neutral display name: ${c.name}`);
       assert.match(c.email, /@example\.com$/);
     }
-    const msgs = await desk.t.db.query<{ body: string; analysis: unknown; direction: string }>('SELECT body, analysis, direction FROM messages');
+    const msgs = await desk.t.db.query<{ body: string; analysis: unknown; direction: string; customer: string }>(
+      'SELECT m.body, m.analysis, m.direction, cu.name AS customer FROM messages m JOIN cases c ON c.id = m.case_id JOIN customers cu ON cu.id = c.customer_id',
+    );
     for (const m of msgs.rows) {
       assert.doesNotMatch(m.body, /[\w.+-]+@[\w-]+\.[\w.]+/, 'no e-mail addresses');
       assert.doesNotMatch(m.body, /^@/, 'no leading handle');
       assert.doesNotMatch(m.body, /&(amp|lt|gt);/, 'no HTML entities shown as text');
       if (m.direction === 'inbound') assert.ok(m.analysis, 'each customer message has its analysis');
+      const greeted = /^(?:Hi|Hello|Hey|Dear) ([A-Z][a-z]+)\b/.exec(m.body)?.[1];
+      if (m.direction === 'outbound' && greeted && !['There', 'Again'].includes(greeted)) assert.equal(greeted, m.customer.split(' ')[0], `a reply greets the customer on the card: ${m.body.slice(0, 60)}`);
     }
     // The agent sees open cases, angriest first; the lead sees a month of history in the reports.
     const login = await new Client(desk.app).post('/api/session', { email: 'sam@demo.defuse.localhost', password: 'demo-password-for-tests' });
