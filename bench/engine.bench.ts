@@ -3,7 +3,8 @@
 //     p50/p99 over a varied corpus, one call at a time on one core;
 //  2. batch throughput of `defuse analyze` on short messages, next to the `sentiment` (AFINN) and
 //     `vader-sentiment` packages on the same inputs;
-//  3. a 1 MB adversarial input, to show no regex backtracks catastrophically.
+//  3. a 1 MB adversarial input, to show no regex backtracks catastrophically;
+//  4. live coaching: checkReply on every keystroke of a draft, the customer's analysis already known.
 // Corpus: real agent replies and customer tweets from shared/data/ibm-customer-care (Apache-2.0) and
 // GoEmotions dev comments (Apache-2.0), plus hand-written drafts. `--json` prints the figures as JSON.
 import { spawnSync } from 'node:child_process';
@@ -134,6 +135,27 @@ function latency(drafts: string[], customers: string[], rounds: number) {
 }
 
 /**
+ * Live coaching: the composer re-checks the draft on every keystroke against one customer message whose
+ * analysis it already has. Types the last 100 characters of each draft one at a time.
+ */
+function keystrokes(drafts: string[], customers: string[], count: number) {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const analysis = analyzeMessage(customers[i]);
+    const context = { customerMessage: customers[i], analysis, issue: 'the late delivery' };
+    const draft = drafts[i];
+    for (let end = draft.length - 100; end <= draft.length; end++) {
+      const c0 = process.cpuUsage();
+      checkReply(draft.slice(0, end), context);
+      const c = process.cpuUsage(c0);
+      if (i > 0) times.push((c.user + c.system) / 1e3); // the first draft warms the JIT
+    }
+  }
+  const s = times.sort((a, b) => a - b);
+  return { p50: percentile(s, 50), p99: percentile(s, 99), max: s[s.length - 1], n: s.length };
+}
+
+/**
  * Messages per second for each analyzer over `texts`: one warm-up pass each, then `rounds` rounds that
  * time every analyzer in turn, so a burst of load from other processes hits all of them alike; best pass.
  */
@@ -194,6 +216,7 @@ if (caseAt >= 0) {
 const asJson = process.argv.includes('--json');
 const corpus = loadCorpus();
 const lat = latency(corpus.drafts, corpus.customers, 4);
+const live = keystrokes(corpus.drafts, corpus.customers, 60);
 
 const sentiment = new Sentiment();
 const batch = throughput(corpus.short, {
@@ -211,6 +234,7 @@ const report = {
   rules: RULES.length,
   corpus: { drafts: corpus.drafts.length, draftLength: DRAFT_LENGTH, shortMessages: corpus.short.length, ...corpus.sources },
   latencyMs: lat,
+  keystrokeCheckMs: live,
   batchMessagesPerSecond: Object.fromEntries(Object.entries(batch).map(([k, v]) => [k, { perSecond: Math.round(v), vsAfinn: Number((v / afinn).toFixed(2)) }])),
   adversarial1MBms: Object.fromEntries(Object.entries(adv).map(([k, v]) => [k, v === null ? `timed out (> ${ADVERSARIAL_TIMEOUT_MS} ms)` : Math.round(v)])),
   targets: {
@@ -236,6 +260,7 @@ if (asJson) {
     ['  of which checkReply (wall)', lat.checkReply],
   ] as const;
   for (const [name, st] of rows) console.log(`${name.padEnd(50)} ${f(st.p50).padStart(7)}  ${f(st.p99).padStart(7)}  ${f(st.max).padStart(7)}`);
+  console.log(`${'live coaching: checkReply per keystroke (CPU)'.padEnd(50)} ${f(live.p50).padStart(7)}  ${f(live.p99).padStart(7)}  ${f(live.max).padStart(7)}`);
   console.log('\nBatch, short messages (CPU time)            msgs/s   vs AFINN');
   for (const [name, v] of Object.entries(batch)) console.log(`${name.padEnd(42)} ${String(Math.round(v)).padStart(7)}   ${(v / afinn).toFixed(2)}x`);
   console.log('\n1 MB adversarial input (analyzeMessage + checkReply), ms');

@@ -50,6 +50,19 @@ function issueTerms(context: ResolvedContext): string[] {
   return [...terms];
 }
 
+/**
+ * Terms by the analysis they came from: the live composer re-checks every keystroke against the same
+ * customer message, and its terms do not change while the agent types.
+ */
+const termCache = new WeakMap<object, { issue: string | undefined; message: string | undefined; terms: string[] }>();
+function termsFor(context: ResolvedContext): string[] {
+  const hit = termCache.get(context.analysis);
+  if (hit && hit.issue === context.issue && hit.message === context.customerMessage) return hit.terms;
+  const terms = issueTerms(context);
+  termCache.set(context.analysis, { issue: context.issue, message: context.customerMessage, terms });
+  return terms;
+}
+
 /** Compiled term tables by their source, so a desk re-checking drafts for one case compiles once. */
 const cache = new Map<string, ReturnType<typeof compileTable>>();
 function tableFor(terms: string[]): ReturnType<typeof compileTable> {
@@ -78,7 +91,7 @@ export default defineRule({
   },
   check({ text, sentences, context, moves }) {
     if (!context.upset || text.trim().length === 0) return [];
-    const terms = issueTerms(context);
+    const terms = termsFor(context);
     if (terms.length === 0) return [];
     // word starts only: "bill" matches "billing", not "rebill"; "late" matches "later" on purpose
     const table = tableFor(terms);
