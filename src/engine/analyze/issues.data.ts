@@ -81,6 +81,9 @@ export const REFUND: IssueEntry[] = [
 
 export const ACCOUNT: IssueEntry[] = [
   { pattern: "(?:can'?t|cannot|can not|cant|unable to|couldn'?t|could not|not able to|(?:haven'?t|have not|hasn'?t|has not|not) been able to|won'?t let me|doesn'?t let me|isn'?t letting me|not letting me) (?:log ?in|login|sign ?in|signin|access|get into|get in to|log into|sign into|log in to|sign in to)(?: (?:to |into )?(?:my |our )?(?:account|profile|email|e-mail|app|channel))?", category: 'account', label: 'the trouble getting into your account', weight: 0.25 },
+  // The same trouble told the other way round: "when I log in to my account it's not letting me". Before
+  // the defect table's bare "not letting me", which would read a sign-in problem as a faulty product.
+  { pattern: "(?:log ?in|login|sign ?in)(?: (?:to|into))?(?: (?:my|our|the))?(?: (?:\\w+ )?(?:account|profile|id))?,?(?: (?:and |but )?it)?(?: (?:is|'s))? (?:won'?t|isn'?t|not|doesn'?t|does not|will not) (?:let|letting|allow|allowing) (?:me|us)", category: 'account', label: 'the trouble getting into your account', weight: 0.25 },
   { pattern: "lock(?:ed)? out(?: of (?:my |our |his |her |the )?(?:account|profile|email))?|(?:account|profile) (?:got |was |is )?lock(?:ed)? out", category: 'account', label: 'being locked out of your account', weight: 0.3 },
   { pattern: `(?:(?:my|our|the) )?(?:account|profile|channel|email|card)s? (?:has |have )?(?:been |was |got |is )?(?:locked|suspended|banned|blocked|disabled|deactivated|terminated|deleted|closed|hacked|compromised|frozen)`, category: 'account', label: 'what happened to your $OBJ', weight: 0.35, obj: 'account' },
   { pattern: "hacked|compromised|someone (?:else )?(?:got|has got|broke|has broken) into my|someone (?:else )?(?:has )?(?:logged|logging|is logging|accessed|used) (?:in ?to |into )?my", category: 'account', label: 'the unauthorized access to your account', weight: 0.35 },

@@ -110,6 +110,7 @@ describe('analyzeMessage: issues', () => {
     ['My new laptop stopped working after two days.', 'defect', 'My new laptop stopped working', 'the fault with your new laptop'],
     ["I still haven't received my refund.", 'refund', "still haven't received my refund", 'the refund that has not reached you'],
     ["I can't log in to my account since the update.", 'account', "can't log in to my account", 'the trouble getting into your account'],
+    ['When I try to log in my account it not letting me.', 'account', 'log in my account it not letting me', 'the trouble getting into your account'],
     ['The agent on the phone was rude and hung up on me.', 'service', 'agent on the phone was rude', 'the way you were treated'],
     ['I have been bounced around between departments all week.', 'transfer', 'bounced around', 'being passed from one person to the next'],
     ['Apparently I am outside the return window by one day.', 'policy', 'outside the return window', 'the return window'],
