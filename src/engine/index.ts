@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 export { analyzeMessage } from './analyze/message.ts';
+export { labelIssue } from './analyze/issues.ts';
 export { composeReply, type ComposeContext } from './compose/compose.ts';
 export { checkReply, resolveContext, type CheckOptions, type CheckResult, type RuleSettings } from './check.ts';
 export { analyzeConversation } from './conversation/analyze.ts';

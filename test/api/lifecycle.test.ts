@@ -64,6 +64,20 @@ describe('a case from the first angry message to the follow-up call', () => {
     assert.ok(inline.body.check.findings.length > 0);
   });
 
+  test("the case's issue reaches the coaching as words a reply can use, not the customer's raw phrase", async () => {
+    const opened = await agent.post('/api/cases', {
+      customer: { name: 'Ken Obi', email: 'ken@example.com' },
+      message: "I'm so frustrated, I need to change my password and the reset e-mail never comes!",
+    });
+    assert.equal(opened.status, 201, JSON.stringify(opened.body));
+    const res = await agent.post('/api/check', { draft: "I'm sorry.", caseId: opened.body.id });
+    assert.equal(res.status, 200);
+    assert.equal(res.body.context.issue, 'the sign-in trouble');
+    const fixes = res.body.check.findings.flatMap((f: { suggestions: { fix: { text: string } }[] }) => f.suggestions.map((x) => x.fix.text)).join(' | ');
+    assert.match(fixes, /the sign-in trouble/);
+    assert.doesNotMatch(fixes, /for change my password/);
+  });
+
   test('a sent reply is stored with its check and answers the customer (waiting time drops out of the queue)', async () => {
     desk.clock.advance(2 * HOUR);
     const before = await agent.get('/api/queue');

@@ -1,4 +1,5 @@
 import { compileTable, findPhrases } from '../text/matcher.ts';
+import { splitSentences } from '../text/sentences.ts';
 import type { IssueFinding, Sentence } from '../types.ts';
 import { ISSUE_TABLES, type IssueEntry } from './issues.data.ts';
 
@@ -32,6 +33,18 @@ export function findIssues(text: string, sentences: Sentence[]): WeightedIssue[]
     out.push({ category: entry.category, phrase: m.text, range: m.range, label, weight: entry.weight });
   }
   return out;
+}
+
+/**
+ * The wording a reply can use for an issue phrase found earlier: a case keeps the customer's own words
+ * ("change my password", "charged twice"), a reply says "the sign-in trouble", "the double charge".
+ * Undefined when the phrase names no issue the analyzer knows.
+ *
+ * @example
+ * labelIssue('charged twice') // 'the double charge'
+ */
+export function labelIssue(phrase: string): string | undefined {
+  return findIssues(phrase, splitSentences(phrase))[0]?.label;
 }
 
 /** Things an issue can be about, as they appear in messages, with the word an agent would use. */

@@ -3,6 +3,7 @@
 // angrier, who needs care, what the issue is called, and that every claim points at the right words.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { labelIssue } from './issues.ts';
 import { analyzeMessage } from './message.ts';
 import type { Evidence, MessageAnalysis } from '../types.ts';
 
@@ -100,6 +101,14 @@ describe('analyzeMessage: sentence roles', () => {
   it('treats a plain question as a request and a greeting as other', () => {
     const a = analyzeMessage('Hello. Why is my bill higher this month?');
     assert.deepEqual(a.sentences.map((s) => s.role), ['other', 'request']);
+  });
+});
+
+describe('labelIssue', () => {
+  it("turns the customer's words for an issue into the words a reply uses", () => {
+    assert.equal(labelIssue('charged twice'), 'the double charge');
+    assert.equal(labelIssue('change my password'), 'the sign-in trouble');
+    assert.equal(labelIssue('hello there'), undefined);
   });
 });
 

@@ -1,4 +1,4 @@
-import { analyzeMessage, checkReply, type CheckResult, type MessageAnalysis, type Move, type Need, type Phase, type ReplyContext } from '../../engine/index.ts';
+import { analyzeMessage, checkReply, labelIssue, type CheckResult, type MessageAnalysis, type Move, type Need, type Phase, type ReplyContext } from '../../engine/index.ts';
 import type { Queryable } from '../db/db.ts';
 import { HttpError, forbidden, notFound } from '../errors.ts';
 import { audit, notify } from './audit.ts';
@@ -195,7 +195,8 @@ export async function replyContext(deps: ServiceDeps, q: Queryable, c: CaseRow, 
     agentName: actor.name,
     companyName: deps.config.companyName,
     phase: phase ?? c.phase,
-    issue: c.issuePhrase ?? undefined,
+    // the customer's words name the issue for us; a reply needs the wording an agent says back
+    issue: c.issuePhrase ? (labelIssue(c.issuePhrase) ?? c.issuePhrase) : undefined,
     options: await suggestedOfferContext(q, c.needs),
     tenureYears: customer.tenureYears ?? undefined,
     highValue: customer.highValue,

@@ -3,7 +3,7 @@
  * follow-up call. The composer checks drafts in the browser as the agent types; the side panels do the
  * footwork (options, tasks, gaps, follow-ups); resolving e-mails the coached summary.
  */
-import { analyzeMessage, composeReply, type Need, type ReplyContext } from '../../../engine/index.ts';
+import { analyzeMessage, composeReply, labelIssue, type Need, type ReplyContext } from '../../../engine/index.ts';
 import { request, type CaseDetail, type CatalogueOption, type FollowUp, type Message, type User } from '../api.ts';
 import { angerWord } from '../anger.ts';
 import { chartFigure, PALETTE } from '../charts.ts';
@@ -182,7 +182,7 @@ function replyContext(state: State): ReplyContext {
     customerName: k.customer.name,
     agentName: state.user.name,
     phase: k.phase,
-    issue: k.issuePhrase ?? undefined,
+    issue: k.issuePhrase ? (labelIssue(k.issuePhrase) ?? k.issuePhrase) : undefined,
     options: state.catalogue.filter((o) => o.suggested).map((o) => ({ id: String(o.id), label: o.label, need: o.need, phrase: o.phrase })),
     tenureYears: k.customer.tenureYears ?? undefined,
     highValue: k.customer.highValue,
