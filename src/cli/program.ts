@@ -12,6 +12,7 @@ import { fixSource, lintSource } from './lint.ts';
 import { PACKAGE, ruleInfos } from './project.ts';
 import { formatFromPath, INPUT_FORMATS, SourceError, type InputFormat } from './sources/index.ts';
 import { registerQaCommands } from '../qa/cli.ts';
+import { registerDeskCommands } from '../server/cli-commands.ts';
 
 /** Exit codes: 0 clean, 1 error-severity findings, 2 the command itself failed (usage, config, unreadable input). */
 const EXIT_FINDINGS = 1;
@@ -296,6 +297,7 @@ export function buildProgram(setExit: (code: number) => void = (c) => (process.e
     .action((opts: { format: string }) => setExit(runRules(opts)));
 
   registerQaCommands(program, setExit);
+  registerDeskCommands(program, setExit);
   return program;
 }
 

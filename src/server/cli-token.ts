@@ -1,10 +1,9 @@
 /**
  * `defuse token …` and `defuse user …`: desk administration from the server's shell, for integrations and
- * for the first admin who lost a password. Mounted by the CLI with `registerDeskCommands(program)`.
+ * for the first admin who lost a password. The commands themselves are declared in `cli-commands.ts`.
  * Connects like the server: DATABASE_URL, or the embedded PostgreSQL in DATA_DIR (joining a running desk).
  * The shell acts without a desk user (audit actor null): whoever can run this can read the database anyway.
  */
-import type { Command } from 'commander';
 import { pathToFileURL } from 'node:url';
 import { systemClock } from './clock.ts';
 import { configFromEnv, parseEnv } from './config.ts';
@@ -64,7 +63,8 @@ export async function userResetPassword(deps: ServiceDeps, email: string, out: O
   return password;
 }
 
-async function withDesk(fn: (deps: ServiceDeps) => Promise<void>): Promise<number> {
+/** Runs `fn` against the desk's database (DATABASE_URL, or the embedded one in DATA_DIR); resolves to the exit code. */
+export async function withDesk(fn: (deps: ServiceDeps) => Promise<void>): Promise<number> {
   const env = parseEnv(process.env);
   const opened = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   try {
@@ -79,45 +79,10 @@ async function withDesk(fn: (deps: ServiceDeps) => Promise<void>): Promise<numbe
   }
 }
 
-/**
- * Adds `token create|list|revoke` and `user create|reset-password` to the `defuse` program.
- *
- * @example
- * registerDeskCommands(program, setExit); // defuse token create --user bot@example.com --name "CRM bridge"
- */
-export function registerDeskCommands(program: Command, setExit: (code: number) => void = (c) => (process.exitCode = c)): void {
-  const out: Out = (l) => process.stdout.write(l + '\n');
-  const token = program.command('token').description('API tokens for integrations with the desk (uses DATABASE_URL or the embedded database in DATA_DIR)');
-  token
-    .command('create')
-    .description('create a token acting as a desk user; prints the secret once')
-    .requiredOption('-u, --user <email>', 'the user the token acts as (its role applies)')
-    .option('-n, --name <name>', 'what the token is for', 'integration')
-    .action(async (o: { user: string; name: string }) => setExit(await withDesk((d) => tokenCreate(d, o, out).then(() => undefined))));
-  token.command('list').description('list tokens (never their secrets)').action(async () => setExit(await withDesk((d) => tokenList(d, out))));
-  token
-    .command('revoke')
-    .description('revoke a token by id')
-    .argument('<id>', 'token id from `defuse token list`')
-    .action(async (id: string) => setExit(await withDesk((d) => tokenRevoke(d, Number(id), out))));
-  const user = program.command('user').description('desk users');
-  user
-    .command('create')
-    .description('create a user with a generated password')
-    .requiredOption('-e, --email <email>', 'login e-mail')
-    .requiredOption('-n, --name <name>', 'display name')
-    .option('-r, --role <role>', 'agent, lead or admin', 'agent')
-    .action(async (o: { email: string; name: string; role: Role }) => setExit(await withDesk((d) => userCreate(d, o, out).then(() => undefined))));
-  user
-    .command('reset-password')
-    .description("set a new generated password and end the user's sessions")
-    .argument('<email>', 'login e-mail')
-    .action(async (email: string) => setExit(await withDesk((d) => userResetPassword(d, email, out).then(() => undefined))));
-}
-
-// Run directly (`tsx src/server/cli-token.ts token create …`) until the `defuse` program mounts these commands.
+// Also runs directly, without the rest of the CLI: `tsx src/server/cli-token.ts token list`.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { Command } = await import('commander');
+  const { registerDeskCommands } = await import('./cli-commands.ts');
   const program = new Command().name('defuse');
   registerDeskCommands(program);
   await program.parseAsync(process.argv);
