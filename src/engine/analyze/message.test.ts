@@ -159,6 +159,13 @@ describe('analyzeMessage: needs', () => {
     assert.deepEqual(needs(a), ['financial']);
     assert.equal(a.needs[0].evidence[0].text, 'charged twice');
   });
+
+  it('reads "fix it" as wanting a repair only when the issue is a thing, not an account or a bill', () => {
+    assert.deepEqual(needs(analyzeMessage("Please fix my account, I can't log in!")), []);
+    assert.deepEqual(needs(analyzeMessage('I was charged twice, sort it out.')), ['financial']);
+    assert.deepEqual(needs(analyzeMessage('The screen arrived cracked, please fix it.')), ['replacement']);
+    assert.deepEqual(needs(analyzeMessage('Please fix this.')), ['replacement']);
+  });
 });
 
 describe('analyzeMessage: signals', () => {

@@ -40,7 +40,7 @@ export function analyzeMessage(text: string, context: MessageContext = {}): Mess
   const cues = extractCues(safe, sentences);
   const issues = findIssues(safe, sentences);
   const signals = findSignals(safe, sentences);
-  const needs = findNeeds(safe, sentences);
+  const needs = findNeeds(safe, sentences, issues);
 
   // An issue is itself a complaint: "charged twice" upsets whatever the tone.
   const scoringCues: Cue[] = [...cues, ...issues.map((i) => issueCue(i, sentences))].sort((a, b) => a.range[0] - b.range[0]);

@@ -14,6 +14,11 @@ export interface SignalEntry extends PhraseEntry {
 export interface NeedEntry extends PhraseEntry {
   need: Need;
   negatable?: boolean;
+  /**
+   * Says what is wanted only about a thing: "fix it" asks for a repair when a product broke or a parcel went
+   * wrong, not when the issue is a locked account or a bill.
+   */
+  aboutProduct?: boolean;
 }
 
 /** Spelled-out counts for "third time", "transferred five times", "customer for twelve years". */
@@ -91,7 +96,8 @@ export const NEEDS: NeedEntry[] = [
   // Money
   { pattern: "refund(?:ed)?|money back|reimburs(?:e|ed|ement)|compensat(?:e|ed|ion)|discount|(?:store |account )?credit(?! ?cards?)(?: back)?|voucher|charge ?back|(?:my )?money|cost me|out of pocket", need: 'financial', negatable: true },
   // A working product
-  { pattern: "replace(?:ment|d)?|(?:a )?new one|exchange|swap|repair(?:ed)?|(?:fix|fixed|sort|sorted|fixing) (?:it|this|my|the)|send (?:me )?(?:another|a new|a working)|working (?:one|replacement)|get (?:it|this) (?:fixed|working|sorted)", need: 'replacement', negatable: true },
+  { pattern: "replace(?:ment|d)?|(?:a )?new one|exchange|swap|repair(?:ed)?|send (?:me )?(?:another|a new|a working)|working (?:one|replacement)", need: 'replacement', negatable: true },
+  { pattern: "(?:fix|fixed|sort|sorted|fixing) (?:it|this|my|the)|get (?:it|this) (?:fixed|working|sorted)", need: 'replacement', negatable: true, aboutProduct: true },
   // Being acknowledged
   { pattern: "(?:an? |some )?apology|apologi[sz]e|(?:nobody|no one) (?:even )?cares|(?:doesn'?t|don'?t|didn'?t) (?:even )?care|(?:treated|treat (?:me|us)) (?:like|as)|(?:just )?(?:want|need) (?:someone|somebody|you) to (?:listen|understand|hear|acknowledge)|feel (?:ignored|unheard|like (?:a number|nobody|no one|an idiot|a criminal))|(?:not|never) (?:being )?(?:heard|listened to|taken seriously)|take (?:me|this|us) seriously", need: 'acknowledgement' },
   // Information

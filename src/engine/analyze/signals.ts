@@ -1,5 +1,5 @@
 import { compileTable, findPhrases, isNegated, type CompiledTable, type PhraseEntry } from '../text/matcher.ts';
-import type { Evidence, Need, NeedFinding, Sentence, Signal } from '../types.ts';
+import type { Evidence, IssueCategory, IssueFinding, Need, NeedFinding, Sentence, Signal } from '../types.ts';
 import { NEEDS, SIGNAL_TABLES, type NeedEntry, type SignalEntry } from './signals.data.ts';
 import { sentenceIndexAt } from './spans.ts';
 
@@ -9,6 +9,8 @@ const NEED_TABLE = compileTable(NEEDS);
 const MAX_PER_KIND = 20;
 /** Enough matches for every kind to reach its cap in any real message; bounds work on hostile input. */
 const MATCH_LIMIT = 1000;
+/** Issues about a thing the customer has or is waiting for: "fix it" then asks for a repair or a new one. */
+const PRODUCT_ISSUES: ReadonlySet<IssueCategory> = new Set(['defect', 'delivery']);
 
 /**
  * Finds the signals of a customer message (churn, review, legal, repeat contact, transfers, loyalty,
@@ -40,10 +42,14 @@ export function findSignals(text: string, sentences: Sentence[]): Signal[] {
  * Finds what the customer needs (timing, money, a working product, information, acknowledgement,
  * escalation), one finding per need with every piece of evidence.
  */
-export function findNeeds(text: string, sentences: Sentence[]): NeedFinding[] {
+export function findNeeds(text: string, sentences: Sentence[], issues: readonly Pick<IssueFinding, 'category'>[] = []): NeedFinding[] {
   const byNeed = new Map<Need, Evidence[]>();
+  // With issues known and none about a thing (a product, a parcel), "fix it" is about the account or the bill.
+  const aboutThing = issues.length === 0 || issues.some((i) => PRODUCT_ISSUES.has(i.category));
   for (const m of matchesKeepingNegation(text, NEED_TABLE, sentences)) {
-    const need = (m.entry as NeedEntry).need;
+    const entry = m.entry as NeedEntry;
+    if (entry.aboutProduct && !aboutThing) continue;
+    const need = entry.need;
     const list = byNeed.get(need) ?? [];
     if (list.length < MAX_PER_KIND) list.push({ range: m.range, text: m.text });
     byNeed.set(need, list);
