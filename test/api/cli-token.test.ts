@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { runDefuse } from '../support/cli.ts';
 import { Command } from 'commander';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { registerDeskCommands } from '../../src/server/cli-commands.ts';
 import { tokenCreate, tokenList, tokenRevoke, userCreate, userResetPassword } from '../../src/server/cli-token.ts';
 import { Client, startDesk, type TestDesk } from '../support/desk.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/defuse.js', import.meta.url));
-
-function defuse(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('defuse token / defuse user', () => {
   let desk: TestDesk;
@@ -39,14 +26,14 @@ describe('defuse token / defuse user', () => {
   });
 
   test('the defuse program runs them as the README shows, and a failure exits non-zero', async () => {
-    const created = await defuse(['token', 'create', '--user', 'lead@desk.test', '--name', 'from the shell'], { DATABASE_URL: desk.t.url });
+    const created = await runDefuse(['token', 'create', '--user', 'lead@desk.test', '--name', 'from the shell'], { DATABASE_URL: desk.t.url });
     assert.equal(created.code, 0, created.stderr);
     const secret = created.stdout.trim().split('\n').at(-1)!;
     assert.equal((await new Client(desk.app, { bearer: secret }).get('/api/me')).body.user.role, 'lead');
-    const listed = await defuse(['token', 'list'], { DATABASE_URL: desk.t.url });
+    const listed = await runDefuse(['token', 'list'], { DATABASE_URL: desk.t.url });
     assert.equal(listed.code, 0, listed.stderr);
     assert.match(listed.stdout, /from the shell\tuser \d+\tactive/);
-    const unknown = await defuse(['token', 'create', '--user', 'nobody@desk.test'], { DATABASE_URL: desk.t.url });
+    const unknown = await runDefuse(['token', 'create', '--user', 'nobody@desk.test'], { DATABASE_URL: desk.t.url });
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /No user with the e-mail nobody@desk.test/);
   });

@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { runDefuse } from '../support/cli.ts';
 import { startTestDatabase, type TestDatabase } from '../support/pg.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/defuse.js', import.meta.url));
 const ZENDESK = fileURLToPath(new URL('../fixtures/exports/zendesk/', import.meta.url));
 const GENERIC = fileURLToPath(new URL('../fixtures/exports/generic/', import.meta.url));
 const INTERCOM = fileURLToPath(new URL('../fixtures/exports/intercom/conversations.json', import.meta.url));
-
-function defuse(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 // The issue asks for the import into the desk to be reachable by a command: this runs the real `defuse`
 // binary against a real PostgreSQL and checks the cases it leaves behind.
@@ -30,7 +18,7 @@ describe('defuse import (export into the desk)', () => {
   after(() => t.stop());
 
   it('stores each conversation once as a closed case with its messages, and reports skipped rows', async () => {
-    const first = await defuse(['import', ZENDESK, INTERCOM], { DATABASE_URL: t.url });
+    const first = await runDefuse(['import', ZENDESK, INTERCOM], { DATABASE_URL: t.url });
     assert.equal(first.code, 0, first.stderr);
     const created = Number(first.stdout.match(/^Imported (\d+) conversations? into the desk/m)?.[1]);
     const { rows } = await t.db.query<{ external_ref: string; status: string; messages: number; customer: string }>(
@@ -43,7 +31,7 @@ describe('defuse import (export into the desk)', () => {
     assert.ok(rows.some((r) => r.external_ref.startsWith('zendesk:')) && rows.some((r) => r.external_ref.startsWith('intercom:')));
     assert.match(first.stdout, /; 0 rows skipped; 0 imported with a detail ignored\.$/m);
 
-    const again = await defuse(['import', ZENDESK, INTERCOM], { DATABASE_URL: t.url });
+    const again = await runDefuse(['import', ZENDESK, INTERCOM], { DATABASE_URL: t.url });
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, new RegExp(`^Imported 0 conversations into the desk as closed cases; ${created} already imported`, 'm'));
     const count = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
@@ -51,7 +39,7 @@ describe('defuse import (export into the desk)', () => {
   });
 
   it('lists every skipped or repaired row with file, line and reason, and counts them apart', async () => {
-    const r = await defuse(['import', GENERIC], { DATABASE_URL: t.url });
+    const r = await runDefuse(['import', GENERIC], { DATABASE_URL: t.url });
     assert.equal(r.code, 0, r.stderr);
     // messages.csv has a row with too many columns, an unknown role, an empty message and an unreadable
     // time (row kept); messages.jsonl one invalid line.
@@ -63,10 +51,10 @@ describe('defuse import (export into the desk)', () => {
   });
 
   it('fails clearly when the export is missing or the database is unreachable', async () => {
-    const missing = await defuse(['import', '/nonexistent/export.json'], { DATABASE_URL: t.url });
+    const missing = await runDefuse(['import', '/nonexistent/export.json'], { DATABASE_URL: t.url });
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /not found: \/nonexistent\/export\.json/);
-    const down = await defuse(['import', INTERCOM], { DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none' });
+    const down = await runDefuse(['import', INTERCOM], { DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none' });
     assert.equal(down.code, 2);
     assert.match(down.stderr, /^defuse import: /m);
   });
