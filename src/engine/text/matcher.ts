@@ -34,7 +34,10 @@ export interface MatchOptions {
   limit?: number;
 }
 
-/** A compiled table: one alternation regex, so a table costs one scan of the text whatever its size. */
+/**
+ * A compiled table: one alternation regex, so a table costs at most one pass over the text whatever its
+ * size, and none when the text lacks every opening the table's phrases can start with.
+ */
 export interface CompiledTable {
   entries: readonly PhraseEntry[];
   /** Case-insensitive form, used for the rare text whose lower-case form has a different length. */
@@ -45,9 +48,10 @@ export interface CompiledTable {
    */
   lower: RegExp;
   /**
-   * `lower` made sticky, with the openings any phrase can start with: the matcher tries it only at word
-   * boundaries whose first two characters fit, instead of scanning every position. Absent when a pattern
-   * uses syntax `openingPairs` does not read; that table is scanned the plain way.
+   * `lower` made sticky, with the openings any phrase can start with (`prefix.ts`): two characters as a
+   * bitmap, four as a set where they are few enough to list. The matcher skips a text that has none of the
+   * four-character openings and tries the regex only at word boundaries whose openings fit. Absent when a
+   * pattern uses syntax the opening reader does not know; that table is scanned the plain way.
    */
   anchored?: { sticky: RegExp; openings: PairMap; quads?: QuadSet };
 }

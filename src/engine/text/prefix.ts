@@ -1,14 +1,16 @@
 /**
- * Which two-character openings can start a match of a regular expression.
+ * Which openings can start a match of a regular expression: its first two characters (`openingPairs`) and
+ * its first four (`openingQuads`).
  *
  * Why: a phrase table is one alternation regex, and scanning a whole draft with it costs about the same
  * whatever the table holds, because the engine tries it at every word boundary. Most tables can only start
- * with a few letter pairs ("yo" for "you should have", "ca" for "calm down"), so the matcher tries the regex
- * only where the text opens with one of them (see `matcher.ts`). The answer is a superset: when in doubt a
- * pair is allowed, so skipping a position never drops a match.
+ * with a few openings ("you " for "you should have", "calm" for "calm down"), so the matcher skips a table
+ * whose openings the text lacks and tries the regex only where one fits (see `matcher.ts`). The answers are
+ * supersets: when in doubt an opening is allowed, so skipping a position never drops a match.
  *
  * Characters are folded to 7 bits (`foldUnit`): every code unit of 128 or above counts as 127 and every
- * digit as `0`, so one bitmap of 128 × 128 bits covers any text. A match of one character allows any second character (and the end).
+ * digit as `0`, so one bitmap of 128 × 128 bits covers any text. A match of one character allows any
+ * second character (and the end).
  */
 
 /** 128 bits: a set of folded characters. */
@@ -32,7 +34,7 @@ const PAIR_WORDS = (ALPHABET * ALPHABET) / 32;
 
 /**
  * The 7-bit stand-in of a code unit: itself for ASCII, except that every digit counts as `0` (phrases
- * that start with a number, "\\d+ days", then have one opening instead of thousands), and 127 for anything
+ * that start with a number, "12 days", then have one opening instead of thousands), and 127 for anything
  * of 128 and above.
  */
 export function foldUnit(c: number): number {
@@ -325,13 +327,13 @@ function read<T>(source: string, algebra: Algebra<T>): T | undefined {
 }
 
 const QUAD = 4;
-/** Past this many distinct openings a table starts with classes (`\\d+`, `[\\w.]+`): not worth listing. */
+/** Past this many distinct openings a table starts with classes (`\d+`, `[\w.]+`): not worth listing. */
 const QUAD_LIMIT = 512;
 
 /**
  * Openings of up to `k` folded characters, as strings: a string shorter than `k` is a whole match, one of
  * length `k` the start of a longer one. A piece is asked only for the length still needed, so a class
- * after four letters ("delive[\\p{L}]*") costs nothing, and each answer is kept per length.
+ * after four letters ("delive[\p{L}]*") costs nothing, and each answer is kept per length.
  */
 type Openings = (k: number) => Set<string>;
 
