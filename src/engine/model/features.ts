@@ -20,6 +20,8 @@
  * one text land in the same bucket the later is dropped; with 2^16 buckets that is rare and harmless.
  */
 
+import { isWordOrMarkUnit, lowerUnit as lowerCodeUnit } from '../text/units.ts';
+
 /** Buckets are `2^bits`; the artefact records the bits it was trained with. */
 export interface FeatureOptions {
   bits: number;
@@ -70,40 +72,14 @@ export function hashString(s: string, seed = FNV_OFFSET): number {
   return h;
 }
 
-/**
- * Per-code-unit caches for non-ASCII text (lower-case form; word-character class), filled on first sight:
- * `toLowerCase` and a Unicode regex per character would make a megabyte of CJK or junk take seconds.
- */
-const LOWER = new Uint16Array(65536);
-const WORD_CLASS = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
-
-/** Lower-cases one code unit (ASCII fast path) and folds the typographic apostrophe to `'`. */
+/** Lower-cases one code unit and folds the typographic apostrophe to `'`, so "don’t" hashes as "don't". */
 function lowerUnit(c: number): number {
-  if (c >= 65 && c <= 90) return c + 32;
-  if (c < 128) return c;
   if (c === 0x2019 || c === 0x2018) return 39;
-  if (c >= 0xd800 && c <= 0xdfff) return c; // surrogate halves: keep, they only occur inside emoji
-  let l = LOWER[c];
-  if (l === 0) {
-    const s = String.fromCharCode(c).toLowerCase();
-    l = s.length === 1 ? s.charCodeAt(0) : c;
-    LOWER[c] = l;
-  }
-  return l;
+  return lowerCodeUnit(c);
 }
 
-// Character classes of a code unit. Non-ASCII letters (é, ß, Cyrillic…) are word characters too.
-const LETTER_RE = /\p{L}|\p{N}|\p{M}/u;
-function isWordUnit(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  let k = WORD_CLASS[c];
-  if (k === 0) {
-    k = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
-    WORD_CLASS[c] = k;
-  }
-  return k === 1;
-}
+// Non-ASCII letters (é, ß, Cyrillic…) and combining marks are word characters too.
+const isWordUnit = isWordOrMarkUnit;
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }

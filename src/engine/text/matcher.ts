@@ -1,6 +1,7 @@
 import type { Range, Sentence } from '../types.ts';
 import { allowsQuad, openingPairs, openingQuads, packQuad, type PairMap, type QuadSet } from './prefix.ts';
 import { sentenceAt } from './sentences.ts';
+import { isWordUnit, lowerUnit } from './units.ts';
 
 /**
  * One phrase of a data table. `pattern` is a case-insensitive regular-expression source matched on word
@@ -222,23 +223,6 @@ function anyOpening(table: QuadSet, text: Set<number>[]): boolean {
   return false;
 }
 
-/** Word class of each BMP code unit for the lookbehind (`\p{L}`, `\p{N}`, `_`), cached on first sight. */
-const WORD_CLASS = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
-const WORD_UNIT = /[\p{L}\p{N}_]/u;
-function isWordUnit(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  let k = WORD_CLASS[c];
-  if (k === 0) {
-    k = WORD_UNIT.test(String.fromCharCode(c)) ? 1 : 2;
-    WORD_CLASS[c] = k;
-  }
-  return k === 1;
-}
-
-/** Lower case of each BMP code unit that keeps to one unit (else the unit itself), cached on first sight. */
-const LOWER_UNIT = new Uint16Array(65536);
-
 /**
  * Lower-cases code unit by code unit, for the rare text whose `toLowerCase` changes length ("İ"): such a
  * character stays as it is, so offsets still line up. Surrogate halves stay too (no phrase is astral).
@@ -246,20 +230,7 @@ const LOWER_UNIT = new Uint16Array(65536);
 function lowerUnitByUnit(text: string): string {
   const n = text.length;
   const units = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      units[i] = c >= 65 && c <= 90 ? c + 32 : c;
-      continue;
-    }
-    let l = LOWER_UNIT[c];
-    if (l === 0) {
-      const low = c >= 0xd800 && c <= 0xdfff ? '' : String.fromCharCode(c).toLowerCase();
-      l = low.length === 1 ? low.charCodeAt(0) : c;
-      LOWER_UNIT[c] = l;
-    }
-    units[i] = l;
-  }
+  for (let i = 0; i < n; i++) units[i] = lowerUnit(text.charCodeAt(i));
   const CHUNK = 8192;
   let out = '';
   for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]);
