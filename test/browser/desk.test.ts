@@ -227,6 +227,11 @@ describe('desk web UI in Chromium', () => {
     await page.locator('.offer-pending_approval').waitFor();
     assert.match(await page.locator('.offer-pending_approval').innerText(), /waiting for a lead/);
 
+    // Two process gaps on different days, so the gaps-over-time tile has a series to draw.
+    assert.equal((await agent.post(`/api/cases/${ids.mild}/gaps`, { cause: 'Sizing chart wrong', team: 'Catalogue' })).status, 201);
+    web.desk.clock.advance(24 * 60 * 60_000);
+    assert.equal((await agent.post(`/api/cases/${ids.mild}/gaps`, { cause: 'Sizing chart wrong', team: 'Catalogue' })).status, 201);
+
     const leadContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const leadPage = await leadContext.newPage();
     const leadProblems = watchPage(leadPage);
@@ -238,8 +243,11 @@ describe('desk web UI in Chromium', () => {
     await approval.getByRole('button', { name: 'Approve' }).click();
     await leadPage.locator('.approvals[hidden]').waitFor({ state: 'attached' });
     // Every report tile ends up with a chart or a sentence, never a spinner or an error.
-    await leadPage.waitForFunction(() => document.querySelectorAll('.tile').length === 6 && ![...document.querySelectorAll('.tile')].some((t) => t.querySelector('.loading')));
+    await leadPage.waitForFunction(() => document.querySelectorAll('.tile').length === 7 && ![...document.querySelectorAll('.tile')].some((t) => t.querySelector('.loading')));
     assert.equal(await leadPage.locator('.tile .alert-error').count(), 0);
+    const gapsOverTime = leadPage.getByRole('region', { name: 'Process gaps over time' });
+    assert.equal(await gapsOverTime.locator('canvas').count(), 1, await gapsOverTime.innerText());
+    assert.match(await gapsOverTime.innerText(), /2 gaps tagged on 2 days\./);
     assert.ok(await leadPage.locator('.tile canvas').count() >= 2, `the dashboard draws charts: ${JSON.stringify(await leadPage.locator('.tile').allInnerTexts())}`);
     assert.deepEqual(await leadPage.evaluate(inPage(lowContrastText)), [], 'dashboard text meets WCAG AA contrast');
     assert.deepEqual(leadProblems, []);

@@ -1,7 +1,7 @@
 /**
  * The lead dashboard: how angry customers are over time, how well replies follow the playbook (by agent
  * and by rule), transfers (which the seeds treat as harm), follow-ups done on time, and process gaps by
- * cause and team. Each chart has a text summary; each report loads on its own so one failure shows
+ * cause and team and over time. Each chart has a text summary; each report loads on its own so one failure shows
  * as a message in its tile, not a blank page.
  */
 import type { ChartConfiguration } from 'chart.js';
@@ -187,6 +187,45 @@ const TILES: Tile[] = [
             })),
           },
           options: { indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } } },
+        },
+      };
+    },
+  },
+  {
+    // The same report by day or week: whether a fix to a process shows, or a new gap starts to pile up.
+    title: 'Process gaps over time',
+    path: '/api/reports/process-gaps',
+    build(d) {
+      const rows = arr(d.series);
+      if (!rows.length) return 'No process gaps tagged in this period.';
+      const causes = [...new Set(rows.map((r) => str(r.cause)))];
+      const perBucket = new Map<string, Map<string, number>>();
+      for (const r of rows) {
+        const counts = perBucket.get(day(r.bucket)) ?? new Map<string, number>();
+        counts.set(str(r.cause), (counts.get(str(r.cause)) ?? 0) + num(r.gaps));
+        perBucket.set(day(r.bucket), counts);
+      }
+      const pts = fillBuckets(d, [...perBucket.keys()].map((bucket) => ({ bucket })), (bucket) => ({ bucket }));
+      const totalOf = (bucket: string) => [...(perBucket.get(bucket)?.values() ?? [])].reduce((a, b) => a + b, 0);
+      const tagged = [...perBucket.keys()].sort((a, b) => totalOf(b) - totalOf(a) || a.localeCompare(b));
+      const total = rows.reduce((sum, r) => sum + num(r.gaps), 0);
+      const unit = (d.range as Json | undefined)?.bucket === 'week' ? 'week' : 'day';
+      const spread = `${total} gap${total === 1 ? '' : 's'} tagged on ${tagged.length} ${unit}${tagged.length === 1 ? '' : 's'}`;
+      // Name the busiest only when one stands out; a tie would single out a day for no reason.
+      const peak = tagged.length > 1 && totalOf(tagged[0]) > totalOf(tagged[1]) ? `; the most on ${shortDay(tagged[0])} (${totalOf(tagged[0])})` : '';
+      return {
+        summary: `${spread}${peak}.`,
+        config: {
+          type: 'bar',
+          data: {
+            labels: pts.map((p) => shortDay(p.bucket)),
+            datasets: causes.map((c, i) => ({
+              label: c,
+              data: pts.map((p) => perBucket.get(day(p.bucket))?.get(c) ?? 0),
+              backgroundColor: PALETTE[i % PALETTE.length],
+            })),
+          },
+          options: { scales: { x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 } }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
         },
       };
     },
