@@ -139,9 +139,10 @@ interface Subject {
   lower: string | undefined;
   /** Positions where a phrase may start (no letter, digit or `_` before), ascending. */
   starts?: Int32Array;
-  /** Folded first two characters at each start: `c1 * 128 + c2`, the index into a table's `openings`. */
-  keys?: Uint16Array;
-  /** Folded first four characters at each start, packed as `packQuad` does. */
+  /**
+   * Folded first four characters at each start, packed as `packQuad` does; shifted right by 14 they are
+   * the first two as `c1 * 128 + c2`, the index into a table's `openings`.
+   */
   quads?: Int32Array;
   /** The same openings as sets, by length (index 4 the packed four, 1–3 their first characters). */
   openingSets?: Set<number>[];
@@ -178,14 +179,12 @@ function subjectFor(text: string): Subject {
 }
 
 /**
- * Every position where the tables' leading `(?<![\p{L}\p{N}_])` can hold, with its two-character key. A
+ * Every position where the tables' leading `(?<![\p{L}\p{N}_])` can hold, with its packed opening. A
  * position after a surrogate pair counts (the sticky regex itself checks the lookbehind); a position
  * inside one does not, as a Unicode regex never starts there.
  */
-function boundaries(subject: Subject & { lower: string }): { starts: Int32Array; keys: Uint16Array; quads: Int32Array; sets: Set<number>[] } {
-  if (subject.starts && subject.keys && subject.quads && subject.openingSets) {
-    return { starts: subject.starts, keys: subject.keys, quads: subject.quads, sets: subject.openingSets };
-  }
+function boundaries(subject: Subject & { lower: string }): { starts: Int32Array; quads: Int32Array; sets: Set<number>[] } {
+  if (subject.starts && subject.quads && subject.openingSets) return { starts: subject.starts, quads: subject.quads, sets: subject.openingSets };
   const low = subject.lower;
   const n = low.length;
   const all = new Int32Array(n);
@@ -200,20 +199,18 @@ function boundaries(subject: Subject & { lower: string }): { starts: Int32Array;
     prev = c;
   }
   const starts = all.slice(0, count);
-  const keys = new Uint16Array(count);
   const quads = new Int32Array(count);
   const sets = [new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>()];
   for (let k = 0; k < count; k++) {
     const q = packQuad(low, starts[k]);
     quads[k] = q;
-    keys[k] = q >>> 14;
     sets[4].add(q);
     sets[3].add(q >>> 7);
     sets[2].add(q >>> 14);
     sets[1].add(q >>> 21);
   }
-  Object.assign(subject, { starts, keys, quads, openingSets: sets });
-  return { starts, keys, quads, sets };
+  Object.assign(subject, { starts, quads, openingSets: sets });
+  return { starts, quads, sets };
 }
 
 /** Whether any opening of the table occurs among the text's openings: when none does, nothing can match. */
@@ -284,14 +281,14 @@ function matchTable(text: string, table: CompiledTable, sentences: Sentence[] | 
     // Same matches as the global scan below: a sticky regex tried, in order, at every position where a
     // match can begin, skipping those inside the previous match.
     const { openings, quads: tableQuads } = table.anchored;
-    const { starts, keys, quads, sets } = boundaries(subject as Subject & { lower: string });
+    const { starts, quads, sets } = boundaries(subject as Subject & { lower: string });
     // Most tables find nothing in most texts: when none of their openings occurs, skip the text at once.
     if (tableQuads && !anyOpening(tableQuads, sets)) return out;
     const sticky = table.anchored.sticky;
     let from = 0;
     for (let k = 0; k < starts.length && out.length < limit; k++) {
       const p = starts[k];
-      const key = keys[k];
+      const key = quads[k] >>> 14;
       if (p < from || (openings[key >>> 5] & (1 << (key & 31))) === 0) continue;
       if (tableQuads && !allowsQuad(tableQuads, quads[k])) continue;
       sticky.lastIndex = p;

@@ -37,7 +37,7 @@ const PAIR_WORDS = (ALPHABET * ALPHABET) / 32;
  * that start with a number, "12 days", then have one opening instead of thousands), and 127 for anything
  * of 128 and above.
  */
-export function foldUnit(c: number): number {
+function foldUnit(c: number): number {
   if (c >= 48 && c <= 57) return 48;
   return c < ALPHABET ? c : ALPHABET - 1;
 }
