@@ -261,12 +261,10 @@ function sentenceAngers(stage: CustomerStage, perSentence: Picked[], sums: CueSu
   const plain = new Map<Picked, number>();
   return perSentence.map((l, i) => {
     const c = sums[i];
-    if (c !== NO_CUES) return round(angerOf(stage, stageFeatures(l, l, c)));
-    let a = plain.get(l);
-    if (a === undefined) {
-      a = round(angerOf(stage, stageFeatures(l, l, c)));
-      plain.set(l, a);
-    }
+    const known = c === NO_CUES ? plain.get(l) : undefined;
+    if (known !== undefined) return known;
+    const a = round(angerOf(stage, stageFeatures(l, l, c)));
+    if (c === NO_CUES) plain.set(l, a);
     return a;
   });
 }
