@@ -64,7 +64,9 @@ export function analyzeMessage(text: string, context: MessageContext = {}): Mess
     needs: needs.concat(impliedNeeds(issues, needs)),
     signals,
     name,
-    emotions: scores.emotions,
+    get emotions() {
+      return scores.emotions;
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { extractCues } from './cues.ts';
 import { scoreMessage, scoringFeatures, STAGE_FEATURES } from './scoring.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { CUSTOMER_STAGE } from '../../../models/customer-stage.model.ts';
+import { loadEmotionModel } from '../model/emotion.ts';
 
 function cue(kind: Cue['kind'], weight: number, text = 'x', sentence = 0): Cue {
   return { kind, weight, text, range: [0, text.length], sentence };
@@ -28,6 +29,20 @@ describe('scoreMessage (emotion model + cues, second stage)', () => {
       assert.equal(Object.keys(r.emotions.labels ?? {}).length, 28);
       assert.equal(Object.keys(r.emotions.ekman ?? {}).length, 7);
     }
+  });
+
+  it("reports the model's own emotion probabilities, read whenever the caller asks", () => {
+    const furious = score('I am absolutely furious, this is the worst service ever');
+    const grateful = score('Thank you so much, you saved my day!');
+    // Read the first result's emotions after the second analysis ran: its values must still be its own.
+    const p = loadEmotionModel().predict('I am absolutely furious, this is the worst service ever');
+    assert.equal(furious.emotions.labels?.anger, Math.round(p.labels.anger * 1000) / 1000);
+    assert.equal(furious.emotions.ekman?.joy, Math.round(p.ekman.joy * 1000) / 1000);
+    assert.ok((furious.emotions.ekman?.anger ?? 0) > (grateful.emotions.ekman?.anger ?? 1));
+    assert.ok((grateful.emotions.labels?.gratitude ?? 0) > 0.5);
+    // Serializing (the HTTP API, `defuse analyze --json`) carries them too.
+    const json = JSON.parse(JSON.stringify(grateful)) as { emotions: { labels: Record<string, number> } };
+    assert.equal(json.emotions.labels.gratitude, grateful.emotions.labels?.gratitude);
   });
 
   it('reads a calm question or a thank-you as not upset, not angry', () => {

@@ -138,23 +138,14 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
   const stage = options.stage ?? CUSTOMER_STAGE;
   const { sentences, cues, signals } = input;
   const h = heads(model);
-  const z = new Float64Array(model.heads.length);
-  model.logits(modelWindow(text), z);
-  const whole = pick(z, h);
+  const window = modelWindow(text);
+  const z = model.logitsOf(window, h, new Float64Array(h.length));
+  const whole = pick(z);
   // Sentence logits feed the sentence-max inputs and the sentence anger.
   const perSentence = sentenceLogits(model, sentences, h, whole);
   const x = stageFeatures(whole, maxOf(whole, perSentence), sumCues(cues, signals));
   const upsetProbability = round(upsetOf(stage, x));
   const anger = round(angerOf(stage, x));
-
-  const labels: Record<string, number> = {};
-  const ekman: Record<string, number> = {};
-  for (let k = 0; k < model.heads.length; k++) {
-    const name = model.heads[k];
-    const p = round(sigmoid(z[k]));
-    if (name.startsWith('ekman:')) ekman[name.slice(6)] = p;
-    else if (name !== 'negative') labels[name] = p;
-  }
 
   // Sentence anger: the same stage on each sentence alone, with that sentence's cues.
   const sentenceAnger =
@@ -164,21 +155,56 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
 
   // Sentiment: how positive the wording is, minus how dissatisfied the customer is. A thank-you note is
   // near +1, a polite complaint clearly negative, a plain question near 0.
-  const joy = ekman.joy ?? 0;
+  const joy = round(sigmoid(z[JOY]));
   const sentiment = round(Math.max(-1, Math.min(1, joy * (1 - upsetProbability) - upsetProbability)));
 
+  const emotions = lazyEmotions(model, window);
   // Nothing to read (empty, whitespace, punctuation only): the stage would return its base rate, which
   // describes an average customer message, not an absent one.
   if (!HAS_CONTENT.test(text)) {
-    return { anger: 0, upset: false, upsetProbability: 0, sentiment: 0, emotions: { labels, ekman }, sentenceAnger: sentences.map(() => 0) };
+    return {
+      anger: 0,
+      upset: false,
+      upsetProbability: 0,
+      sentiment: 0,
+      get emotions() {
+        return emotions();
+      },
+      sentenceAnger: sentences.map(() => 0),
+    };
   }
   return {
     anger,
     upset: upsetProbability >= stage.upset.threshold,
     upsetProbability,
     sentiment,
-    emotions: { labels, ekman },
+    get emotions() {
+      return emotions();
+    },
     sentenceAnger,
+  };
+}
+
+/**
+ * The 28 label and 7 Ekman probabilities of a text, computed on first read and kept. Every head costs
+ * the same arithmetic, and the stage reads five of the 36: live coaching and `defuse analyze` never read
+ * the rest, so they pay for five; a caller that shows or serializes the emotions pays once for all.
+ */
+function lazyEmotions(model: EmotionModel, text: string): () => EmotionScores {
+  let scores: EmotionScores | undefined;
+  return () => {
+    if (scores) return scores;
+    const z = model.logits(text, new Float64Array(model.heads.length));
+    const labels: Record<string, number> = {};
+    const ekman: Record<string, number> = {};
+    for (let k = 0; k < model.heads.length; k++) {
+      const name = model.heads[k];
+      const p = round(sigmoid(z[k]));
+      if (name.startsWith('ekman:')) ekman[name.slice(6)] = p;
+      else if (name !== 'negative') labels[name] = p;
+    }
+    scores = { labels, ekman };
+    return scores;
   };
 }
 
@@ -193,8 +219,7 @@ const HAS_CONTENT = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
  */
 export function scoringFeatures(text: string, input: ScoringInput, model: EmotionModel = loadEmotionModel()): number[] {
   const h = heads(model);
-  const z = new Float64Array(model.heads.length);
-  const whole = pick(model.logits(modelWindow(text), z), h);
+  const whole = pick(model.logitsOf(modelWindow(text), h, new Float64Array(h.length)));
   const perSentence = sentenceLogits(model, input.sentences, h, whole);
   return Array.from(stageFeatures(whole, maxOf(whole, perSentence), sumCues(input.cues, input.signals)));
 }
@@ -206,8 +231,12 @@ function clip(v: number): number {
   return Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, v));
 }
 
-function pick(z: Float64Array, h: Int32Array): Picked {
-  return [clip(z[h[0]]), clip(z[h[1]]), clip(z[h[2]]), clip(z[h[3]]), clip(z[h[4]])];
+/** Where Ekman joy sits among the picked heads (sentiment reads it unclipped). */
+const JOY = 3;
+
+/** The picked heads' logits (`logitsOf` output in {@link Picked} order), clipped. */
+function pick(z: Float64Array): Picked {
+  return [clip(z[0]), clip(z[1]), clip(z[2]), clip(z[3]), clip(z[4])];
 }
 
 /**
@@ -234,8 +263,7 @@ function sentenceLogits(model: EmotionModel, sentences: readonly Sentence[], h: 
     if (s.range[0] >= MODEL_WINDOW) return whole;
     let picked = memo.get(s.text);
     if (!picked) {
-      model.logitsOf(modelWindow(s.text), h, out);
-      picked = [clip(out[0]), clip(out[1]), clip(out[2]), clip(out[3]), clip(out[4])];
+      picked = pick(model.logitsOf(modelWindow(s.text), h, out));
       memo.set(s.text, picked);
     }
     return picked;
