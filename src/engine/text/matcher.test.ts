@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compileTable, findPhrases, findPhrasesByScan, hasPhrase, isQuoted, isQuotedByScan, type CompiledTable, type PhraseEntry } from './matcher.ts';
+import { compileTable, findPhrases, findPhrasesByScan, hasPhrase, hasWordStart, isQuoted, isQuotedByScan, type CompiledTable, type PhraseEntry } from './matcher.ts';
 import { splitSentences } from './sentences.ts';
 
 const engine = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,5 +100,40 @@ describe('isQuoted', () => {
     const text = `"a" 'b' “c” ${"'calm' down it's ".repeat(200)}`;
     const naive = (start: number, at: number, end: number) => isQuotedByScan(text, Math.max(start, at - 400), at, Math.min(end, at + 400));
     for (let at = 0; at < text.length; at += 7) assert.equal(isQuoted(text, 0, at, text.length), naive(0, at, text.length), `at ${at}`);
+  });
+});
+
+describe('hasWordStart', () => {
+  const terms = ['bill', 'deliver', 'not working', "can't", 'iphone1', 'ré', 'late'];
+  const table = compileTable([{ pattern: `(?:${terms.join('|')})[\\p{L}]*` }], { openings: false });
+
+  it('finds a term at a word start running on in letters, not inside or before a digit', () => {
+    assert.equal(hasWordStart('Your billing is fixed.', terms), true);
+    assert.equal(hasWordStart('We rebilled it.', terms), false);
+    assert.equal(hasWordStart('Bill2 is a code.', terms), false);
+    assert.equal(hasWordStart('It is still not working.', terms), true);
+    assert.equal(hasWordStart('I can’t see it', terms), true);
+    assert.equal(hasWordStart('He said "your bill" twice.', terms, splitSentences('He said "your bill" twice.')), false);
+  });
+
+  it('answers exactly as the regex table it replaces, on random and hostile text', () => {
+    const pieces = ['bill', 'Bill', 'billing', 'bill2', 'rebill', 'bill_', 'deliver', 'delivered', 'DELIVERY', 'not working',
+      'not  working', "can't", 'can’t', 'cant', 'iphone1', 'iphone12', 'iphone1s', 'ré', 'rés', 'ré9', 'late', 'later', 'plate',
+      'é', '𝐀', '😡', 'İ', '_', '1', ' ', ' ', '\n', '. ', ', ', '"', '“', '”', "'", '‘', '’', '!', '?', 'x\uD800', '\uDC00'];
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const texts = [...HOSTILE];
+    for (let i = 0; i < 3000; i++) {
+      let t = '';
+      const n = 1 + Math.floor(rand() * 12);
+      for (let k = 0; k < n; k++) t += pieces[Math.floor(rand() * pieces.length)] + (rand() < 0.6 ? ' ' : '');
+      texts.push(t);
+    }
+    for (const text of texts) {
+      for (const sentences of [undefined, splitSentences(text)]) {
+        const expected = hasPhrase(text, table, sentences, { skipNegated: false });
+        assert.equal(hasWordStart(text, terms, sentences), expected, JSON.stringify(text));
+      }
+    }
   });
 });

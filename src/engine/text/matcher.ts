@@ -1,7 +1,7 @@
 import type { Range, Sentence } from '../types.ts';
 import { allowsQuad, openingPairs, openingQuads, packQuad, type PairMap, type QuadSet } from './prefix.ts';
 import { sentenceAt } from './sentences.ts';
-import { isWordUnit, lowerUnit } from './units.ts';
+import { isLetterUnit, isWordUnit, lowerUnit } from './units.ts';
 
 /**
  * One phrase of a data table. `pattern` is a case-insensitive regular-expression source matched on word
@@ -409,4 +409,90 @@ function isJsSpace(c: number): boolean {
 /** True when any phrase of the table occurs (negation and quotes honoured). Stops at the first match. */
 export function hasPhrase(text: string, table: CompiledTable, sentences?: Sentence[], options?: MatchOptions): boolean {
   return findPhrases(text, table, sentences, { ...options, limit: 1 }).length > 0;
+}
+
+const ASTRAL_WORD = /^[\p{L}\p{N}_]$/u;
+const ASTRAL_LETTER = /^\p{L}$/u;
+
+/** The code point at `i` (a whole surrogate pair when one starts there) tested as the tables' classes do. */
+function codePointIs(s: string, i: number, unit: (c: number) => boolean, astral: RegExp): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return astral.test(s.slice(i, i + 2));
+  }
+  return unit(c);
+}
+
+/** The code point ending just before `i`, as {@link codePointIs} tests it. */
+function codePointBeforeIs(s: string, i: number, unit: (c: number) => boolean, astral: RegExp): boolean {
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return astral.test(s.slice(i - 2, i));
+  }
+  return unit(c);
+}
+
+/** `term` (lower case; its `'` stands for either apostrophe) at `at` of the lower-cased `low`. */
+function termAt(low: string, at: number, term: string): boolean {
+  if (at + term.length > low.length) return false;
+  for (let k = 0; k < term.length; k++) {
+    const t = term.charCodeAt(k);
+    const c = low.charCodeAt(at + k);
+    if (c !== t && !(t === 39 && c === 0x2019)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether one of `terms` starts a word of `text` and runs on in letters to the word's end ("bill" finds
+ * "billing", not "rebill" or "bill2"), outside quotation marks. The same answer as {@link hasPhrase} with
+ * `skipNegated: false` over the table `(?:term|…)\p{L}*` (terms escaped, lower case), found without
+ * building a regex: for a table made from one customer's message, compiling and first running a Unicode
+ * regex costs more than the whole check.
+ *
+ * @example
+ * hasWordStart('Your refunds are on the way.', ['refund']) // true
+ * hasWordStart('We rebilled it.', ['bill']) // false
+ */
+export function hasWordStart(text: string, terms: readonly string[], sentences?: Sentence[]): boolean {
+  if (terms.length === 0) return false;
+  const low = subjectFor(text).lower;
+  if (low === undefined) {
+    const source = `(?:${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\p{L}]*`;
+    return hasPhrase(text, compileTable([{ pattern: source }], { openings: false }), sentences, { skipNegated: false });
+  }
+  const byFirst = new Map<number, string[]>();
+  for (const t of terms) {
+    if (t.length === 0) continue;
+    const first = t.charCodeAt(0);
+    const list = byFirst.get(first);
+    if (list) list.push(t);
+    else byFirst.set(first, [t]);
+  }
+  // A term opening with an apostrophe also opens with the curly one, as the table's `['’]` would.
+  const curly = byFirst.get(39);
+  if (curly) byFirst.set(0x2019, curly);
+  const n = low.length;
+  for (let p = 0; p < n; p++) {
+    const candidates = byFirst.get(low.charCodeAt(p));
+    if (candidates === undefined) continue;
+    if (p > 0 && codePointBeforeIs(low, p, isWordUnit, ASTRAL_WORD)) continue;
+    let end = -1;
+    for (const term of candidates) {
+      if (!termAt(low, p, term)) continue;
+      let j = p + term.length;
+      while (j < n && codePointIs(low, j, isLetterUnit, ASTRAL_LETTER)) j += low.charCodeAt(j) >= 0xd800 && low.charCodeAt(j) <= 0xdbff ? 2 : 1;
+      if (j < n && codePointIs(low, j, isWordUnit, ASTRAL_WORD)) continue;
+      end = j;
+      break;
+    }
+    if (end < 0) continue;
+    const sentence = sentences ? sentenceAt(sentences, p) : undefined;
+    const sStart = sentence ? sentence.range[0] : lineStartNear(text, p);
+    if (!isQuoted(text, sStart, p, sentence ? sentence.range[1] : text.length)) return true;
+    p = end - 1;
+  }
+  return false;
 }

@@ -4,16 +4,17 @@
  * model's feature scanner, which read the same text for different ends.
  */
 
-/** Bit 0: looked up; bit 1: a letter or number (`\p{L}`, `\p{N}`); bit 2: a combining mark (`\p{M}`). */
+/** Bit 0: looked up; bit 1: a letter or number (`\p{L}`, `\p{N}`); bit 2: a combining mark (`\p{M}`); bit 3: a letter. */
 const CLASS = new Uint8Array(65536);
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
+const LETTER = /\p{L}/u;
 
 function classOf(c: number): number {
   let k = CLASS[c];
   if (k === 0) {
     const ch = String.fromCharCode(c);
-    k = 1 | (LETTER_OR_NUMBER.test(ch) ? 2 : 0) | (MARK.test(ch) ? 4 : 0);
+    k = 1 | (LETTER_OR_NUMBER.test(ch) ? 2 : 0) | (MARK.test(ch) ? 4 : 0) | (LETTER.test(ch) ? 8 : 0);
     CLASS[c] = k;
   }
   return k;
@@ -44,6 +45,18 @@ export function isWordOrMarkUnit(c: number): boolean {
   if (c < 128) return isAsciiWord(c);
   if (c >= 0xd800 && c <= 0xdfff) return false;
   return (classOf(c) & 6) !== 0;
+}
+
+/**
+ * A letter (`\p{L}`), for code units outside the surrogate range; surrogate halves are not.
+ *
+ * @example
+ * isLetterUnit('ß'.charCodeAt(0)) // true
+ */
+export function isLetterUnit(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return (classOf(c) & 8) !== 0;
 }
 
 const LOWER = new Uint16Array(65536);
