@@ -144,8 +144,8 @@ interface Subject {
    * the first two as `c1 * 128 + c2`, the index into a table's `openings`.
    */
   quads?: Int32Array;
-  /** The same openings as sets, by length (index 4 the packed four, 1–3 their first characters). */
-  openingSets?: Set<number>[];
+  /** The same openings, for asking whether a table's openings occur at all. */
+  openingSets?: TextOpenings;
   /** Running counts of quote marks, built by `isQuoted` once a text has had many matches checked. */
   quotes?: QuoteCounts;
   /** Matches checked by scanning so far. */
@@ -179,11 +179,69 @@ function subjectFor(text: string): Subject {
 }
 
 /**
+ * A set of non-negative integers in one typed array (open addressing, linear probing): the openings of a
+ * text are a few hundred numbers, and a `Set` of them allocates more than everything else the matcher does.
+ */
+class IntSet {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** Fibonacci hashing keeps the product's high bits, which every bit of the key reaches. */
+  private readonly shift: number;
+
+  constructor(capacity: number) {
+    let bits = 4;
+    while (1 << bits < capacity * 2) bits++;
+    this.slots = new Int32Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+    this.shift = 32 - bits;
+  }
+
+  /** Adds `key` (0 ≤ key < 2^31 − 1). */
+  add(key: number): void {
+    const stored = key + 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const v = this.slots[i];
+      if (v === stored) return;
+      if (v === 0) {
+        this.slots[i] = stored;
+        return;
+      }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  has(key: number): boolean {
+    const stored = key + 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const v = this.slots[i];
+      if (v === stored) return true;
+      if (v === 0) return false;
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+
+/** The openings of a text by length: the packed four characters, their first three, two and one. */
+interface TextOpenings {
+  four: IntSet;
+  three: IntSet;
+  /** Bitmaps over `c1 * 128 + c2` and over `c1`. */
+  two: Uint32Array;
+  one: Uint32Array;
+}
+
+function hasBit(map: Uint32Array, bit: number): boolean {
+  return (map[bit >>> 5] & (1 << (bit & 31))) !== 0;
+}
+
+/**
  * Every position where the tables' leading `(?<![\p{L}\p{N}_])` can hold, with its packed opening. A
  * position after a surrogate pair counts (the sticky regex itself checks the lookbehind); a position
  * inside one does not, as a Unicode regex never starts there.
  */
-function boundaries(subject: Subject & { lower: string }): { starts: Int32Array; quads: Int32Array; sets: Set<number>[] } {
+function boundaries(subject: Subject & { lower: string }): { starts: Int32Array; quads: Int32Array; sets: TextOpenings } {
   if (subject.starts && subject.quads && subject.openingSets) return { starts: subject.starts, quads: subject.quads, sets: subject.openingSets };
   const low = subject.lower;
   const n = low.length;
@@ -200,23 +258,27 @@ function boundaries(subject: Subject & { lower: string }): { starts: Int32Array;
   }
   const starts = all.slice(0, count);
   const quads = new Int32Array(count);
-  const sets = [new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>(), new Set<number>()];
+  const sets: TextOpenings = { four: new IntSet(count), three: new IntSet(count), two: new Uint32Array(512), one: new Uint32Array(4) };
   for (let k = 0; k < count; k++) {
     const q = packQuad(low, starts[k]);
     quads[k] = q;
-    sets[4].add(q);
-    sets[3].add(q >>> 7);
-    sets[2].add(q >>> 14);
-    sets[1].add(q >>> 21);
+    sets.four.add(q);
+    sets.three.add(q >>> 7);
+    const pair = q >>> 14;
+    sets.two[pair >>> 5] |= 1 << (pair & 31);
+    const first = q >>> 21;
+    sets.one[first >>> 5] |= 1 << (first & 31);
   }
   Object.assign(subject, { starts, quads, openingSets: sets });
   return { starts, quads, sets };
 }
 
 /** Whether any opening of the table occurs among the text's openings: when none does, nothing can match. */
-function anyOpening(table: QuadSet, text: Set<number>[]): boolean {
-  for (const key of table.full) if (text[4].has(key)) return true;
-  for (let len = 1; len <= 3; len++) for (const key of table.shorter[len]) if (text[len].has(key)) return true;
+function anyOpening(table: QuadSet, text: TextOpenings): boolean {
+  for (const key of table.full) if (text.four.has(key)) return true;
+  for (const key of table.shorter[3]) if (text.three.has(key)) return true;
+  for (const key of table.shorter[2]) if (hasBit(text.two, key)) return true;
+  for (const key of table.shorter[1]) if (hasBit(text.one, key)) return true;
   return false;
 }
 
