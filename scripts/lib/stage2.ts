@@ -145,7 +145,7 @@ function standardizer(rows: number[][]): { mean: number[]; std: number[] } {
 /**
  * Grouped 5-fold cross-validation of the whole stage recipe (standardization, priors, signs, the given L2
  * strengths) over `turns` with raw stage inputs `xRaw`: out-of-fold upset probabilities and anger intensities.
- * `npm run eval` uses it over all labelled turns, the least noisy estimate a 330-turn set allows.
+ * `npm run eval` uses it over all labelled turns, the least noisy estimate a set this small allows.
  */
 export function crossValidateStage(turns: LabelledTurn[], xRaw: number[][], lambdaUp: number, lambdaAng: number) {
   const fold = folds(turns);
