@@ -101,3 +101,42 @@ describe('hashed features', () => {
     assert.ok(extractFeatures('!!!???', buf, WORDS_ONLY) > 0);
   });
 });
+
+describe('character n-grams', () => {
+  const WITH_CHARS: FeatureOptions = { bits: 20, charWeight: 1 };
+  const NS_CHAR = hashString('C');
+  /** The 3–5-grams of '<word>' hashed from scratch, as the feature scheme defines them. */
+  function expectedGrams(words: string[]): Set<number> {
+    const out = new Set<number>();
+    for (const w of words) {
+      const marked = `<${w}>`;
+      for (let a = 0; a < marked.length; a++) {
+        for (let n = 3; n <= 5 && a + n <= marked.length; n++) out.add(mix(hashString(marked.slice(a, a + n), NS_CHAR)) & ((1 << 20) - 1));
+      }
+    }
+    return out;
+  }
+  function gramsOf(text: string): Set<number> {
+    const wordsOnly = buckets(text);
+    return new Set([...buckets(text, WITH_CHARS)].filter((i) => !wordsOnly.has(i)));
+  }
+  const sentence = "Refunds, REFUND and refund: don't wait, internationalisationally-long words too";
+  const words = ['refunds', 'refund', 'and', 'refund', "don't", 'wait', 'internationalisationally', 'long', 'words', 'too'];
+
+  it('are the 3-5-grams of each marked word, a repeated word counted once', () => {
+    const wordsOnly = buckets(sentence);
+    const expected = [...expectedGrams(words)].filter((i) => !wordsOnly.has(i)).sort();
+    assert.deepEqual([...gramsOf(sentence)].sort(), expected);
+    assert.deepEqual([...gramsOf('I a')].sort(), [...expectedGrams(['i', 'a'])].filter((i) => !buckets('I a').has(i)).sort());
+  });
+
+  it('do not depend on what was scanned before (the per-word cache is invisible)', () => {
+    const before = [...gramsOf(sentence)].sort();
+    // Flood the cache past its limit with other words, including same-length look-alikes.
+    let junk = '';
+    for (let i = 0; i < 9000; i++) junk += ` w${i.toString(36)}x refumds dont'`;
+    gramsOf(junk);
+    assert.deepEqual([...gramsOf(sentence)].sort(), before);
+    assert.deepEqual([...gramsOf('Refumds')].sort(), [...expectedGrams(['refumds'])].filter((i) => !buckets('Refumds').has(i)).sort());
+  });
+});

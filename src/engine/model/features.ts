@@ -164,17 +164,23 @@ function growScratch(): void {
   scratch.wordFlags = grow(scratch.wordFlags, (k) => new Uint8Array(k));
 }
 
-/** Per-bucket stamp of the text that last used it: O(1) de-duplication without clearing between texts. */
-let seen = new Uint32Array(0);
+/**
+ * Per-bucket stamp of the text that last used it: O(1) de-duplication without clearing between texts.
+ * One byte a bucket keeps the table small enough to stay in cache; it is cleared once every 255 texts.
+ */
+let seen = new Uint8Array(0);
 let stamp = 0;
+/** Counts every text, never wraps in practice: tells a cached word whether this text has pushed it yet. */
+let textSerial = 0;
 
 function startText(bits: number): void {
   if (seen.length !== 1 << bits) {
-    seen = new Uint32Array(1 << bits);
+    seen = new Uint8Array(1 << bits);
     stamp = 0;
   }
-  stamp = (stamp + 1) >>> 0;
-  if (stamp === 0) {
+  textSerial++;
+  stamp++;
+  if (stamp === 256) {
     seen.fill(0);
     stamp = 1;
   }
@@ -202,6 +208,76 @@ function normalizeSince(buf: FeatureBuffer, from: number, weight: number): void 
   if (count === 0) return;
   const s = weight / Math.sqrt(count);
   for (let i = from; i < buf.n; i++) buf.val[i] *= s;
+}
+
+/** A word's character n-gram buckets, kept with the word's lower-cased units to check a cache hit. */
+interface GramEntry {
+  units: string;
+  grams: Int32Array;
+  /** The last text (`textSerial`) whose features include these n-grams: a repeated word adds nothing. */
+  text: number;
+}
+
+/**
+ * Recent words' character n-grams. Hashing them is most of the scan, and a support desk's words repeat
+ * within a message and across messages ("the", "order", "refund"), so each is hashed once while it stays
+ * here. Keyed by the word hash and length; a hit is confirmed unit by unit, so a collision only costs a miss.
+ */
+const gramCache = new Map<number, GramEntry>();
+let gramCacheBits = 0;
+const GRAM_CACHE_LIMIT = 8192;
+/** Longer words are rare and not cached, so the cache's memory stays bounded. */
+const GRAM_CACHE_MAX_WORD = 24;
+
+/**
+ * Buckets of the character 3–5-grams of the word `text[s, e)`: the word is marked '<' + units + '>', and
+ * every 3-, 4- and 5-unit window of that is hashed, in window order.
+ */
+function charGrams(text: string, s: number, e: number, wordHash: number, bits: number): GramEntry {
+  const len = e - s;
+  const cacheable = len <= GRAM_CACHE_MAX_WORD;
+  const key = (wordHash ^ Math.imul(len, 0x9e3779b1)) >>> 0;
+  if (cacheable) {
+    if (gramCacheBits !== bits) {
+      gramCache.clear();
+      gramCacheBits = bits;
+    }
+    const hit = gramCache.get(key);
+    if (hit !== undefined && hit.units.length === len) {
+      let same = true;
+      for (let i = 0; i < len; i++) {
+        if (hit.units.charCodeAt(i) !== lowerUnit(text.charCodeAt(s + i))) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return hit;
+    }
+  }
+  const mask = (1 << bits) - 1;
+  const m = len + 2;
+  // windows of 3, 4 and 5 units
+  const grams = new Int32Array(Math.max(0, m - 2) + Math.max(0, m - 3) + Math.max(0, m - 4));
+  let g = 0;
+  for (let a = 0; a < m; a++) {
+    let h = NS_CHAR;
+    for (let n = 0; n < 5 && a + n < m; n++) {
+      const p = a + n;
+      let cu: number;
+      if (p === 0) cu = 60;
+      else if (p === m - 1) cu = 62;
+      else cu = lowerUnit(text.charCodeAt(s + p - 1));
+      h = fnvStep(h, cu);
+      if (n >= 2) grams[g++] = mix(h) & mask;
+    }
+  }
+  const entry: GramEntry = { units: '', grams, text: 0 };
+  if (cacheable) {
+    if (gramCache.size >= GRAM_CACHE_LIMIT) gramCache.clear();
+    for (let i = 0; i < len; i++) entry.units += String.fromCharCode(lowerUnit(text.charCodeAt(s + i)));
+    gramCache.set(key, entry);
+  }
+  return entry;
 }
 
 /**
@@ -382,22 +458,12 @@ export function extractFeatures(text: string, buf: FeatureBuffer, opts: FeatureO
     from = buf.n;
     for (let w = 0; w < nWords; w++) {
       if (scratch.wordFlags[w] & FLAG_SPECIAL) continue;
-      const s = scratch.wordStart[w];
-      const e = scratch.wordEnd[w];
-      // Boundary-marked word: '<' + chars + '>'; n-grams of 3..5 units starting at each position.
-      const m = e - s + 2;
-      for (let a = 0; a < m; a++) {
-        let h = NS_CHAR;
-        for (let n = 0; n < 5 && a + n < m; n++) {
-          const p = a + n;
-          let cu: number;
-          if (p === 0) cu = 60;
-          else if (p === m - 1) cu = 62;
-          else cu = lowerUnit(text.charCodeAt(s + p - 1));
-          h = fnvStep(h, cu);
-          if (n >= 2) push(buf, mix(h) & mask, 1);
-        }
-      }
+      const entry = charGrams(text, scratch.wordStart[w], scratch.wordEnd[w], scratch.wordHash[w], opts.bits);
+      // Features count once per text, so a word already seen in this text pushes nothing new.
+      if (entry.text === textSerial) continue;
+      entry.text = textSerial;
+      const grams = entry.grams;
+      for (let k = 0; k < grams.length; k++) push(buf, grams[k], 1);
     }
     normalizeSince(buf, from, opts.charWeight);
   }
