@@ -36,6 +36,19 @@ const MESSAGE_SCAN = 50_000;
 
 interface Request { match: PhraseMatch; key: string }
 
+/** The last message read, so live coaching reads the customer's message once, not on every keystroke. */
+let lastMessage: { text: string; items: readonly string[] } | undefined;
+
+/** The details (`GIVEN_IN_MESSAGE` items) the customer's message already contains. */
+function givenInMessage(customerMessage: string): readonly string[] {
+  if (lastMessage?.text === customerMessage) return lastMessage.items;
+  // what the customer gave is near the top of anything they wrote; a pasted megabyte is not read to the end
+  const message = customerMessage.slice(0, MESSAGE_SCAN);
+  const items = GIVEN_IN_MESSAGE.filter(([, re]) => re.test(message)).map(([item]) => item);
+  lastMessage = { text: customerMessage, items };
+  return items;
+}
+
 export default defineRule({
   meta: {
     id: 'no-asking-too-much',
@@ -71,15 +84,16 @@ export default defineRule({
     if (distinct.length > MAX_REQUESTS) {
       out.push({ messageId: 'tooManyRequests', range: distinct[MAX_REQUESTS].match.range, data: { count: String(distinct.length) } });
     }
-    const given = new Set<string>();
+    // Asking again needs a request for information; most drafts make none, so the customer's side is
+    // read only when one does.
+    const askers = found.filter((f) => GIVING.test(f.match.text));
+    if (askers.length === 0) return out;
+    const given = new Set(givenInMessage(context.customerMessage ?? ''));
     for (const said of context.alreadyProvided ?? []) {
       for (const m of findPhrases(said, items, undefined, { skipNegated: false })) given.add(m.entry.tag ?? '');
     }
-    // what the customer gave is near the top of anything they wrote; a pasted megabyte is not read to the end
-    const message = (context.customerMessage ?? '').slice(0, MESSAGE_SCAN);
-    for (const [item, re] of GIVEN_IN_MESSAGE) if (re.test(message)) given.add(item);
     if (given.size === 0) return out;
-    for (const r of found.filter((f) => GIVING.test(f.match.text))) {
+    for (const r of askers) {
       // the item named in the rest of the request's clause: "send us |your order number| and e-mail"
       const clauseEnd = clauseAt(input, r.match.range)[1];
       const span = text.slice(r.match.range[0], Math.max(clauseEnd, r.match.range[1]));

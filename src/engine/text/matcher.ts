@@ -1,5 +1,5 @@
 import type { Range, Sentence } from '../types.ts';
-import { allowsQuad, openingPairs, openingQuads, packQuad, type PairMap, type QuadSet } from './prefix.ts';
+import { openingPairs, openingQuads, packQuad, type PairMap, type QuadSet } from './prefix.ts';
 import { sentenceAt } from './sentences.ts';
 import { isLetterUnit, isWordUnit, lowerUnit } from './units.ts';
 
@@ -54,7 +54,7 @@ export interface CompiledTable {
    * four-character openings and tries the regex only at word boundaries whose openings fit. Absent when a
    * pattern uses syntax the opening reader does not know; that table is scanned the plain way.
    */
-  anchored?: { sticky: RegExp; openings: PairMap; quads?: QuadSet };
+  anchored?: { sticky: RegExp; openings: PairMap; quads?: TableOpenings };
 }
 
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
@@ -81,7 +81,8 @@ export function compileTable(entries: readonly PhraseEntry[], options: { opening
   const lowerSource = lowerPattern(source);
   // Reading the openings costs more than one scan saves: a table built for a single text skips it.
   const openings = options.openings === false ? undefined : openingPairs(lowerSource);
-  const quads = openings && openingQuads(lowerSource);
+  const quadSet = openings && openingQuads(lowerSource);
+  const quads = quadSet && tableOpenings(quadSet);
   // Regexes are built on first use: a Unicode regex costs a fraction of a millisecond to build, and a table
   // made for one customer's message (reference-issue) needs only one of the three.
   let regex: RegExp | undefined;
@@ -273,12 +274,55 @@ function boundaries(subject: Subject & { lower: string }): { starts: Int32Array;
   return { starts, quads, sets };
 }
 
+/**
+ * A table's openings (`prefix.ts`'s `QuadSet`) in the typed form the scan asks about at every boundary:
+ * the keys as arrays to walk, and as sets and bitmaps to probe.
+ */
+interface TableOpenings {
+  fourKeys: Int32Array;
+  threeKeys: Int32Array;
+  twoKeys: Int32Array;
+  oneKeys: Int32Array;
+  four: IntSet;
+  three: IntSet;
+  two: Uint32Array;
+  one: Uint32Array;
+}
+
+function tableOpenings(q: QuadSet): TableOpenings {
+  const bitmap = (keys: Iterable<number>, bits: number) => {
+    const map = new Uint32Array(Math.max(1, (1 << bits) >>> 5));
+    for (const k of keys) map[k >>> 5] |= 1 << (k & 31);
+    return map;
+  };
+  const set = (keys: Set<number>) => {
+    const out = new IntSet(keys.size);
+    for (const k of keys) out.add(k);
+    return out;
+  };
+  return {
+    fourKeys: Int32Array.from(q.full),
+    threeKeys: Int32Array.from(q.shorter[3]),
+    twoKeys: Int32Array.from(q.shorter[2]),
+    oneKeys: Int32Array.from(q.shorter[1]),
+    four: set(q.full),
+    three: set(q.shorter[3]),
+    two: bitmap(q.shorter[2], 14),
+    one: bitmap(q.shorter[1], 7),
+  };
+}
+
+/** Whether a position whose packed opening is `key` may start a match of the table. */
+function allowsQuad(q: TableOpenings, key: number): boolean {
+  return q.four.has(key) || q.three.has(key >>> 7) || hasBit(q.two, key >>> 14) || hasBit(q.one, key >>> 21);
+}
+
 /** Whether any opening of the table occurs among the text's openings: when none does, nothing can match. */
-function anyOpening(table: QuadSet, text: TextOpenings): boolean {
-  for (const key of table.full) if (text.four.has(key)) return true;
-  for (const key of table.shorter[3]) if (text.three.has(key)) return true;
-  for (const key of table.shorter[2]) if (hasBit(text.two, key)) return true;
-  for (const key of table.shorter[1]) if (hasBit(text.one, key)) return true;
+function anyOpening(table: TableOpenings, text: TextOpenings): boolean {
+  for (const key of table.fourKeys) if (text.four.has(key)) return true;
+  for (const key of table.threeKeys) if (text.three.has(key)) return true;
+  for (const key of table.twoKeys) if (hasBit(text.two, key)) return true;
+  for (const key of table.oneKeys) if (hasBit(text.one, key)) return true;
   return false;
 }
 
