@@ -51,6 +51,10 @@ describe('shipped emotion model', () => {
     const full = model.logits(ANGRY, new Float64Array(HEADS.length));
     const some = model.logitsOf(ANGRY, heads, new Float64Array(3));
     assert.deepEqual(Array.from(some), Array.from(heads, (h) => full[h]));
+    // Another list, and the first again in a new array: each answers for its own heads.
+    const other = Int32Array.of(model.headIndex('joy'), model.headIndex('neutral'));
+    assert.deepEqual(Array.from(model.logitsOf(ANGRY, other, new Float64Array(2))), Array.from(other, (h) => full[h]));
+    assert.deepEqual(Array.from(model.logitsOf(ANGRY, Int32Array.from(heads), new Float64Array(3))), Array.from(some));
   });
 
   it('scores a 1,000-character message well inside the engine budget', () => {

@@ -78,6 +78,9 @@ export interface EmotionPrediction {
 /** Feature-buffer capacity kept between calls (a ~20,000-character text); larger buffers are dropped. */
 const MAX_KEPT_FEATURES = 1 << 16;
 
+/** Packed head lists kept per model: each is a few hundred KB, and callers use one or two lists. */
+const MAX_PACKED = 4;
+
 /** A decoded, ready-to-run model. */
 export class EmotionModel {
   readonly data: EmotionModelData;
@@ -86,6 +89,9 @@ export class EmotionModel {
   private buf: FeatureBuffer = createFeatureBuffer();
   private readonly acc: Float64Array;
   private readonly nHeads: number;
+  private readonly packed = new Map<string, Int8Array>();
+  /** The same, by the caller's array, so a caller that keeps its list (the analyzer) skips the lookup. */
+  private readonly packedFor = new WeakMap<Int32Array, Int8Array>();
 
   constructor(data: EmotionModelData) {
     if (data.heads.length !== data.bias.length || data.heads.length !== data.scale.length) {
@@ -135,22 +141,44 @@ export class EmotionModel {
    * model.logitsOf('Still waiting!', Int32Array.of(model.headIndex('negative')), new Float64Array(1));
    */
   logitsOf(text: string, heads: Int32Array, out: Float64Array): Float64Array {
-    const H = this.nHeads;
     const m = heads.length;
     const acc = this.acc;
     acc.fill(0, 0, m);
     const n = extractFeatures(text, this.buf, this.data);
     const idx = this.buf.idx;
     const val = this.buf.val;
-    const w = this.w;
+    const w = this.columns(heads);
     for (let k = 0; k < n; k++) {
       const v = val[k];
-      const base = idx[k] * H;
-      for (let i = 0; i < m; i++) acc[i] += v * w[base + heads[i]];
+      const base = idx[k] * m;
+      for (let i = 0; i < m; i++) acc[i] += v * w[base + i];
     }
     for (let i = 0; i < m; i++) out[i] = this.data.bias[heads[i]] + this.data.scale[heads[i]] * acc[i];
     if (idx.length > MAX_KEPT_FEATURES) this.buf = createFeatureBuffer();
     return out;
+  }
+
+  /**
+   * The weights of a few heads packed bucket by bucket (`w[bucket * m + i]` for `heads[i]`): a feature then
+   * reads one short run of bytes instead of picking them out of a 36-byte row, and the table is small
+   * enough to stay in cache. Built once per list of heads (the analyzer asks for one list).
+   */
+  private columns(heads: Int32Array): Int8Array {
+    const same = this.packedFor.get(heads);
+    if (same) return same;
+    const key = heads.join(',');
+    let packed = this.packed.get(key);
+    if (!packed) {
+      const H = this.nHeads;
+      const m = heads.length;
+      const buckets = this.w.length / H;
+      packed = new Int8Array(buckets * m);
+      for (let b = 0; b < buckets; b++) for (let i = 0; i < m; i++) packed[b * m + i] = this.w[b * H + heads[i]];
+      if (this.packed.size >= MAX_PACKED) this.packed.clear();
+      this.packed.set(key, packed);
+    }
+    this.packedFor.set(heads, packed);
+    return packed;
   }
 
   /**
