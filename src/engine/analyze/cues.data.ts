@@ -71,6 +71,15 @@ export const COMPLAINT: CueEntry[] = [
   { pattern: "(?:make|making|file|filing|lodge|raise) a (?:formal )?complaint|complain(?:ing|ed)?", weight: 0.3, emotion: 'anger' },
   { pattern: "you (?:promised|said (?:it|you) would|told me (?:it|you) would)|was promised|were promised", weight: 0.3, emotion: 'anger' },
   { pattern: "(?:should|was supposed to|were supposed to) (?:have )?(?:arrived|been (?:here|delivered|fixed|refunded)|arrive)", weight: 0.25, emotion: 'sadness' },
+  // Pleading and urgency: a plea says the problem matters to them, however calm the rest (GUIDE.md: distress)
+  { pattern: "(?:please|pls|plz)(?:,? (?:please|pls|plz))*,? help(?: me| us)?|help(?: me| us)?,? (?:please|pls|plz)|help ?pp+|(?:somebody|someone|anybody|anyone) (?:please )?help|i (?:really |desperately |urgently )?need (?:your |some )?help", weight: 0.3, emotion: 'fear' },
+  { pattern: "urgent(?:ly)?|asap|desperate(?:ly)?|i(?:'m| am) begging|(?:i )?beg (?:you|of you)", weight: 0.3, emotion: 'fear', negatable: true },
+  // Losing something that matters, beyond account access (which is an issue of its own, issues.data.ts)
+  { pattern: "lost (?:all (?:of )?)?(?:my|our) (?:data|progress|photos|pictures|files|videos|money|saves?|save files?|contacts|messages|emails|music|playlists?|library|purchases?|items|stuff)|lost everything", weight: 0.3, emotion: 'sadness' },
+  // Tried already, or it keeps happening: earlier attempts failed (GUIDE.md: repetition)
+  { pattern: "(?:i'?ve |i have |already |i )?tried (?:everything|all|again|multiple|several|many|re-?(?:install|start|boot|set)\\w*|restart\\w*|uninstall\\w*|clearing|deleting)|keeps? (?:on )?(?:getting|crashing|happening|saying|failing|freezing|disconnecting|telling|logging me out|kicking me)", weight: 0.25, emotion: 'sadness' },
+  // Time lost to it
+  { pattern: "for (?:\\d+|two|three|four|five|six|several|many|a few|over (?:a|an)|almost (?:a|an)|more than (?:a|an)) (?:hours?|days?|weeks?|months?)|since (?:yesterday|last (?:week|month|night)|this morning)", weight: 0.2, emotion: 'sadness' },
 ];
 
 /** Words of anger and frustration, and judgements of the company. Cancelled by a negator in front. */
@@ -154,8 +163,9 @@ export const POSITIVE: CueEntry[] = [
 /** Emoji and emoticons, matched as their own group: they sit outside words. */
 export const EMOJI: CueEntry[] = [
   { pattern: '😡|🤬|😠|😤|👎|🙄|😒|🖕', weight: 0.35, emotion: 'anger' },
-  { pattern: '😢|😭|😞|😔|☹️|☹|🙁|:\\(|:-\\(|:\\[', weight: 0.25, emotion: 'sadness' },
-  { pattern: '😊|🙂|😀|😁|😃|😄|❤️|❤|👍|🙏|😍|:\\)|:-\\)|:D', weight: 0.25, emotion: 'joy' },
+  // Folded hands plead more often than they thank in a complaint (GUIDE.md: 🙏 signals upset, not anger)
+  { pattern: '😢|😭|😞|😔|☹️|☹|🙁|🙏|😩|😫|🥺|:\\(|:-\\(|:\\[', weight: 0.25, emotion: 'sadness' },
+  { pattern: '😊|🙂|😀|😁|😃|😄|❤️|❤|👍|😍|:\\)|:-\\)|:D', weight: 0.25, emotion: 'joy' },
 ];
 
 /** Groups in matching-priority order, with their cue kind and whether a negator cancels them by default. */

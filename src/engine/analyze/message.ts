@@ -75,9 +75,11 @@ function issueCue(issue: WeightedIssue, sentences: Sentence[]): Cue {
 }
 
 function evidence(cues: Cue[], signals: Signal[]): Evidence[] {
-  const out: Evidence[] = cues.map((c) => ({ range: c.range, text: c.text }));
-  for (const s of signals) out.push(s.evidence);
-  out.sort((a, b) => a.range[0] - b.range[0]);
+  const all: Evidence[] = cues.map((c) => ({ range: c.range, text: c.text }));
+  for (const s of signals) all.push(s.evidence);
+  all.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  // A phrase that is both a cue and an issue ("keeps crashing") is shown once.
+  const out = all.filter((e, i) => i === 0 || e.range[0] !== all[i - 1].range[0] || e.range[1] !== all[i - 1].range[1]);
   return out.slice(0, MAX_EVIDENCE);
 }
 
