@@ -42,10 +42,10 @@ describe('analyzeMessage: anger and upset', () => {
   it('reads a plea, a loss or failed attempts as upset without anger words, each shown once', () => {
     const plea = analyzeMessage('Please help, I lost all my photos when the app updated 🙏');
     assert.equal(plea.upset, true);
-    assert.deepEqual(plea.upsetEvidence.map((e) => e.text), ['Please help', 'lost all my photos']);
+    assert.deepEqual((plea.upsetEvidence ?? []).map((e) => e.text), ['Please help', 'lost all my photos']);
     const tried = analyzeMessage("I've tried reinstalling and restarting and it keeps crashing. Any ideas?");
     assert.equal(tried.upset, true);
-    assert.deepEqual(tried.upsetEvidence.map((e) => e.text), ["I've tried reinstalling", 'keeps crashing']);
+    assert.deepEqual((tried.upsetEvidence ?? []).map((e) => e.text), ["I've tried reinstalling", 'keeps crashing']);
     for (const m of [plea, tried]) assert.ok(m.anger < 0.2, String(m.anger));
     // "not urgent" is no plea
     const notUrgent = analyzeMessage("It's not urgent, just wondering how to change my e-mail.");
