@@ -142,7 +142,7 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
   const z = model.logitsOf(window, h, new Float64Array(h.length));
   const whole = pick(z);
   // Sentence logits feed the sentence-max inputs and the sentence anger.
-  const perSentence = sentenceLogits(model, sentences, h, whole);
+  const perSentence = sentenceLogits(model, sentences, h, whole, window);
   const x = stageFeatures(whole, maxOf(whole, perSentence), sumCues(cues, signals));
   const upsetProbability = round(upsetOf(stage, x));
   const anger = round(angerOf(stage, x));
@@ -219,8 +219,9 @@ const HAS_CONTENT = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
  */
 export function scoringFeatures(text: string, input: ScoringInput, model: EmotionModel = loadEmotionModel()): number[] {
   const h = heads(model);
-  const whole = pick(model.logitsOf(modelWindow(text), h, new Float64Array(h.length)));
-  const perSentence = sentenceLogits(model, input.sentences, h, whole);
+  const window = modelWindow(text);
+  const whole = pick(model.logitsOf(window, h, new Float64Array(h.length)));
+  const perSentence = sentenceLogits(model, input.sentences, h, whole, window);
   return Array.from(stageFeatures(whole, maxOf(whole, perSentence), sumCues(input.cues, input.signals)));
 }
 
@@ -255,7 +256,7 @@ function modelWindow(text: string): string {
  * A sentence repeated word for word is scored once; sentences past {@link MODEL_WINDOW} take the whole
  * message's logits, so the model's work stays bounded however long the text.
  */
-function sentenceLogits(model: EmotionModel, sentences: readonly Sentence[], h: Int32Array, whole: Picked): Picked[] {
+function sentenceLogits(model: EmotionModel, sentences: readonly Sentence[], h: Int32Array, whole: Picked, window: string): Picked[] {
   if (sentences.length <= 1) return [];
   const out = new Float64Array(h.length);
   const memo = new Map<string, Picked>();
@@ -263,7 +264,8 @@ function sentenceLogits(model: EmotionModel, sentences: readonly Sentence[], h: 
     if (s.range[0] >= MODEL_WINDOW) return whole;
     let picked = memo.get(s.text);
     if (!picked) {
-      picked = pick(model.logitsOf(modelWindow(s.text), h, out));
+      // The message was just scored: its words' n-grams are read from that pass (same features, less work).
+      picked = pick(model.logitsOf(modelWindow(s.text), h, out, { text: window, offset: s.range[0] }));
       memo.set(s.text, picked);
     }
     return picked;

@@ -7,7 +7,7 @@
  * Decoding happens once, on first use.
  */
 import { EMOTION_MODEL } from '../../../models/emotion.model.ts';
-import { createFeatureBuffer, extractFeatures, type FeatureBuffer } from './features.ts';
+import { createFeatureBuffer, extractFeatures, type FeatureBuffer, type WithinText } from './features.ts';
 
 /** The serialized model, as `scripts/train.ts` writes it. */
 export interface EmotionModelData {
@@ -140,11 +140,11 @@ export class EmotionModel {
    * @example
    * model.logitsOf('Still waiting!', Int32Array.of(model.headIndex('negative')), new Float64Array(1));
    */
-  logitsOf(text: string, heads: Int32Array, out: Float64Array): Float64Array {
+  logitsOf(text: string, heads: Int32Array, out: Float64Array, within?: WithinText): Float64Array {
     const m = heads.length;
     const acc = this.acc;
     acc.fill(0, 0, m);
-    const n = extractFeatures(text, this.buf, this.data);
+    const n = extractFeatures(text, this.buf, this.data, within);
     const idx = this.buf.idx;
     const val = this.buf.val;
     const w = this.columns(heads);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createFeatureBuffer, extractFeatures, hashString, mix, type FeatureOptions } from './features.ts';
+import { splitSentences } from '../text/sentences.ts';
 
 const WORDS_ONLY: FeatureOptions = { bits: 20, charWeight: 0 };
 
@@ -130,13 +131,35 @@ describe('character n-grams', () => {
     assert.deepEqual([...gramsOf('I a')].sort(), [...expectedGrams(['i', 'a'])].filter((i) => !buckets('I a').has(i)).sort());
   });
 
-  it('do not depend on what was scanned before (the per-word cache is invisible)', () => {
+  it('do not depend on what was scanned before', () => {
     const before = [...gramsOf(sentence)].sort();
-    // Flood the cache past its limit with other words, including same-length look-alikes.
     let junk = '';
     for (let i = 0; i < 9000; i++) junk += ` w${i.toString(36)}x refumds dont'`;
     gramsOf(junk);
     assert.deepEqual([...gramsOf(sentence)].sort(), before);
     assert.deepEqual([...gramsOf('Refumds')].sort(), [...expectedGrams(['refumds'])].filter((i) => !buckets('Refumds').has(i)).sort());
+  });
+
+  it('of a sentence read from the message just scanned are those of the sentence alone', () => {
+    const opts: FeatureOptions = { bits: 16, charWeight: 1.5 };
+    const snapshot = (text: string, within?: { text: string; offset: number }) => {
+      const buf = createFeatureBuffer(4);
+      const n = extractFeatures(text, buf, opts, within);
+      return [Array.from(buf.idx.subarray(0, n)), Array.from(buf.val.subarray(0, n))];
+    };
+    const messages = [
+      "I can't log in!! Tried again. Still NOTHING, see https://example.com/a.B now. Don’t care… 😡 ok",
+      'Refund refund REFUND. Where is it?\nSecond line here; third: done',
+      'a. b. c',
+    ];
+    for (const message of messages) {
+      const sentences = splitSentences(message);
+      const alone = sentences.map((x) => snapshot(x.text));
+      snapshot(message); // the pass the sentences read from
+      sentences.forEach((x, i) => assert.deepEqual(snapshot(x.text, { text: message, offset: x.range[0] }), alone[i], x.text));
+      // Told the wrong text (another was scanned last), it works the n-grams out itself.
+      snapshot('something else entirely');
+      sentences.forEach((x, i) => assert.deepEqual(snapshot(x.text, { text: message, offset: x.range[0] }), alone[i], x.text));
+    }
   });
 });

@@ -170,15 +170,12 @@ function growScratch(): void {
  */
 let seen = new Uint8Array(0);
 let stamp = 0;
-/** Counts every text, never wraps in practice: tells a cached word whether this text has pushed it yet. */
-let textSerial = 0;
 
 function startText(bits: number): void {
   if (seen.length !== 1 << bits) {
     seen = new Uint8Array(1 << bits);
     stamp = 0;
   }
-  textSerial++;
   stamp++;
   if (stamp === 256) {
     seen.fill(0);
@@ -210,84 +207,46 @@ function normalizeSince(buf: FeatureBuffer, from: number, weight: number): void 
   for (let i = from; i < buf.n; i++) buf.val[i] *= s;
 }
 
-/** A word's character n-gram buckets, kept with the word's lower-cased units to check a cache hit. */
-interface GramEntry {
-  units: string;
-  grams: Int32Array;
-  /** The last text (`textSerial`) whose features include these n-grams: a repeated word adds nothing. */
-  text: number;
+/**
+ * Where a text sits inside a larger one whose features were the last extracted (`extractFeatures(text)`
+ * without `within`): its words' character n-grams are then read from that pass instead of hashed again.
+ * The analyzer scores a message and then each of its sentences.
+ */
+export interface WithinText {
+  text: string;
+  offset: number;
 }
 
 /**
- * Recent words' character n-grams. Hashing them is most of the scan, and a support desk's words repeat
- * within a message and across messages ("the", "order", "refund"), so each is hashed once while it stays
- * here. Keyed by the word hash and length; a hit is confirmed unit by unit, so a collision only costs a miss.
+ * The character n-grams of the last text extracted on its own, by word: word `w` spans
+ * `[start[w], end[w])` and its buckets are `grams[off[w] .. off[w + 1])`.
  */
-const gramCache = new Map<number, GramEntry>();
-let gramCacheBits = 0;
-const GRAM_CACHE_LIMIT = 8192;
-/** Longer words are rare and not cached, so the cache's memory stays bounded. */
-const GRAM_CACHE_MAX_WORD = 24;
+const memo = {
+  text: undefined as string | undefined,
+  bits: 0,
+  words: 0,
+  start: new Int32Array(512),
+  end: new Int32Array(512),
+  off: new Int32Array(513),
+  grams: new Int32Array(8192),
+};
 
-/**
- * Buckets of the character 3–5-grams of the word `text[s, e)`: the word is marked '<' + units + '>', and
- * every 3-, 4- and 5-unit window of that is hashed, in window order.
- */
-function charGrams(text: string, s: number, e: number, wordHash: number, bits: number): GramEntry {
-  const len = e - s;
-  const cacheable = len <= GRAM_CACHE_MAX_WORD;
-  const key = (wordHash ^ Math.imul(len, 0x9e3779b1)) >>> 0;
-  if (cacheable) {
-    if (gramCacheBits !== bits) {
-      gramCache.clear();
-      gramCacheBits = bits;
-    }
-    const hit = gramCache.get(key);
-    if (hit !== undefined && hit.units.length === len) {
-      let same = true;
-      for (let i = 0; i < len; i++) {
-        if (hit.units.charCodeAt(i) !== lowerUnit(text.charCodeAt(s + i))) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return hit;
-    }
-  }
-  const mask = (1 << bits) - 1;
-  const m = len + 2;
-  // windows of 3, 4 and 5 units
-  const grams = new Int32Array(Math.max(0, m - 2) + Math.max(0, m - 3) + Math.max(0, m - 4));
-  let g = 0;
-  for (let a = 0; a < m; a++) {
-    let h = NS_CHAR;
-    for (let n = 0; n < 5 && a + n < m; n++) {
-      const p = a + n;
-      let cu: number;
-      if (p === 0) cu = 60;
-      else if (p === m - 1) cu = 62;
-      else cu = lowerUnit(text.charCodeAt(s + p - 1));
-      h = fnvStep(h, cu);
-      if (n >= 2) grams[g++] = mix(h) & mask;
-    }
-  }
-  const entry: GramEntry = { units: '', grams, text: 0 };
-  if (cacheable) {
-    if (gramCache.size >= GRAM_CACHE_LIMIT) gramCache.clear();
-    for (let i = 0; i < len; i++) entry.units += String.fromCharCode(lowerUnit(text.charCodeAt(s + i)));
-    gramCache.set(key, entry);
-  }
-  return entry;
+function growInt32(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
+  if (a.length >= min) return a;
+  const b = new Int32Array(Math.max(min, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 /**
- * Writes the hashed features of `text` into `buf` (reset first). Returns the number of features.
+ * Writes the hashed features of `text` into `buf` (reset first). Returns the number of features. With
+ * `within`, the features are the same; only the work is shared (see {@link WithinText}).
  *
  * @example
  * const buf = createFeatureBuffer();
  * extractFeatures('NOT happy!!!', buf, { bits: 16, charWeight: 0.5 }); // > 0
  */
-export function extractFeatures(text: string, buf: FeatureBuffer, opts: FeatureOptions): number {
+export function extractFeatures(text: string, buf: FeatureBuffer, opts: FeatureOptions, within?: WithinText): number {
   buf.n = 0;
   startText(opts.bits);
   const mask = (1 << opts.bits) - 1;
@@ -456,14 +415,62 @@ export function extractFeatures(text: string, buf: FeatureBuffer, opts: FeatureO
 
   if (opts.charWeight > 0) {
     from = buf.n;
+    // Reading: the enclosing text's pass, if it was the last one and used the same buckets.
+    const reuse = within !== undefined && memo.text === within.text && memo.bits === opts.bits;
+    const offset = within ? within.offset : 0;
+    let mw = 0;
+    // Recording: only a text extracted on its own, for the sentences that may follow.
+    const record = within === undefined;
+    let g = 0;
+    if (record) {
+      memo.text = undefined;
+      memo.start = growInt32(memo.start, nWords);
+      memo.end = growInt32(memo.end, nWords);
+      memo.off = growInt32(memo.off, nWords + 1);
+    }
+    let recorded = 0;
     for (let w = 0; w < nWords; w++) {
       if (scratch.wordFlags[w] & FLAG_SPECIAL) continue;
-      const entry = charGrams(text, scratch.wordStart[w], scratch.wordEnd[w], scratch.wordHash[w], opts.bits);
-      // Features count once per text, so a word already seen in this text pushes nothing new.
-      if (entry.text === textSerial) continue;
-      entry.text = textSerial;
-      const grams = entry.grams;
-      for (let k = 0; k < grams.length; k++) push(buf, grams[k], 1);
+      const s = scratch.wordStart[w];
+      const e = scratch.wordEnd[w];
+      if (reuse) {
+        while (mw < memo.words && memo.start[mw] < s + offset) mw++;
+        if (mw < memo.words && memo.start[mw] === s + offset && memo.end[mw] === e + offset) {
+          for (let k = memo.off[mw]; k < memo.off[mw + 1]; k++) push(buf, memo.grams[k], 1);
+          continue;
+        }
+      }
+      if (record) {
+        memo.start[recorded] = s;
+        memo.end[recorded] = e;
+        memo.off[recorded] = g;
+        memo.grams = growInt32(memo.grams, g + 3 * (e - s + 2));
+      }
+      // Boundary-marked word: '<' + chars + '>'; n-grams of 3..5 units starting at each position.
+      const m = e - s + 2;
+      for (let a = 0; a < m; a++) {
+        let h = NS_CHAR;
+        for (let n = 0; n < 5 && a + n < m; n++) {
+          const p = a + n;
+          let cu: number;
+          if (p === 0) cu = 60;
+          else if (p === m - 1) cu = 62;
+          else cu = lowerUnit(text.charCodeAt(s + p - 1));
+          h = fnvStep(h, cu);
+          if (n >= 2) {
+            const bucket = mix(h) & mask;
+            if (record) memo.grams[g++] = bucket;
+            push(buf, bucket, 1);
+          }
+        }
+      }
+      if (record) recorded++;
+    }
+    if (record) {
+      memo.off[recorded] = g;
+      memo.words = recorded;
+      memo.bits = opts.bits;
+      memo.text = text;
     }
     normalizeSince(buf, from, opts.charWeight);
   }
