@@ -15,6 +15,8 @@ import Sentiment from 'sentiment';
 import { SentimentIntensityAnalyzer } from 'vader-sentiment';
 import { analyzeMessage, checkReply, RULES } from '../src/engine/index.ts';
 import { analyzeRecord } from '../src/cli/analyze.ts';
+import { loadEmotionModel } from '../src/engine/model/emotion.ts';
+import { createFeatureBuffer, extractFeatures } from '../src/engine/model/features.ts';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const IBM = new URL('ibm-customer-care/dev.json', DATA);
@@ -219,9 +221,17 @@ const lat = latency(corpus.drafts, corpus.customers, 4);
 const live = keystrokes(corpus.drafts, corpus.customers, 60);
 
 const sentiment = new Sentiment();
+// The model alone, as the analyzer runs it (the five heads the second stage reads): the floor under any
+// analysis that uses it, whatever the cue tables and rules cost.
+const model = loadEmotionModel();
+const stageHeads = Int32Array.from(['negative', 'anger', 'annoyance', 'ekman:joy', 'ekman:sadness'], (h) => model.headIndex(h));
+const stageOut = new Float64Array(stageHeads.length);
+const features = createFeatureBuffer();
 const batch = throughput(corpus.short, {
   'defuse analyze (analyzeMessage + moves)': (t, i) => analyzeRecord(i, t),
   'defuse analyzeMessage only': (t) => analyzeMessage(t),
+  'emotion model: features + 5 heads': (t) => model.logitsOf(t, stageHeads, stageOut),
+  'emotion model: features only': (t) => extractFeatures(t, features, model.data),
   'sentiment (AFINN-165)': (t) => sentiment.analyze(t),
   'vader-sentiment': (t) => SentimentIntensityAnalyzer.polarity_scores(t),
 });
