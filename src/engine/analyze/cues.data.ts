@@ -92,13 +92,14 @@ export const ANGER: CueEntry[] = [
   // Frustration and running out of patience
   { pattern: 'frustrat(?:ed|ing|ion)|exasperat(?:ed|ing)', weight: 0.4, emotion: 'anger' },
   { pattern: 'annoy(?:ed|ing)|irritat(?:ed|ing)|aggravat(?:ed|ing)|upset', weight: 0.3, emotion: 'anger' },
-  { pattern: "fed up|sick (?:and tired )?of|had enough|enough is enough|at my wits'? end|(?:the )?last straw|(?:losing|lost|running out of) (?:my )?patience", weight: 0.5, emotion: 'anger' },
+  { pattern: "fed up|sick (?:and tired )?of|(?:so |really |getting |am |i'?m )?tired of|had enough|enough is enough|at my wits'? end|(?:the )?last straw|(?:losing|lost|running out of) (?:my )?patience", weight: 0.5, emotion: 'anger' },
   // Judging the company or the service
   { pattern: 'ridiculous|absurd|ludicrous|insane|madness', weight: 0.45, emotion: 'anger' },
   { pattern: 'unacceptable|inexcusable|unforgivable|no excuse', weight: 0.5, emotion: 'anger' },
   { pattern: 'disgraceful|disgusting|disgusted|appalling|appalled|shameful|deplorable|atrocious|despicable', weight: 0.55, emotion: 'disgust' },
   { pattern: "pathetic|laughable|(?:is|what|such) a joke|(?:an absolute|a complete|a total|a bad|a sick) joke|joke of a", weight: 0.5, emotion: 'anger' },
   { pattern: "scam(?:mers?|med|ming)?|rip[- ]?off|ripped (?:me )?off|(?:daylight )?robbery|thie(?:f|ves)|stole|stealing|fraudulent|fraudsters?|(?:this is|that'?s|it'?s|pure|total) (?:a )?fraud", weight: 0.5, emotion: 'anger' },
+  { pattern: "price[- ]?goug(?:e|es|ed|ing|ers?)|profiteer(?:s|ing)?|exploit(?:ing|ative|ation)|greedy|greed", weight: 0.45, emotion: 'anger' },
   { pattern: 'stupid|dumb|idiotic|moronic|brainless', weight: 0.35, emotion: 'anger' },
   { pattern: 'scum(?:bags?)?|crooks?|cowboys|sharks', weight: 0.5, emotion: 'disgust' },
   { pattern: 'useless|hopeless|incompetent|incompetence|clueless|amateurs?|amateurish', weight: 0.5, emotion: 'anger' },
@@ -117,6 +118,8 @@ export const ANGER: CueEntry[] = [
   { pattern: "can'?t believe|cannot believe|unbelievable|unreal", weight: 0.3, emotion: 'surprise' },
   { pattern: "for (?:god|christ|heaven|pete)'?s sake|ffs|fgs", weight: 0.5, emotion: 'anger' },
   { pattern: 'are you (?:even )?listening|do you (?:even )?(?:read|care|listen)', weight: 0.45, emotion: 'anger' },
+  // Questions that challenge the company rather than ask it something (GUIDE.md: pointed criticism)
+  { pattern: "what'?s the point (?:of|in)|is there a reason (?:why )?you (?:refuse|won'?t|don'?t|can'?t|keep|still|never|haven'?t)|why (?:would|won'?t|don'?t|doesn'?t|didn'?t|can'?t|isn'?t|aren'?t|haven'?t|hasn'?t|is it that) (?:you|your (?:company|team|support|service)|they)(?![\\p{L}])|do (?:i|we) really have to|(?:i|we) (?:bought|paid for|pay for) (?:[\\w-]+ ){1,3}(?:to|just to) (?:deal with|put up with)", weight: 0.35, emotion: 'anger' },
   { pattern: 'never again', weight: 0.4, emotion: 'anger' },
 ];
 

@@ -53,6 +53,19 @@ describe('analyzeMessage: anger and upset', () => {
     assert.deepEqual(notUrgent.upsetEvidence, []);
   });
 
+  it('hears a question that challenges the company, and a plain one as a question', () => {
+    const pointed = analyzeMessage("What's the point of paying for premium if the ads still play? Why won't you fix it?");
+    assert.equal(pointed.upset, true);
+    assert.deepEqual(pointed.angerEvidence.map((e) => e.text), ["What's the point of", "Why won't you"]);
+    for (const text of ['Why do you need my date of birth to open an account?', 'Is there a reason you ask for my postcode?']) {
+      const plain = analyzeMessage(text);
+      assert.equal(plain.upset, false, text);
+      assert.deepEqual(plain.angerEvidence, [], text);
+    }
+    assert.deepEqual(analyzeMessage("I'm really getting tired of this app resetting").angerEvidence.map((e) => e.text), ["really getting tired of"]);
+    assert.ok(kinds(analyzeMessage('That is enough for me to close my Wells Fargo account.')).includes('churn'));
+  });
+
   it('leaves a plain question calm and not upset', () => {
     assert.equal(calm.upset, false);
     assert.ok(calm.sentiment >= 0, String(calm.sentiment));

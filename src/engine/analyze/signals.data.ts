@@ -27,12 +27,12 @@ const ORDINAL = '(?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|
 
 export const CHURN: SignalEntry[] = [
   // Leaving
-  { pattern: "(?:cancel+(?:ing|ling)?|close|closing|terminate|terminating|end|ending) (?:my|our) (?:account|subscription|membership|service|contract|plan|policy|card)", kind: 'churn', negatable: true },
+  { pattern: "(?:cancel+(?:ing|ling)?|close|closing|terminate|terminating|end|ending) (?:my|our) (?:[\\w-]+ ){0,2}?(?:account|subscription|membership|service|contract|plan|policy|card)", kind: 'churn', negatable: true },
   { pattern: "(?:take|taking|took) (?:my|our) (?:business|money|custom) (?:elsewhere|somewhere else)", kind: 'churn', negatable: true },
   { pattern: "(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?|leav(?:e|ing)) (?:over )?to (?:a |another |your )?(?:competitor|competition|another (?:provider|company|bank|carrier|service))", kind: 'churn', negatable: true },
   { pattern: "(?:find|finding|look(?:ing)? for) (?:a |another |a new )(?:provider|company|bank|carrier|supplier|service|isp)", kind: 'churn', negatable: true },
   { pattern: "(?:never|won'?t|will not|not going to|will never) (?:ever )?(?:order|buy|shop|purchase|use|fly|book|bank|stay)(?: anything)? (?:from|with|at)? ?(?:you|your|this|them|here)(?: \\w+)? again|never again", kind: 'churn' },
-  { pattern: "(?:you(?:'ve| have)|you just) lost (?:a|another|me as a) (?:loyal )?customer|(?:i'?m|i am|we're|we are) done with (?:you|your|this company)|last time i (?:order|buy|shop|use|fly|book)", kind: 'churn' },
+  { pattern: "(?:you(?:'ve| have)|you just) lost (?:a|another|me as a) (?:loyal )?customer|(?:i'?m|i am|we're|we are) done with (?:you|your|this company)|last time i (?:order|buy|shop|use|fly|book)|(?:easy|quick) to lose (?:a )?customers?", kind: 'churn' },
 ];
 
 export const REVIEW: SignalEntry[] = [
