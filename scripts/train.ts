@@ -211,7 +211,7 @@ ${stage2Summary}
 - The customer set is small: all 625 customer turns of the IBM dev file, labelled by the project's engineers
   in two passes under one guide (330 turns first, the other 295 later; the second pass marked more turns
   upset, 70 % against 61 %). The first 121-turn held-out split scored 0.88 upset AUC, the full 231-turn one
-  about 0.80: small splits swing. \`npm run eval\` also prints a grouped 5-fold cross-validation over all
+  0.80 with the same model and cues: small splits swing. \`npm run eval\` also prints a grouped 5-fold cross-validation over all
   turns, the fairer figure.
 - Trained on Reddit: flat problem reports ("I can't log in, I lost my phone") read as calm to the model;
   only the analyzer's issue cues catch them, so upset recall on such messages is limited.
