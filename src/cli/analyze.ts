@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { analyzeMessage, detectMoves, type MessageContext } from '../engine/index.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -36,7 +37,109 @@ export interface JsonlStats {
   lines: number;
   analyzed: number;
   errors: number;
+  /** Chunks of lines that worker threads analyzed (0 when everything ran on the calling thread). */
+  workerChunks: number;
 }
+
+/** Lines of a JSONL input analyzed together, with their line numbers in the input. */
+export interface JsonlChunk {
+  lines: string[];
+  numbers: number[];
+}
+
+export interface ChunkResult {
+  /** One output line per input line, each ending in a newline. */
+  json: string;
+  analyzed: number;
+  errors: number;
+}
+
+/**
+ * Analyzes a chunk of JSONL lines: what a worker thread does, and the calling thread when it works alone.
+ *
+ * @example
+ * analyzeChunk({ lines: ['{"id":1,"text":"Still waiting!"}'], numbers: [1] }).analyzed // 1
+ */
+export function analyzeChunk(chunk: JsonlChunk, context: MessageContext = {}): ChunkResult {
+  let json = '';
+  let analyzed = 0;
+  let errors = 0;
+  for (let i = 0; i < chunk.lines.length; i++) {
+    const out = analyzeJsonlLine(chunk.lines[i], chunk.numbers[i], context);
+    if (out.ok) analyzed++;
+    else errors++;
+    json += out.json + '\n';
+  }
+  return { json, analyzed, errors };
+}
+
+/** Lines analyzed together: enough that handing them to a worker costs little, few enough to share out. */
+const CHUNK_LINES = 256;
+/**
+ * Lines read before worker threads are started: a worker takes about a second to load the engine and its
+ * model, so a small file is done without them.
+ */
+const INLINE_LINES = 8192;
+
+type Job = { chunk: JsonlChunk; resolve: (r: ChunkResult) => void; reject: (e: Error) => void };
+
+/**
+ * Worker threads running {@link analyzeChunk}. A worker takes work only once it has loaded; until then, and
+ * whenever every worker is busy, the caller analyzes the chunk itself, so no core waits on another. A chunk
+ * whose worker fails is rejected and the caller analyzes it, so a batch never loses a line.
+ */
+class ChunkPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Job>();
+  private readonly workers = new Set<Worker>();
+  private closing = false;
+
+  constructor(size: number, context: MessageContext, private readonly onFailure: (err: Error) => void) {
+    for (let i = 0; i < size; i++) {
+      // No inherited loader flags: the worker's entry registers the TypeScript loader itself.
+      const worker = new Worker(new URL('./analyze-worker.mjs', import.meta.url), { workerData: { context }, execArgv: [] });
+      this.workers.add(worker);
+      worker.on('message', (msg: ChunkResult | 'ready') => {
+        const job = this.busy.get(worker);
+        this.busy.delete(worker);
+        this.idle.push(worker);
+        if (msg !== 'ready') job?.resolve(msg);
+      });
+      worker.on('error', (err) => this.lose(worker, err));
+      worker.on('exit', (code) => {
+        if (!this.closing) this.lose(worker, new Error(`worker exited with code ${code}`));
+      });
+    }
+  }
+
+  /** Hands `chunk` to an idle worker; undefined when none is free. */
+  tryRun(chunk: JsonlChunk): Promise<ChunkResult> | undefined {
+    const worker = this.idle.pop();
+    if (worker === undefined) return undefined;
+    return new Promise((resolve, reject) => {
+      this.busy.set(worker, { chunk, resolve, reject });
+      worker.postMessage(chunk);
+    });
+  }
+
+  private lose(worker: Worker, err: Error): void {
+    if (!this.workers.delete(worker)) return;
+    const i = this.idle.indexOf(worker);
+    if (i >= 0) this.idle.splice(i, 1);
+    const job = this.busy.get(worker);
+    this.busy.delete(worker);
+    this.onFailure(err);
+    job?.reject(err);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all([...this.workers].map((w) => w.terminate()));
+  }
+}
+
+/** Lets queued events (a worker's result, its "ready") run between chunks the caller analyzes. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** One output line for one input line; errors are data, never exceptions. */
 export function analyzeJsonlLine(line: string, lineNumber: number, context: MessageContext = {}): { json: string; ok: boolean } {
@@ -70,9 +173,22 @@ export function analyzeJsonlLine(line: string, lineNumber: number, context: Mess
  * @example
  * await analyzeJsonl(createReadStream('chats.jsonl'), process.stdout, { onLine: (bytes) => bar.increment(bytes) });
  */
-export async function analyzeJsonl(input: Readable, output: Writable, opts: { context?: MessageContext; onLine?: (bytes: number) => void } = {}): Promise<JsonlStats> {
+export async function analyzeJsonl(
+  input: Readable,
+  output: Writable,
+  opts: {
+    context?: MessageContext;
+    onLine?: (bytes: number) => void;
+    /** Threads analyzing, this one included (default 1: no workers). */
+    jobs?: number;
+    onWorkerFailure?: (err: Error) => void;
+    /** Lines read before workers start (default {@link INLINE_LINES}; tests start them at once). */
+    inlineLines?: number;
+  } = {},
+): Promise<JsonlStats> {
   const rl = createInterface({ input, crlfDelay: Infinity });
-  const stats: JsonlStats = { lines: 0, analyzed: 0, errors: 0 };
+  const stats: JsonlStats = { lines: 0, analyzed: 0, errors: 0, workerChunks: 0 };
+  const jobs = Math.max(1, Math.floor(opts.jobs ?? 1));
   let closed = false;
   let failure: NodeJS.ErrnoException | undefined;
   // A reader that goes away (`| head`) closes the pipe: stop reading, and treat EPIPE as the end, not a crash.
@@ -101,20 +217,63 @@ export async function analyzeJsonl(input: Readable, output: Writable, opts: { co
       });
     }
   };
-  for await (const raw of rl) {
-    if (closed) break;
-    stats.lines++;
-    const line = stats.lines === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    opts.onLine?.(Buffer.byteLength(raw) + 1);
-    if (line.trim() === '') continue;
-    const out = analyzeJsonlLine(line, stats.lines, opts.context);
-    if (out.ok) stats.analyzed++;
-    else stats.errors++;
-    buffer += out.json + '\n';
+  const add = async (result: ChunkResult) => {
+    stats.analyzed += result.analyzed;
+    stats.errors += result.errors;
+    buffer += result.json;
     // Batching writes: one syscall per ~64 KB instead of one per line.
     if (buffer.length > 65536) await flush();
+  };
+
+  // With workers: chunks are taken in input order, by a free worker or else by this thread, and written in
+  // that order; at most a few chunks per worker are in flight, so memory stays bounded.
+  let pool: ChunkPool | undefined;
+  const inFlight: Promise<ChunkResult>[] = [];
+  let chunk: JsonlChunk = { lines: [], numbers: [] };
+  const dispatch = async (c: JsonlChunk) => {
+    const running = pool?.tryRun(c);
+    if (running) {
+      inFlight.push(
+        running.then(
+          (r) => {
+            stats.workerChunks++;
+            return r;
+          },
+          () => analyzeChunk(c, opts.context),
+        ),
+      );
+    } else {
+      inFlight.push(Promise.resolve(analyzeChunk(c, opts.context)));
+      await turn();
+    }
+    while (inFlight.length > jobs * 4) await add(await inFlight.shift()!);
+  };
+
+  try {
+    for await (const raw of rl) {
+      if (closed) break;
+      stats.lines++;
+      const line = stats.lines === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+      opts.onLine?.(Buffer.byteLength(raw) + 1);
+      if (line.trim() === '') continue;
+      if (jobs === 1 || stats.lines <= (opts.inlineLines ?? INLINE_LINES)) {
+        await add(analyzeChunk({ lines: [line], numbers: [stats.lines] }, opts.context));
+        continue;
+      }
+      pool ??= new ChunkPool(jobs - 1, opts.context ?? {}, (err) => opts.onWorkerFailure?.(err));
+      chunk.lines.push(line);
+      chunk.numbers.push(stats.lines);
+      if (chunk.lines.length === CHUNK_LINES) {
+        await dispatch(chunk);
+        chunk = { lines: [], numbers: [] };
+      }
+    }
+    if (chunk.lines.length > 0 && !closed) await dispatch(chunk);
+    while (inFlight.length > 0) await add(await inFlight.shift()!);
+    await flush();
+  } finally {
+    await pool?.close();
   }
-  await flush();
   if (failure) throw failure;
   return stats;
 }

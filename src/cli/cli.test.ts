@@ -225,6 +225,18 @@ describe('defuse analyze', () => {
     assert.equal(quiet.stderr, '');
   });
 
+  it('--jobs takes a whole number or auto, and says so otherwise', async () => {
+    const line = JSON.stringify({ id: 'a', text: 'Still waiting!' });
+    for (const jobs of ['1', '3', 'auto']) {
+      const ok = await run(['analyze', '--jsonl', '--jobs', jobs], { input: line });
+      assert.equal(ok.code, 0, jobs);
+      assert.equal(JSON.parse(ok.stdout).id, 'a');
+    }
+    const bad = await run(['analyze', '--jsonl', '--jobs', '0'], { input: line });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--jobs takes a whole number from 1 to 64, or auto \(got 0\)/);
+  });
+
   it('describes a single message for people, and as JSON with --json', async () => {
     const human = await run(['analyze', '--text', 'This is ridiculous. I was charged twice!']);
     assert.equal(human.code, 0);

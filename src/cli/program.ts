@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { analyzeMessage, PRINCIPLES, type CheckOptions, type Phase, type ReplyContext } from '../engine/index.ts';
 import { analyzeJsonl, analyzeRecord } from './analyze.ts';
@@ -160,10 +161,22 @@ async function runCheck(files: string[], opts: CheckCliOptions): Promise<number>
 
 interface AnalyzeCliOptions {
   jsonl?: boolean;
+  jobs?: string;
   json?: boolean;
   text?: string;
   name?: string;
   progress?: boolean;
+}
+
+/** Most worker threads `--jobs auto` starts: past this the main thread's reading and writing is the limit. */
+const MAX_AUTO_JOBS = 8;
+
+/** `--jobs`: a whole number of threads, or `auto` (default) for one per core up to {@link MAX_AUTO_JOBS}. */
+function parseJobs(value: string | undefined): number {
+  if (value === undefined || value === 'auto') return Math.min(MAX_AUTO_JOBS, availableParallelism());
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs takes a whole number from 1 to 64, or auto (got ${value})`);
+  return n;
 }
 
 async function runAnalyze(file: string | undefined, opts: AnalyzeCliOptions): Promise<number> {
@@ -194,7 +207,12 @@ async function runAnalyze(file: string | undefined, opts: AnalyzeCliOptions): Pr
         else bar!.update(0, { lines });
       };
     }
-    const stats = await analyzeJsonl(input, process.stdout, { context, onLine });
+    let warned = false;
+    const onWorkerFailure = (err: Error) => {
+      if (!warned) process.stderr.write(`defuse: a worker thread failed (${err.message}); its lines are analyzed on the main thread\n`);
+      warned = true;
+    };
+    const stats = await analyzeJsonl(input, process.stdout, { context, onLine, jobs: parseJobs(opts.jobs), onWorkerFailure });
     bar?.stop();
     if (stats.errors > 0) process.stderr.write(`defuse: ${stats.errors} of ${stats.analyzed + stats.errors} lines could not be analyzed (see their "error" field)\n`);
     return 0;
@@ -283,6 +301,7 @@ export function buildProgram(setExit: (code: number) => void = (c) => (process.e
     .description("read customer messages: anger, upset, sentence roles, issues, needs, signals and the moves a text makes")
     .argument('[file]', 'a message (or with --jsonl, a JSONL file of {"id","text"} lines); - or nothing reads stdin')
     .option('--jsonl', 'batch mode: one JSON result per input line, in input order')
+    .option('-j, --jobs <n>', 'with --jsonl: worker threads for a large input (default auto: one per core, up to 8; 1 stays on one thread)')
     .option('--json', 'single message: print the analysis as JSON')
     .option('-t, --text <message>', 'analyze this text instead of a file')
     .option('-n, --name <name>', "the customer's name, if the message does not give it")

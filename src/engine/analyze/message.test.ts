@@ -64,6 +64,8 @@ describe('analyzeMessage: anger and upset', () => {
     }
     assert.deepEqual(analyzeMessage("I'm really getting tired of this app resetting").angerEvidence.map((e) => e.text), ["really getting tired of"]);
     assert.ok(kinds(analyzeMessage('That is enough for me to close my Wells Fargo account.')).includes('churn'));
+    assert.ok(kinds(analyzeMessage("If this isn't fixed by Friday I'm cancelling.")).includes('churn'));
+    assert.ok(!kinds(analyzeMessage("I'm cancelling the order myself, it is too late now.")).includes('churn'));
   });
 
   it('leaves a plain question calm and not upset', () => {

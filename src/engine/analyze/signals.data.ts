@@ -28,6 +28,9 @@ const ORDINAL = '(?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|
 export const CHURN: SignalEntry[] = [
   // Leaving
   { pattern: "(?:cancel+(?:ing|ling)?|close|closing|terminate|terminating|end|ending) (?:my|our) (?:[\\w-]+ ){0,2}?(?:account|subscription|membership|service|contract|plan|policy|card)", kind: 'churn', negatable: true },
+  // "…or I'm cancelling", "I'll cancel": leaving, said of the customer; cancelling an order is not leaving.
+  // Not negatable: the threat is usually conditional on a negation ("if this isn't fixed I'm cancelling").
+  { pattern: "(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|(?:i'?m|i am|we'?re|we are) going to|gonna) (?:be )?(?:cancel+(?:ing|ling)?|leaving you|switching (?:providers?|banks?|carriers?|to (?:a )?competitor))(?! (?:my|the|your|our|an?|this|that|it) (?:order|booking|appointment|reservation|payment|transaction|request|item|purchase|flight|ticket|delivery))", kind: 'churn' },
   { pattern: "(?:take|taking|took) (?:my|our) (?:business|money|custom) (?:elsewhere|somewhere else)", kind: 'churn', negatable: true },
   { pattern: "(?:switch(?:ing)?|mov(?:e|ing)|go(?:ing)?|leav(?:e|ing)) (?:over )?to (?:a |another |your )?(?:competitor|competition|another (?:provider|company|bank|carrier|service))", kind: 'churn', negatable: true },
   { pattern: "(?:find|finding|look(?:ing)? for) (?:a |another |a new )(?:provider|company|bank|carrier|supplier|service|isp)", kind: 'churn', negatable: true },
