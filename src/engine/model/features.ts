@@ -231,6 +231,9 @@ const memo = {
   grams: new Int32Array(8192),
 };
 
+/** Longest text whose n-grams are kept for its sentences: the analyzer's model window (`MODEL_WINDOW`). */
+const MEMO_MAX_TEXT = 32_768;
+
 function growInt32(a: Int32Array<ArrayBuffer>, min: number): Int32Array<ArrayBuffer> {
   if (a.length >= min) return a;
   const b = new Int32Array(Math.max(min, a.length * 2));
@@ -419,8 +422,9 @@ export function extractFeatures(text: string, buf: FeatureBuffer, opts: FeatureO
     const reuse = within !== undefined && memo.text === within.text && memo.bits === opts.bits;
     const offset = within ? within.offset : 0;
     let mw = 0;
-    // Recording: only a text extracted on its own, for the sentences that may follow.
-    const record = within === undefined;
+    // Recording: only a text extracted on its own, for the sentences that may follow, and not a huge one
+    // (its n-grams would stay in memory until the next text).
+    const record = within === undefined && len <= MEMO_MAX_TEXT;
     let g = 0;
     if (record) {
       memo.text = undefined;
