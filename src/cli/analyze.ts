@@ -81,7 +81,7 @@ const CHUNK_LINES = 256;
  */
 const INLINE_LINES = 8192;
 
-type Job = { chunk: JsonlChunk; resolve: (r: ChunkResult) => void; reject: (e: Error) => void };
+type Job = { resolve: (r: ChunkResult) => void; reject: (e: Error) => void };
 
 /**
  * Worker threads running {@link analyzeChunk}. A worker takes work only once it has loaded; until then, and
@@ -117,7 +117,7 @@ class ChunkPool {
     const worker = this.idle.pop();
     if (worker === undefined) return undefined;
     return new Promise((resolve, reject) => {
-      this.busy.set(worker, { chunk, resolve, reject });
+      this.busy.set(worker, { resolve, reject });
       worker.postMessage(chunk);
     });
   }

@@ -199,28 +199,19 @@ class IntSet {
 
   /** Adds `key` (0 ≤ key < 2^31 − 1). */
   add(key: number): void {
-    const stored = key + 1;
-    let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      const v = this.slots[i];
-      if (v === stored) return;
-      if (v === 0) {
-        this.slots[i] = stored;
-        return;
-      }
-      i = (i + 1) & this.mask;
-    }
+    this.slots[this.slotOf(key)] = key + 1;
   }
 
   has(key: number): boolean {
+    return this.slots[this.slotOf(key)] !== 0;
+  }
+
+  /** The slot holding `key`, or the empty slot where it would go (keys are stored plus one; 0 is empty). */
+  private slotOf(key: number): number {
     const stored = key + 1;
     let i = Math.imul(key, 0x9e3779b1) >>> this.shift;
-    for (;;) {
-      const v = this.slots[i];
-      if (v === stored) return true;
-      if (v === 0) return false;
-      i = (i + 1) & this.mask;
-    }
+    while (this.slots[i] !== 0 && this.slots[i] !== stored) i = (i + 1) & this.mask;
+    return i;
   }
 }
 
@@ -235,6 +226,10 @@ interface TextOpenings {
 
 function hasBit(map: Uint32Array, bit: number): boolean {
   return (map[bit >>> 5] & (1 << (bit & 31))) !== 0;
+}
+
+function setBit(map: Uint32Array, bit: number): void {
+  map[bit >>> 5] |= 1 << (bit & 31);
 }
 
 /**
@@ -265,10 +260,8 @@ function boundaries(subject: Subject & { lower: string }): { starts: Int32Array;
     quads[k] = q;
     sets.four.add(q);
     sets.three.add(q >>> 7);
-    const pair = q >>> 14;
-    sets.two[pair >>> 5] |= 1 << (pair & 31);
-    const first = q >>> 21;
-    sets.one[first >>> 5] |= 1 << (first & 31);
+    setBit(sets.two, q >>> 14);
+    setBit(sets.one, q >>> 21);
   }
   Object.assign(subject, { starts, quads, openingSets: sets });
   return { starts, quads, sets };
@@ -292,7 +285,7 @@ interface TableOpenings {
 function tableOpenings(q: QuadSet): TableOpenings {
   const bitmap = (keys: Iterable<number>, bits: number) => {
     const map = new Uint32Array(Math.max(1, (1 << bits) >>> 5));
-    for (const k of keys) map[k >>> 5] |= 1 << (k & 31);
+    for (const k of keys) setBit(map, k);
     return map;
   };
   const set = (keys: Set<number>) => {
@@ -312,8 +305,8 @@ function tableOpenings(q: QuadSet): TableOpenings {
   };
 }
 
-/** Whether a position whose packed opening is `key` may start a match of the table. */
-function allowsQuad(q: TableOpenings, key: number): boolean {
+/** Whether a position whose packed opening is `key` may start a match of the table (`prefix.ts`'s `allowsQuad`, typed). */
+function tableAllows(q: TableOpenings, key: number): boolean {
   return q.four.has(key) || q.three.has(key >>> 7) || hasBit(q.two, key >>> 14) || hasBit(q.one, key >>> 21);
 }
 
@@ -395,8 +388,8 @@ function matchTable(text: string, table: CompiledTable, sentences: Sentence[] | 
     for (let k = 0; k < starts.length && out.length < limit; k++) {
       const p = starts[k];
       const key = quads[k] >>> 14;
-      if (p < from || (openings[key >>> 5] & (1 << (key & 31))) === 0) continue;
-      if (tableQuads && !allowsQuad(tableQuads, quads[k])) continue;
+      if (p < from || !hasBit(openings, key)) continue;
+      if (tableQuads && !tableAllows(tableQuads, quads[k])) continue;
       sticky.lastIndex = p;
       const m = sticky.exec(lowered);
       if (m === null || m[0].length === 0) continue;
