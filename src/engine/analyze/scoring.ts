@@ -137,13 +137,7 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
   const model = options.model ?? loadEmotionModel();
   const stage = options.stage ?? CUSTOMER_STAGE;
   const { sentences, cues, signals } = input;
-  const h = heads(model);
-  const window = modelWindow(text);
-  const z = model.logitsOf(window, h, new Float64Array(h.length));
-  const whole = pick(z);
-  // Sentence logits feed the sentence-max inputs and the sentence anger.
-  const perSentence = sentenceLogits(model, sentences, h, whole, window);
-  const x = stageFeatures(whole, maxOf(whole, perSentence), sumCues(cues, signals));
+  const { window, z, perSentence, x } = stageInputs(text, input, model);
   const upsetProbability = round(upsetOf(stage, x));
   const anger = round(angerOf(stage, x));
 
@@ -158,30 +152,19 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
   const joy = round(sigmoid(z[JOY]));
   const sentiment = round(Math.max(-1, Math.min(1, joy * (1 - upsetProbability) - upsetProbability)));
 
-  const emotions = lazyEmotions(model, window);
   // Nothing to read (empty, whitespace, punctuation only): the stage would return its base rate, which
   // describes an average customer message, not an absent one.
-  if (!HAS_CONTENT.test(text)) {
-    return {
-      anger: 0,
-      upset: false,
-      upsetProbability: 0,
-      sentiment: 0,
-      get emotions() {
-        return emotions();
-      },
-      sentenceAnger: sentences.map(() => 0),
-    };
-  }
+  const empty = !HAS_CONTENT.test(text);
+  const emotions = lazyEmotions(model, window);
   return {
-    anger,
-    upset: upsetProbability >= stage.upset.threshold,
-    upsetProbability,
-    sentiment,
+    anger: empty ? 0 : anger,
+    upset: !empty && upsetProbability >= stage.upset.threshold,
+    upsetProbability: empty ? 0 : upsetProbability,
+    sentiment: empty ? 0 : sentiment,
     get emotions() {
       return emotions();
     },
-    sentenceAnger,
+    sentenceAnger: empty ? sentences.map(() => 0) : sentenceAnger,
   };
 }
 
@@ -192,18 +175,11 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
  */
 function lazyEmotions(model: EmotionModel, text: string): () => EmotionScores {
   let scores: EmotionScores | undefined;
+  const rounded = (probabilities: Record<string, number>) => Object.fromEntries(Object.entries(probabilities).map(([k, p]) => [k, round(p)]));
   return () => {
     if (scores) return scores;
-    const z = model.logits(text, new Float64Array(model.heads.length));
-    const labels: Record<string, number> = {};
-    const ekman: Record<string, number> = {};
-    for (let k = 0; k < model.heads.length; k++) {
-      const name = model.heads[k];
-      const p = round(sigmoid(z[k]));
-      if (name.startsWith('ekman:')) ekman[name.slice(6)] = p;
-      else if (name !== 'negative') labels[name] = p;
-    }
-    scores = { labels, ekman };
+    const p = model.predict(text);
+    scores = { labels: rounded(p.labels), ekman: rounded(p.ekman) };
     return scores;
   };
 }
@@ -218,11 +194,22 @@ const HAS_CONTENT = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
  * scoringFeatures('Still waiting for my refund', input).length // STAGE_FEATURES.length
  */
 export function scoringFeatures(text: string, input: ScoringInput, model: EmotionModel = loadEmotionModel()): number[] {
+  return Array.from(stageInputs(text, input, model).x);
+}
+
+/**
+ * What the stage reads of a text: the picked heads' logits of the whole message (`z`, not clipped)
+ * and of each sentence, and the stage's feature vector `x`.
+ */
+function stageInputs(text: string, input: ScoringInput, model: EmotionModel) {
   const h = heads(model);
   const window = modelWindow(text);
-  const whole = pick(model.logitsOf(window, h, new Float64Array(h.length)));
+  const z = model.logitsOf(window, h, new Float64Array(h.length));
+  const whole = pick(z);
+  // Sentence logits feed the sentence-max inputs and the sentence anger.
   const perSentence = sentenceLogits(model, input.sentences, h, whole, window);
-  return Array.from(stageFeatures(whole, maxOf(whole, perSentence), sumCues(input.cues, input.signals)));
+  const x = stageFeatures(whole, maxOf(whole, perSentence), sumCues(input.cues, input.signals));
+  return { window, z, perSentence, x };
 }
 
 /** The model logits the stage reads, clipped: negative, anger, annoyance, Ekman joy, Ekman sadness. */
