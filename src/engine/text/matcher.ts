@@ -544,6 +544,26 @@ function termAt(low: string, at: number, term: string): boolean {
   return true;
 }
 
+/** Terms by their first code unit, kept per terms array: the composer re-checks with the same terms on every keystroke. */
+const termIndex = new WeakMap<readonly string[], Map<number, string[]>>();
+function termsByFirst(terms: readonly string[]): Map<number, string[]> {
+  let byFirst = termIndex.get(terms);
+  if (byFirst) return byFirst;
+  byFirst = new Map();
+  for (const t of terms) {
+    if (t.length === 0) continue;
+    const first = t.charCodeAt(0);
+    const list = byFirst.get(first);
+    if (list) list.push(t);
+    else byFirst.set(first, [t]);
+  }
+  // A term opening with an apostrophe also opens with the curly one, as the table's `['’]` would.
+  const curly = byFirst.get(39);
+  if (curly) byFirst.set(0x2019, curly);
+  termIndex.set(terms, byFirst);
+  return byFirst;
+}
+
 /**
  * Whether one of `terms` starts a word of `text` and runs on in letters to the word's end ("bill" finds
  * "billing", not "rebill" or "bill2"), outside quotation marks. The same answer as {@link hasPhrase} with
@@ -562,17 +582,7 @@ export function hasWordStart(text: string, terms: readonly string[], sentences?:
     const source = `(?:${terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})[\\p{L}]*`;
     return hasPhrase(text, compileTable([{ pattern: source }], { openings: false }), sentences, { skipNegated: false });
   }
-  const byFirst = new Map<number, string[]>();
-  for (const t of terms) {
-    if (t.length === 0) continue;
-    const first = t.charCodeAt(0);
-    const list = byFirst.get(first);
-    if (list) list.push(t);
-    else byFirst.set(first, [t]);
-  }
-  // A term opening with an apostrophe also opens with the curly one, as the table's `['’]` would.
-  const curly = byFirst.get(39);
-  if (curly) byFirst.set(0x2019, curly);
+  const byFirst = termsByFirst(terms);
   const n = low.length;
   for (let p = 0; p < n; p++) {
     const candidates = byFirst.get(low.charCodeAt(p));
