@@ -1,7 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { analyzeMessage, detectMoves, type MessageContext } from '../engine/index.ts';
+import { analyzeMessage, checkReply, type MessageContext } from '../engine/index.ts';
+import type { MoveFinding } from '../engine/moves.ts';
+import type { IssueFinding, NeedFinding, PrincipleId, Range, SentenceRole, Severity, Signal } from '../engine/types.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -10,26 +12,77 @@ function idOf(value: unknown): string | number | null {
   return typeof value === 'string' || typeof value === 'number' ? value : null;
 }
 
+/** Per-line extras of a JSONL record: who wrote the text and, for an agent's reply, what it answers. */
+export interface RecordInput {
+  /** `customer` (default): read the customer. `agent`: coach the reply (moves and findings). */
+  role?: 'customer' | 'agent';
+  /** For an agent line: the customer's text the reply answers (their turns before it). */
+  context?: string;
+  /** The customer's name when the archive knows it (CRM), for both roles. */
+  customerName?: string;
+}
+
+/** A customer line of `defuse analyze`. */
+export interface CustomerRecord {
+  id: string | number | null;
+  role: 'customer';
+  anger: number;
+  upset: boolean;
+  upsetScore: number;
+  sentiment: number;
+  roles: { range: Range; role: SentenceRole; anger: number }[];
+  issues: IssueFinding[];
+  needs: NeedFinding[];
+  signals: Signal[];
+  name: string | null;
+}
+
+/** An agent line of `defuse analyze`. */
+export interface AgentRecord {
+  id: string | number | null;
+  role: 'agent';
+  score: number;
+  moves: MoveFinding[];
+  findings: { ruleId: string; severity: Severity; principle: PrincipleId; message: string; range: Range }[];
+}
+
 /**
- * What `defuse analyze` reports for one message: the customer reading plus the reply moves the text makes
- * (so the same command scores agent turns of an archive).
+ * What `defuse analyze` reports for one message. A customer's message gets the customer reading (anger,
+ * upset and its score, sentence roles, issues, needs, signals, name); an agent's reply gets what coaching
+ * sees: the moves it makes, the findings of `checkReply` against the customer's text when one is given, and
+ * the reply score. Neither gets the other's fields: an agent's apology is not an upset customer.
  *
  * @example
  * analyzeRecord('a1', 'This is ridiculous, I was charged twice!').upset // true
+ * analyzeRecord('r1', 'Calm down.', {}, { role: 'agent' }).findings[0].ruleId // 'no-dismissing-emotion'
  */
-export function analyzeRecord(id: string | number | null, text: string, context: MessageContext = {}) {
-  const a = analyzeMessage(text, context);
+export function analyzeRecord(id: string | number | null, text: string, context?: MessageContext): CustomerRecord;
+export function analyzeRecord(id: string | number | null, text: string, context: MessageContext, input: RecordInput): CustomerRecord | AgentRecord;
+export function analyzeRecord(id: string | number | null, text: string, context: MessageContext = {}, input: RecordInput = {}): CustomerRecord | AgentRecord {
+  const customerName = input.customerName ?? context.customerName;
+  if (input.role === 'agent') {
+    const r = checkReply(text, { customerMessage: input.context || undefined, customerName });
+    return {
+      id,
+      role: 'agent',
+      score: r.scores.overall,
+      moves: r.moves,
+      findings: r.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, principle: f.principle, message: f.message, range: f.range })),
+    };
+  }
+  const a = analyzeMessage(text, { ...context, customerName });
   return {
     id,
+    role: 'customer',
     anger: round(a.anger),
     upset: a.upset,
+    upsetScore: round(a.upsetScore),
     sentiment: round(a.sentiment),
     roles: a.sentences.map((s) => ({ range: s.range, role: s.role, anger: round(s.anger) })),
     issues: a.issues,
     needs: a.needs,
     signals: a.signals,
     name: a.name?.value ?? null,
-    moves: detectMoves(text, { customerName: context.customerName }),
   };
 }
 
@@ -141,6 +194,8 @@ class ChunkPool {
 /** Lets queued events (a worker's result, its "ready") run between chunks the caller analyzes. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+const describeType = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`);
+
 /** One output line for one input line; errors are data, never exceptions. */
 export function analyzeJsonlLine(line: string, lineNumber: number, context: MessageContext = {}): { json: string; ok: boolean } {
   const fail = (id: string | number | null, error: string) => ({ json: JSON.stringify({ id, line: lineNumber, error }), ok: false });
@@ -156,9 +211,18 @@ export function analyzeJsonlLine(line: string, lineNumber: number, context: Mess
   const obj = parsed as Record<string, unknown>;
   const id = idOf(obj.id);
   if (!('text' in obj)) return fail(id, 'missing "text"');
-  if (typeof obj.text !== 'string') return fail(id, `"text" must be a string, got ${obj.text === null ? 'null' : Array.isArray(obj.text) ? 'an array' : `a ${typeof obj.text}`}`);
+  if (typeof obj.text !== 'string') return fail(id, `"text" must be a string, got ${describeType(obj.text)}`);
+  if (obj.role !== undefined && obj.role !== 'customer' && obj.role !== 'agent') return fail(id, `"role" must be "customer" or "agent", got ${JSON.stringify(obj.role)}`);
+  for (const key of ['context', 'customerName'] as const) {
+    if (obj[key] !== undefined && obj[key] !== null && typeof obj[key] !== 'string') return fail(id, `"${key}" must be a string, got ${describeType(obj[key])}`);
+  }
+  const input: RecordInput = {
+    role: obj.role as RecordInput['role'],
+    context: typeof obj.context === 'string' ? obj.context : undefined,
+    customerName: typeof obj.customerName === 'string' && obj.customerName.trim() ? obj.customerName.trim() : undefined,
+  };
   try {
-    return { json: JSON.stringify(analyzeRecord(id, obj.text, context)), ok: true };
+    return { json: JSON.stringify(analyzeRecord(id, obj.text, context, input)), ok: true };
   } catch (err) {
     // The engine promises never to throw; if it does, this line reports it and the batch goes on.
     return fail(id, `analysis failed: ${(err as Error).message}`);

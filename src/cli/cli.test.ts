@@ -208,11 +208,39 @@ describe('defuse analyze', () => {
     assert.match(out[1].error, /invalid JSON/);
     assert.match(out[2].error, /missing "text"/);
     assert.match(out[3].error, /must be a string/);
-    for (const key of ['anger', 'upset', 'sentiment', 'roles', 'issues', 'needs', 'signals', 'moves']) assert.ok(key in out[0], key);
+    for (const key of ['role', 'anger', 'upset', 'upsetScore', 'sentiment', 'roles', 'issues', 'needs', 'signals']) assert.ok(key in out[0], key);
     assert.equal(out[0].upset, true);
+    assert.ok(out[0].upsetScore > out[4].upsetScore, 'the upset message scores above the thanks');
+    assert.ok(!('moves' in out[0]), 'a customer line has no reply moves');
     assert.ok(out[0].anger > out[4].anger);
     assert.ok(Array.isArray(out[0].roles) && out[0].roles.every((r: { role: string; range: number[] }) => typeof r.role === 'string' && r.range.length === 2));
     assert.match(stderr, /3 of 5 lines could not be analyzed/);
+  });
+
+  it('--jsonl coaches agent lines against their context and reads customer lines as customers', async () => {
+    const customer = 'I was charged twice for my order and nobody has answered my e-mails for a week.';
+    const input = [
+      JSON.stringify({ id: 'r1', role: 'agent', text: 'Sorry for the inconvenience. Please contact your bank about the charge.', context: customer }),
+      JSON.stringify({ id: 'r2', role: 'agent', text: 'Hi Maria, I apologize for the double charge. I have refunded the second charge today.', context: customer, customerName: 'Maria Lopez' }),
+      JSON.stringify({ id: 'r3', role: 'agent', text: 'Sorry for the inconvenience.' }),
+      JSON.stringify({ id: 'c1', role: 'customer', text: customer }),
+      JSON.stringify({ id: 'x', role: 'boss', text: 'Hi' }),
+      JSON.stringify({ id: 'y', role: 'agent', text: 'Hi', context: 42 }),
+    ].join('\n');
+    const { stdout } = await run(['analyze', '--jsonl', '--no-progress'], { input });
+    const out = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rules = (o: { findings: { ruleId: string }[] }) => o.findings.map((f) => f.ruleId);
+    assert.equal(out[0].role, 'agent');
+    assert.ok(rules(out[0]).includes('no-transfer'), 'sending the customer to their bank is a transfer');
+    assert.ok(rules(out[0]).includes('no-generic-apology'), 'with the double charge as context, "the inconvenience" is generic');
+    assert.ok(!rules(out[2]).includes('no-generic-apology'), 'without context there is nothing concrete to name');
+    assert.ok(!('upset' in out[0]) && !('anger' in out[0]), 'an agent line is not read as an upset customer');
+    assert.ok(out[1].moves.some((m: { move: string }) => m.move === 'name'), 'the CRM name counts as naming the customer');
+    assert.ok(out[1].score > out[0].score);
+    assert.equal(out[3].role, 'customer');
+    assert.equal(out[3].upset, true);
+    assert.match(out[4].error, /"role" must be "customer" or "agent"/);
+    assert.match(out[5].error, /"context" must be a string/);
   });
 
   it('--jsonl reads stdin and shows a progress bar on stderr only when asked', async () => {

@@ -5,7 +5,7 @@ import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writ
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { analyzeMessage, PRINCIPLES, type CheckOptions, type Phase, type ReplyContext } from '../engine/index.ts';
-import { analyzeJsonl, analyzeRecord } from './analyze.ts';
+import { analyzeJsonl, analyzeRecord, type CustomerRecord } from './analyze.ts';
 import { ConfigError, engineSettings, findConfig, loadConfig, type DefuseConfig } from './config.ts';
 import { FORMATTERS, type FileResult } from './formatters/index.ts';
 import { positionsOf } from './formatters/position.ts';
@@ -236,16 +236,16 @@ async function runAnalyze(file: string | undefined, opts: AnalyzeCliOptions): Pr
   return 0;
 }
 
-function describeAnalysis(text: string, r: ReturnType<typeof analyzeRecord>): string {
+function describeAnalysis(text: string, r: CustomerRecord): string {
   const quote = (range: readonly [number, number]) => JSON.stringify(text.slice(range[0], range[1]));
   const out: string[] = [];
   out.push(`anger      ${r.anger.toFixed(2)}${r.upset ? '  (upset: needs de-escalation)' : '  (not upset)'}`);
+  out.push(`upset      ${r.upsetScore.toFixed(2)}`);
   out.push(`sentiment  ${r.sentiment.toFixed(2)}`);
   if (r.name) out.push(`name       ${r.name}`);
   out.push(`issues     ${r.issues.length ? r.issues.map((i) => `${i.category} ${JSON.stringify(i.phrase)}`).join(', ') : '-'}`);
   out.push(`needs      ${r.needs.length ? r.needs.map((n) => n.need).join(', ') : '-'}`);
   out.push(`signals    ${r.signals.length ? r.signals.map((s) => `${s.kind}${s.value !== undefined ? `(${s.value})` : ''} ${JSON.stringify(s.evidence.text)}`).join(', ') : '-'}`);
-  out.push(`moves      ${r.moves.length ? r.moves.map((m) => `${m.move} ${quote(m.range)}`).join(', ') : '-'}`);
   out.push('sentences');
   for (const s of r.roles) out.push(`  ${s.role.padEnd(8)} ${s.anger.toFixed(2)}  ${quote(s.range)}`);
   return out.join('\n') + '\n';

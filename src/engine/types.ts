@@ -145,8 +145,13 @@ export interface EmotionScores {
 export interface MessageAnalysis {
   /** 0 calm … 1 irate. */
   anger: number;
-  /** Dissatisfied enough to need de-escalation, even when polite. */
+  /** Dissatisfied enough to need de-escalation, even when polite: `upsetScore` at or above the model's threshold. */
   upset: boolean;
+  /**
+   * How likely a reader would call this message upset, 0 … 1 (the calibrated second stage). Rank an
+   * archive by it, or set a team's own cut-off instead of `upset`.
+   */
+  upsetScore: number;
   /** -1 … 1. */
   sentiment: number;
   /** Spans that drove the anger score. */

@@ -56,6 +56,7 @@ export function analyzeMessage(text: string, context: MessageContext = {}): Mess
   return {
     anger: scores.anger,
     upset: scores.upset,
+    upsetScore: scores.upsetProbability,
     sentiment: scores.sentiment,
     angerEvidence: evidence(cues.filter((c) => HEATED.has(c.kind)), signals.filter((s) => HEATED_SIGNALS.has(s.kind))),
     upsetEvidence: evidence(scoringCues.filter((c) => c.kind === 'complaint' || c.kind === 'negated-positive' || c.kind === 'sarcasm'), signals.filter((s) => HEATED_SIGNALS.has(s.kind))),

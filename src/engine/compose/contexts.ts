@@ -26,6 +26,7 @@ export function makeAnalysis(sketch: AnalysisSketch = {}): MessageAnalysis {
   return {
     anger,
     upset,
+    upsetScore: upset ? 1 : 0,
     sentiment: -anger,
     angerEvidence: [],
     sentences: [],

@@ -5,7 +5,7 @@ import rule from './no-fix-before-acknowledge.ts';
 /** A customer reading that is unambiguously angry, built by hand so the test does not depend on the analyzer's numbers. */
 function angry(anger = 0.9): MessageAnalysis {
   return {
-    anger, upset: true, sentiment: -0.8, sentences: [], issues: [], needs: [], signals: [], emotions: {},
+    anger, upset: true, upsetScore: 0.95, sentiment: -0.8, sentences: [], issues: [], needs: [], signals: [], emotions: {},
     angerEvidence: [{ range: [0, 10], text: 'ridiculous' }],
   };
 }

@@ -5,7 +5,7 @@ import rule from './no-generic-apology.ts';
 const issue = { issue: 'the late delivery' };
 /** A customer analysis that found the issue in the message, as the analyzer would. */
 const analysed: MessageAnalysis = {
-  anger: 0.6, upset: true, sentiment: -0.6, angerEvidence: [], sentences: [], needs: [], signals: [], emotions: {},
+  anger: 0.6, upset: true, upsetScore: 0.9, sentiment: -0.6, angerEvidence: [], sentences: [], needs: [], signals: [], emotions: {},
   issues: [{ category: 'billing', phrase: 'the double charge', range: [0, 17] }],
 };
 

@@ -15,7 +15,7 @@ const rules = RULES.filter((r) => PROHIBITIONS.includes(r.meta.id));
 
 /** An angry customer who was charged twice and gave the order number: the hardest context for these rules. */
 const analysis: MessageAnalysis = {
-  anger: 0.9, upset: true, sentiment: -0.8, sentences: [], needs: [], signals: [], emotions: {},
+  anger: 0.9, upset: true, upsetScore: 0.95, sentiment: -0.8, sentences: [], needs: [], signals: [], emotions: {},
   angerEvidence: [{ range: [0, 10], text: 'ridiculous' }],
   issues: [{ category: 'billing', phrase: 'the double charge', range: [0, 17] }],
 };

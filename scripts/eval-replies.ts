@@ -1,0 +1,72 @@
+/**
+ * `npm run eval:replies`: how well Defuse's reply checks hear real agent replies.
+ *
+ * Every agent turn of the IBM customer-care conversations was labelled by reading
+ * (data/labels/reply-turns.jsonl, guide data/labels/REPLIES.md). Each reply is checked with the customer's
+ * earlier turns as context, exactly as `defuse check --context` would, and each violation label is compared
+ * with the rules that measure it (a reply counts as flagged when any of them fires, at any severity), each
+ * move label with the engine's moves. The keyword baseline (one grep per label, `?` for questions) runs in
+ * the same pass.
+ *
+ *   npm run eval:replies                     held-out brands, then the fit brands and all, with misses on fit
+ *   npm run eval:replies -- --misses heldout  list the held-out misses too (read them only after tuning)
+ *   npm run eval:replies -- --json            machine-readable summary on the last line
+ */
+import { join } from 'node:path';
+import { checkReply } from '../src/engine/check.ts';
+import { customerContext, evaluateReplies, prf, readReplySet, type LabelledReply, type ReplyEvaluation } from './lib/replies.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const JSON_OUT = args.includes('--json');
+const missesOf = args.includes('--misses') ? args[args.indexOf('--misses') + 1] : 'fit';
+
+const rows = readReplySet(ROOT);
+const check = (r: LabelledReply) => checkReply(r.text, { customerMessage: customerContext(r) || undefined });
+const bySplit = {
+  heldout: evaluateReplies(rows.filter((r) => r.split === 'heldout'), check),
+  fit: evaluateReplies(rows.filter((r) => r.split === 'fit'), check),
+  all: evaluateReplies(rows, check),
+};
+
+const f = (v: number) => (Number.isNaN(v) ? ' n/a' : v.toFixed(2));
+function table(name: string, e: ReplyEvaluation): void {
+  console.log(`\n## ${name}: ${e.replies} replies`);
+  console.log(`${'label'.padEnd(18)} ${'n'.padStart(4)}   Defuse P    R   F1  span   keyword P    R   F1`);
+  for (const m of e.labels) {
+    const d = prf(m.defuse);
+    const b = prf(m.baseline);
+    const span = m.defuse.tp ? `${Math.round((100 * m.spanHits) / m.defuse.tp)}%` : '  -';
+    const kind = m.kind === 'move' ? '+' : '-';
+    console.log(`${kind} ${m.label.padEnd(16)} ${String(d.support).padStart(4)}   ${f(d.p).padStart(7)} ${f(d.r)} ${f(d.f1)}  ${span.padStart(4)}   ${f(b.p).padStart(9)} ${f(b.r)} ${f(b.f1)}`);
+  }
+  const pct = (a: number) => `${((100 * a) / Math.max(1, e.clean)).toFixed(1)}%`;
+  console.log(`clean replies (no violation label): ${e.clean}; flagged at warning/error by a violation rule ${e.cleanFlaggedLabelled} (${pct(e.cleanFlaggedLabelled)}), by any rule ${e.cleanFlaggedAny} (${pct(e.cleanFlaggedAny)})`);
+}
+
+console.log('Reply checks against labelled real replies (- violation, + move; n = labelled replies; span = share of');
+console.log('right findings that overlap the labelled words). Held-out brands were never read while tuning.');
+table('held-out brands', bySplit.heldout);
+table('fit brands', bySplit.fit);
+table('all', bySplit.all);
+
+const shown = bySplit[missesOf as keyof typeof bySplit];
+if (shown && !JSON_OUT) {
+  console.log(`\n## What Defuse misses and what it flags on clean replies (${missesOf})`);
+  for (const m of shown.labels) {
+    if (!m.missed.length && !m.falseAlarms.length) continue;
+    console.log(`\n${m.label}: ${m.missed.length} missed, ${m.falseAlarms.length} false alarms`);
+    for (const x of m.missed.slice(0, 12)) console.log(`  missed  ${x.id}  ${x.words.map((w) => JSON.stringify(w)).join(' | ')}`);
+    for (const x of m.falseAlarms.slice(0, 8)) console.log(`  flagged ${x.id}  ${x.words.map((w) => JSON.stringify(w)).join(' | ')}`);
+  }
+}
+
+if (JSON_OUT) {
+  const summary = Object.fromEntries(Object.entries(bySplit).map(([k, e]) => [k, {
+    replies: e.replies,
+    cleanFlaggedLabelled: e.cleanFlaggedLabelled / Math.max(1, e.clean),
+    cleanFlaggedAny: e.cleanFlaggedAny / Math.max(1, e.clean),
+    labels: Object.fromEntries(e.labels.map((m) => [m.label, { defuse: prf(m.defuse), keyword: prf(m.baseline) }])),
+  }]));
+  console.log(JSON.stringify(summary));
+}
