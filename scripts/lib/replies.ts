@@ -84,6 +84,11 @@ export const MOVES_FOR: Record<MoveLabel, Move[]> = {
   follow_up: ['follow-up'],
 };
 
+/** Rows the evaluation adds over the labels: the issue's `ask` ∪ `ask_details` target. */
+const UNIONS: Record<string, { labels: MoveLabel[]; moves: Move[] }> = {
+  'ask+ask_details': { labels: ['ask', 'ask_details'], moves: ['ask', 'ask-details' as Move] },
+};
+
 const SEVERE: ReadonlySet<Severity> = new Set(['error', 'warning']);
 
 /** What Defuse says of one reply, per label: fired or not, and where. */
@@ -95,7 +100,7 @@ export function predictedLabels(result: CheckResult): { violations: Map<string, 
     if (hits.length) violations.set(label, hits);
   }
   const moves = new Map<string, [number, number][]>();
-  for (const [label, wanted] of Object.entries(MOVES_FOR)) {
+  for (const [label, wanted] of [...Object.entries(MOVES_FOR), ...Object.entries(UNIONS).map(([k, u]) => [k, u.moves] as const)]) {
     const hits = result.moves.filter((m) => wanted.includes(m.move)).map((m) => [m.range[0], m.range[1]] as [number, number]);
     if (hits.length) moves.set(label, hits);
   }
@@ -200,6 +205,7 @@ export function evaluateReplies(rows: readonly LabelledReply[], check: (reply: L
   const labels: LabelMetrics[] = [
     ...REPLY_VIOLATION_LABELS.map((label) => ({ label, kind: 'violation' as const })),
     ...REPLY_MOVE_LABELS.map((label) => ({ label, kind: 'move' as const })),
+    ...Object.keys(UNIONS).map((label) => ({ label, kind: 'move' as const })),
   ].map(({ label, kind }) => ({ label, kind, defuse: emptyCounts(), baseline: emptyCounts(), spanHits: 0, missed: [], falseAlarms: [] }));
   let clean = 0;
   let cleanFlaggedLabelled = 0;
@@ -212,10 +218,11 @@ export function evaluateReplies(rows: readonly LabelledReply[], check: (reply: L
       if (predicted.severe) cleanFlaggedAny++;
     }
     for (const m of labels) {
-      const gold = (m.kind === 'violation' ? row.violations : row.moves).filter((l) => l.label === m.label);
+      const wanted: string[] = UNIONS[m.label]?.labels ?? [m.label];
+      const gold = (m.kind === 'violation' ? row.violations : row.moves).filter((l) => wanted.includes(l.label));
       const hits = (m.kind === 'violation' ? predicted.violations : predicted.moves).get(m.label) ?? [];
       add(m.defuse, hits.length > 0, gold.length > 0);
-      add(m.baseline, KEYWORD_BASELINE[m.label as ViolationLabel].test(row.text), gold.length > 0);
+      add(m.baseline, (KEYWORD_BASELINE[m.label as ViolationLabel] ?? KEYWORD_BASELINE.ask_details).test(row.text), gold.length > 0);
       if (hits.length && gold.length && hits.some((h) => gold.some((g) => overlaps(h, g.span)))) m.spanHits++;
       if (!hits.length && gold.length) m.missed.push({ id: row.id, words: gold.map((g) => g.text) });
       if (hits.length && !gold.length) m.falseAlarms.push({ id: row.id, words: hits.map((h) => row.text.slice(h[0], h[1])) });
