@@ -14,7 +14,7 @@
  */
 import { join } from 'node:path';
 import { checkReply } from '../src/engine/check.ts';
-import { customerContext, evaluateReplies, prf, readReplySet, type LabelledReply, type ReplyEvaluation } from './lib/replies.ts';
+import { customerContext, distinctTemplates, evaluateReplies, prf, readReplySet, type LabelledReply, type ReplyEvaluation } from './lib/replies.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -23,8 +23,10 @@ const missesOf = args.includes('--misses') ? args[args.indexOf('--misses') + 1] 
 
 const rows = readReplySet(ROOT);
 const check = (r: LabelledReply) => checkReply(r.text, { customerMessage: customerContext(r) || undefined });
+const heldout = rows.filter((r) => r.split === 'heldout');
 const bySplit = {
-  heldout: evaluateReplies(rows.filter((r) => r.split === 'heldout'), check),
+  heldout: evaluateReplies(heldout, check),
+  'heldout-templates-once': evaluateReplies(distinctTemplates(heldout), check),
   fit: evaluateReplies(rows.filter((r) => r.split === 'fit'), check),
   all: evaluateReplies(rows, check),
 };
@@ -47,6 +49,7 @@ function table(name: string, e: ReplyEvaluation): void {
 console.log('Reply checks against labelled real replies (- violation, + move; n = labelled replies; span = share of');
 console.log('right findings that overlap the labelled words). Held-out brands were never read while tuning.');
 table('held-out brands', bySplit.heldout);
+table('held-out brands, each template once', bySplit['heldout-templates-once']);
 table('fit brands', bySplit.fit);
 table('all', bySplit.all);
 

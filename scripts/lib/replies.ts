@@ -130,7 +130,7 @@ export const KEYWORD_BASELINE: Record<ViolationLabel | MoveLabel, RegExp> = {
   arguing_defensive: /\b(?:actually|we would never|no mistake)\b/i,
   apologize: /\b(?:sorry|apologi[sz]e|apologies)\b/i,
   acknowledge: /\b(?:frustrat\w*|understand|upsetting|annoying)\b/i,
-  name: /^(?:@\w+\s+)*(?:hi|hello|hey|dear|thanks),? [A-Z][a-z]+/,
+  name: /^(?:@\w+\s+)*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Tt]hanks),? [A-Z][a-z]+/,
   ask: /\bwhat would\b/i,
   ask_details: /\?/,
   own: /\b(?:look into|check|investigat\w*|escalat\w*)\b/i,
@@ -229,4 +229,25 @@ export function evaluateReplies(rows: readonly LabelledReply[], check: (reply: L
     }
   }
   return { replies: rows.length, labels, clean, cleanFlaggedLabelled, cleanFlaggedAny };
+}
+
+/**
+ * One reply per brand template: replies whose text is the same once @handles, links, digits, signatures
+ * ("^JS", "*MS") and punctuation are set aside count once (the first in file order). A brand that answers
+ * forty customers with one template then weighs as one reply, not forty.
+ */
+export function distinctTemplates(rows: readonly LabelledReply[]): LabelledReply[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = `${r.company}\u0000${r.text.toLowerCase()
+      .replace(/@\w+/g, ' ')
+      .replace(/https?:\/\/\S+/g, ' ')
+      .replace(/[\^*]\s?\w{1,3}\s*$/u, ' ')
+      .replace(/\d+/g, '0')
+      .replace(/[^\p{L}0]+/gu, ' ')
+      .trim()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
