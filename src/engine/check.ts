@@ -65,7 +65,7 @@ export function checkReply(draft: string, context: ReplyContext = {}, options: C
     if (set !== 'all' && (set === 'review') !== (resolved.channel === 'public-review')) continue;
     active.push(rule);
     const raws = rule.check(input);
-    for (let k = 0; k < raws.length && k < MAX_FINDINGS_PER_RULE; k++) findings.push(toFinding(rule, raws[k], setting ?? rule.meta.severity));
+    for (let k = 0; k < raws.length && k < MAX_FINDINGS_PER_RULE; k++) findings.push(toFinding(rule, raws[k], setting));
   }
   const sorted = dedupe(findings).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
   return { findings: sorted, moves, scores: scoreFindings(sorted, active, resolved), nextMove: nextMove(moveSet(moves), resolved) };

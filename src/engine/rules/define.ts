@@ -40,6 +40,11 @@ export interface RawFinding {
   data?: Record<string, string>;
   note?: string;
   suggestions?: Suggestion[];
+  /**
+   * This finding's own severity, when it differs from the rule's default (no-bare-sorry: a bare "I'm sorry."
+   * is a warning, "sorry for the delay" only a suggestion). A severity the user's config sets for the rule wins.
+   */
+  severity?: Severity;
 }
 
 export interface Rule {
@@ -66,8 +71,11 @@ export function renderMessage(template: string, data: Record<string, string> = {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? data[key] : whole));
 }
 
-/** Turns a raw finding into the public shape. */
-export function toFinding(rule: Rule, raw: RawFinding, severity: Severity = rule.meta.severity): Finding {
+/**
+ * Turns a raw finding into the public shape. `severity` is the user's setting for the rule, when there is
+ * one; without it the finding's own severity applies, then the rule's default.
+ */
+export function toFinding(rule: Rule, raw: RawFinding, severity: Severity = raw.severity ?? rule.meta.severity): Finding {
   const template = rule.meta.messages[raw.messageId];
   if (template === undefined) throw new Error(`${rule.meta.id}: unknown message id ${raw.messageId}`);
   return {
