@@ -62,7 +62,9 @@ describe('the OpenAPI document', () => {
     assert.equal(body.properties.body.maxLength, 20_000);
     const param = doc.paths['/api/cases/{id}'].get.parameters[0];
     assert.equal(param.in, 'path');
-    assert.equal(param.schema.type, 'integer');
+    // Path ids are documented as what the route accepts: decimal digits, nothing else (no " 1", no 0x10).
+    assert.equal(param.schema.type, 'string');
+    assert.equal(param.schema.pattern, '^[1-9][0-9]{0,9}$');
     assert.ok(doc.components.schemas.CaseDetail, 'named response schemas are shared components');
   });
 });

@@ -44,8 +44,25 @@ export const PastDate = z.iso
   .date()
   .refine((s) => Number(s.slice(0, 4)) >= 1900, 'must be a date from 1900 on (YYYY-MM-DD)');
 
-export const Id = z.coerce.number().int().positive().max(2_147_483_647);
-export const IdParams = z.object({ id: Id });
+const INT4_MAX = 2_147_483_647;
+
+/** An id in a JSON body: a JSON integer that fits PostgreSQL's int (a string such as "5" is refused). */
+export const Id = z.number().int().positive().max(INT4_MAX);
+
+/**
+ * An id in a path or query string: decimal digits only, no sign, no leading zero, no spaces. `Number()` and
+ * `z.coerce` would also read " 1", "0x10", "1e1" and "1.0", so one record would answer to many spellings.
+ *
+ * @example
+ * DecimalId.parse('42') // 42
+ * DecimalId.safeParse('0x10').success // false
+ */
+export const DecimalId = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, 'must be a positive whole number written in decimal digits')
+  .transform(Number)
+  .pipe(z.number().max(INT4_MAX, `must be a positive whole number written in decimal digits, at most ${INT4_MAX}`));
+export const IdParams = z.object({ id: DecimalId });
 export const Timestamp = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time' });
 export const FutureDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 export const Role = z.enum(['agent', 'lead', 'admin']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseRow, CheckResult, Customer, CustomerInput, FollowUp, Id, label, Message, MessageAnalysis, note, Offer, Phase, ProcessGap, Task, text, Timestamp } from '../schemas.ts';
+import { CaseRow, CheckResult, Customer, CustomerInput, DecimalId, FollowUp, Id, label, Message, MessageAnalysis, note, Offer, Phase, ProcessGap, Task, text, Timestamp } from '../schemas.ts';
 
 /** Longest message the desk stores: far above any real e-mail or chat turn, far below the body limit. */
 export const MAX_MESSAGE = 20_000;
@@ -36,7 +36,7 @@ export const CaseDetail = CaseRow.extend({
 
 export const CaseListQuery = z.object({
   status: z.enum(['open', 'resolved', 'closed']).optional(),
-  customerId: Id.optional(),
+  customerId: DecimalId.optional(),
   scope: z.enum(['mine', 'all']).default('mine').meta({ description: "'all' needs the lead role" }),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

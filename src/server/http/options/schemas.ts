@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Id, label, Need, note, Offer, Role, text } from '../schemas.ts';
+import { DecimalId, Id, label, Need, note, Offer, Role, text } from '../schemas.ts';
 
-export const OptionsQuery = z.object({ caseId: Id.optional().meta({ description: "Mark the options that fit this case's needs" }) });
+export const OptionsQuery = z.object({ caseId: DecimalId.optional().meta({ description: "Mark the options that fit this case's needs" }) });
 
 export const CatalogueOption = z
   .object({
