@@ -42,7 +42,9 @@ export function note(max: number, what = 'note') {
 /** A calendar date PostgreSQL can store and a person could mean (there is no year 0). */
 export const PastDate = z.iso
   .date()
-  .refine((s) => Number(s.slice(0, 4)) >= 1900, 'must be a date from 1900 on (YYYY-MM-DD)');
+  .refine((s) => Number(s.slice(0, 4)) >= 1900, 'must be a date from 1900 on (YYYY-MM-DD)')
+  // Tomorrow still passes: the caller's calendar may be a time zone ahead of the server's UTC one.
+  .refine((s) => s <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), 'must not be in the future');
 
 const INT4_MAX = 2_147_483_647;
 
@@ -239,6 +241,21 @@ export const FollowUp = z
 export const ProcessGap = z
   .object({ id: z.number().int(), caseId: z.number().int(), cause: z.string(), team: z.string(), note: z.string(), createdBy: z.number().int(), createdAt: Timestamp })
   .meta({ id: 'ProcessGap' });
+
+export const CustomerChange = z
+  .object({
+    id: z.number().int(),
+    customerId: z.number().int(),
+    requestedBy: z.number().int(),
+    requestedByName: z.string(),
+    fields: z.object({ email: z.string().optional(), phone: z.string().optional(), handle: z.string().optional() }).meta({ description: 'The contact details asked for' }),
+    status: z.enum(['pending', 'confirmed', 'rejected']),
+    decidedBy: z.number().int().nullable(),
+    reason: z.string().nullable(),
+    decidedAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'CustomerChange', description: "A change to a customer's contact details waiting for a lead or the owner of another case in flight to confirm it" });
 
 export const User = z
   .object({ id: z.number().int(), email: z.string(), name: z.string(), role: Role, team: z.string(), disabled: z.boolean(), createdAt: Timestamp })

@@ -3,7 +3,7 @@ import type { Queryable } from '../db/db.ts';
 import { HttpError, forbidden, notFound } from '../errors.ts';
 import { audit, notify } from './audit.ts';
 import { hasRole, requireRole, type Actor, type ServiceDeps } from './context.ts';
-import { createCustomer, getCustomer, type Customer, type CustomerInput } from './customers.ts';
+import { createCustomer, getCustomer, pendingCustomerChanges, type Customer, type CustomerChange, type CustomerInput } from './customers.ts';
 import { suggestedOfferContext } from './options.ts';
 
 export type CaseStatus = 'open' | 'resolved' | 'closed';
@@ -295,7 +295,7 @@ export async function checkDraft(deps: ServiceDeps, actor: Actor, input: { draft
 
 export interface CaseDetail extends CaseRow {
   owner: { id: number; name: string };
-  customer: Customer & { pastCases: { id: number; subject: string; status: string; createdAt: Date }[] };
+  customer: Customer & { pastCases: { id: number; subject: string; status: string; createdAt: Date }[]; pendingChanges: CustomerChange[] };
   anger: number | null;
   angerTrajectory: { messageId: number; at: Date; anger: number }[];
   messages: StoredMessage[];
@@ -331,7 +331,7 @@ export async function caseDetail(deps: ServiceDeps, actor: Actor, id: number): P
   return {
     ...c,
     owner: owner.rows[0],
-    customer: { ...customer, pastCases: past.rows },
+    customer: { ...customer, pastCases: past.rows, pendingChanges: await pendingCustomerChanges(q, c.customerId) },
     anger: inbound.length ? inbound[inbound.length - 1].anger : null,
     angerTrajectory: inbound.map((m) => ({ messageId: m.id, at: m.createdAt, anger: m.anger as number })),
     messages: messages.rows,

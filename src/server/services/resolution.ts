@@ -5,7 +5,7 @@ import { HttpError, notFound } from '../errors.ts';
 import { audit, notify } from './audit.ts';
 import { hasRole, requireRole, type Actor, type ServiceDeps } from './context.ts';
 import { accessibleCase, FOLLOW_UP_COLUMNS, loadCase, replyContext, type CaseRow } from './cases.ts';
-import { getCustomer } from './customers.ts';
+import { getCustomer, recordAddressOnResolve } from './customers.ts';
 import { enqueueMail } from './outbox.ts';
 
 export interface FollowUp {
@@ -49,6 +49,34 @@ async function scheduleFollowUp(q: Queryable, deps: ServiceDeps, c: Pick<CaseRow
 }
 
 /**
+ * Where the summary goes: the customer's address on record. An address given on resolve must be that one
+ * (in any letter case), unless a lead resolves: a lead's choice of another recipient is their approval and is
+ * audited. For a customer with no address on record, the one given is recorded on the customer, under the
+ * same rule as any contact change (`recordAddressOnResolve`).
+ */
+async function recipientFor(
+  q: Queryable,
+  now: Date,
+  actor: Actor,
+  customer: { id: number; email: string | null },
+  given: string | undefined,
+): Promise<{ to: string; recipient?: { onRecord: string | null; sentTo: string; approvedBy: number } }> {
+  const onRecord = customer.email;
+  if (given === undefined || (onRecord !== null && given.toLowerCase() === onRecord.toLowerCase())) {
+    if (!onRecord) throw new HttpError(422, 'no_email', 'The customer has no e-mail address: add one to the customer or pass `email`.');
+    return { to: onRecord };
+  }
+  if (onRecord === null) {
+    await recordAddressOnResolve(q, now, actor, customer.id, given);
+    return { to: given };
+  }
+  if (!hasRole(actor, 'lead')) {
+    throw new HttpError(403, 'recipient_not_on_record', `The summary goes to the customer's address on record (${onRecord}). To send it elsewhere, correct the customer's e-mail (confirmed by a lead or the owner of their other case in flight) or ask a lead to resolve the case.`);
+  }
+  return { to: given, recipient: { onRecord, sentTo: given, approvedBy: actor.id } };
+}
+
+/**
  * Resolves a case: records what was agreed, checks the summary with the engine (phase 'summarize'), stores it
  * as the last reply, writes the summary e-mail to the outbox and schedules the follow-up call
  * FOLLOW_UP_BUSINESS_DAYS business days later — all in one transaction, so none happens without the others.
@@ -68,8 +96,7 @@ export async function resolveCase(
     const c = await accessibleCase(q, actor, caseId, true);
     if (c.status !== 'open') throw new HttpError(409, 'case_not_open', `This case is already ${c.status}.`);
     const customer = await getCustomer(deps, c.customerId, q);
-    const to = input.email ?? customer.email;
-    if (!to) throw new HttpError(422, 'no_email', 'The customer has no e-mail address: add one to the customer or pass `email`.');
+    const { to, recipient } = await recipientFor(q, now, actor, customer, input.email);
     const accepted = await q.query<{ id: number }>("SELECT id FROM offers WHERE case_id = $1 AND status = 'accepted'", [c.id]);
     const offerIds = input.offerIds ?? accepted.rows.map((r) => r.id);
     const bad = offerIds.filter((id) => !accepted.rows.some((r) => r.id === id));
@@ -87,7 +114,7 @@ export async function resolveCase(
     const mail = resolutionEmail(deps.config.companyName, c.id, c.subject, input.summary);
     const outboxId = await enqueueMail(q, now, { caseId: c.id, kind: 'resolution', to, subject: mail.subject, text: mail.text });
     const followUp = await scheduleFollowUp(q, deps, c, now);
-    await audit(q, now, { actorId: actor.id, caseId: c.id, action: 'case.resolve', data: { resolutionId: rows[0].id, outboxId, followUpId: followUp.id, score: check.scores.overall } });
+    await audit(q, now, { actorId: actor.id, caseId: c.id, action: 'case.resolve', data: { resolutionId: rows[0].id, outboxId, followUpId: followUp.id, score: check.scores.overall, ...(recipient ? { recipient } : {}) } });
     return { case: await loadCase(q, c.id), resolutionId: rows[0].id, check, email: { outboxId, to, subject: mail.subject }, followUp };
   });
 }

@@ -92,6 +92,15 @@ export interface Customer {
   highValue?: boolean;
   notes?: string;
   pastCases?: { id: number; subject: string; status: string; createdAt?: string }[];
+  pendingChanges?: CustomerChange[];
+}
+
+/** A contact change another agent asked for, waiting for the case owner or a lead to confirm it. */
+export interface CustomerChange {
+  id: number;
+  requestedByName: string;
+  fields: { email?: string; phone?: string; handle?: string };
+  createdAt: string;
 }
 
 export interface Message {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { addMessage, caseDetail, CASE_COLUMNS, openCase, reassignCase } from '../../services/cases.ts';
 import { requireRole } from '../../services/context.ts';
-import { customerCard, searchCustomers, updateCustomer } from '../../services/customers.ts';
+import { customerCard, decideCustomerChange, searchCustomers, updateCustomer } from '../../services/customers.ts';
 import { queue } from '../../services/queue.ts';
 import { defineRoute } from '../route.ts';
 import { CaseRow, Customer, IdParams } from '../schemas.ts';
 import {
-  AddMessageBody, AddMessageResponse, CaseDetail, CaseList, CaseListQuery, CustomerCard, CustomerPatch, CustomerSearchQuery,
-  OpenCaseBody, QueueQuery, QueueResponse, ReassignBody,
+  AddMessageBody, AddMessageResponse, CaseDetail, CaseList, CaseListQuery, CustomerCard, CustomerChangeDecision, CustomerPatch, CustomerSearchQuery,
+  CustomerUpdate, OpenCaseBody, QueueQuery, QueueResponse, ReassignBody,
 } from './schemas.ts';
 
 export const openCaseRoute = defineRoute({
@@ -128,9 +128,23 @@ export const updateCustomerRoute = defineRoute({
   tag: 'customers',
   access: 'user',
   params: IdParams,
+  description: "Leads change any field. An agent who owns one of the customer's cases changes contact details (e-mail, phone, handle) at once only when every case of the customer in flight is theirs; otherwise the change waits in `pendingChange` until a lead or the owner of one of those cases confirms it. Every change is audited.",
   body: CustomerPatch,
-  response: Customer,
+  response: CustomerUpdate,
   handler: ({ params, body, actor, deps }) => updateCustomer(deps, actor, params.id, body),
 });
 
-export const caseRoutes = [openCaseRoute, listCasesRoute, getCaseRoute, addMessageRoute, reassignRoute, queueRoute, searchCustomersRoute, getCustomerRoute, updateCustomerRoute];
+export const decideCustomerChangeRoute = defineRoute({
+  method: 'post',
+  path: '/api/customer-changes/{id}/decision',
+  operationId: 'decideCustomerChange',
+  summary: "Confirm or turn down a pending change to a customer's contact details (a lead, or the owner of one of the customer's cases in flight; never the requester)",
+  tag: 'customers',
+  access: 'user',
+  params: IdParams,
+  body: CustomerChangeDecision,
+  response: Customer,
+  handler: ({ params, body, actor, deps }) => decideCustomerChange(deps, actor, params.id, body),
+});
+
+export const caseRoutes = [openCaseRoute, listCasesRoute, getCaseRoute, addMessageRoute, reassignRoute, queueRoute, searchCustomersRoute, getCustomerRoute, updateCustomerRoute, decideCustomerChangeRoute];

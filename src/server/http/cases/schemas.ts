@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseRow, CheckResult, Customer, CustomerInput, DecimalId, FollowUp, Id, label, Message, MessageAnalysis, note, Offer, Phase, ProcessGap, Task, text, Timestamp } from '../schemas.ts';
+import { CaseRow, CheckResult, Customer, CustomerChange, CustomerInput, DecimalId, FollowUp, Id, label, Message, MessageAnalysis, note, Offer, Phase, ProcessGap, Task, text, Timestamp } from '../schemas.ts';
 
 /** Longest message the desk stores: far above any real e-mail or chat turn, far below the body limit. */
 export const MAX_MESSAGE = 20_000;
@@ -18,7 +18,10 @@ export const OpenCaseBody = z
 
 export const CaseDetail = CaseRow.extend({
   owner: z.object({ id: z.number().int(), name: z.string() }),
-  customer: Customer.extend({ pastCases: z.array(z.object({ id: z.number().int(), subject: z.string(), status: z.string(), createdAt: Timestamp })) }),
+  customer: Customer.extend({
+    pastCases: z.array(z.object({ id: z.number().int(), subject: z.string(), status: z.string(), createdAt: Timestamp })),
+    pendingChanges: z.array(CustomerChange),
+  }),
   anger: z.number().nullable().meta({ description: "The customer's anger at their latest message, 0..1" }),
   angerTrajectory: z.array(z.object({ messageId: z.number().int(), at: Timestamp, anger: z.number() })),
   messages: z.array(Message),
@@ -91,5 +94,12 @@ export const QueueItem = z
 export const QueueResponse = z.object({ items: z.array(QueueItem) });
 
 export const CustomerSearchQuery = z.object({ q: note(200, 'q').default('') });
-export const CustomerCard = Customer.extend({ cases: z.array(z.object({ id: z.number().int(), subject: z.string(), status: z.string(), createdAt: Timestamp, resolvedAt: Timestamp.nullable() })) }).meta({ id: 'CustomerCard' });
+export const CustomerCard = Customer.extend({
+  cases: z.array(z.object({ id: z.number().int(), subject: z.string(), status: z.string(), createdAt: Timestamp, resolvedAt: Timestamp.nullable() })),
+  pendingChanges: z.array(CustomerChange),
+}).meta({ id: 'CustomerCard' });
 export const CustomerPatch = CustomerInput.partial();
+export const CustomerUpdate = Customer.extend({
+  pendingChange: CustomerChange.nullable().meta({ description: "Contact details that wait for confirmation because another agent's case of this customer is in flight" }),
+}).meta({ id: 'CustomerUpdate' });
+export const CustomerChangeDecision = z.object({ approve: z.boolean(), reason: text(1000, 'reason') }).meta({ id: 'CustomerChangeDecision' });

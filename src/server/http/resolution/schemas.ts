@@ -6,7 +6,9 @@ export const ResolveBody = z
   .object({
     agreed: text(2000, 'agreed').meta({ description: 'What was agreed, for the record' }),
     summary: text(MAX_MESSAGE, 'summary').meta({ description: 'The summary written to the customer; checked by the engine and e-mailed' }),
-    email: Email.optional().meta({ description: "Send to this address instead of the customer's" }),
+    email: Email.optional().meta({
+      description: "The customer's address on record (any letter case), or, for a customer with none, the address to record. Another address only when a lead resolves (audited).",
+    }),
     offerIds: z.array(Id).max(50).optional().meta({ description: 'Accepted offers this resolution includes (default: all accepted)' }),
   })
   .meta({ id: 'ResolveBody' });

@@ -133,7 +133,7 @@ export async function render(): Promise<void> {
     if (k.status === 'open') replace(replyPanel, ...replyForm);
     replyPanel.hidden = k.status !== 'open';
     replace(side,
-      customerCard(k.customer),
+      customerCard(k.customer, reload),
       angerTrend(k),
       optionsPanel(k, state.catalogue, reload),
       tasksPanel(k, reload),
