@@ -91,7 +91,8 @@ function acknowledgement(f: Facts): string {
 function apology(f: Facts): string {
   const x = f.issue ?? 'the trouble this has caused you';
   const forWhom = f.company ? `On behalf of everyone at ${f.company}, I apologize for ${x}.` : `On behalf of all of us, I apologize for ${x}.`;
-  return pick(f, 'apologize', [`I apologize for ${x}.`, `Please accept my apologies for ${x}.`, forWhom, `I'm truly sorry for ${x}.`]);
+  // No "sorry": seed 001 asks for "I apologize for <the issue>", and no-bare-sorry suggests it for every "sorry".
+  return pick(f, 'apologize', [`I apologize for ${x}.`, `Please accept my apologies for ${x}.`, forWhom, `I sincerely apologize for ${x}.`]);
 }
 
 function siding(f: Facts): string {

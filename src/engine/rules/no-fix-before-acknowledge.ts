@@ -1,5 +1,6 @@
 import { compileTable, findPhrases, hasPhrase } from '../text/matcher.ts';
 import type { RawFinding, RuleInput } from './define.ts';
+import type { Severity } from '../types.ts';
 import { defineRule } from './define.ts';
 import { clauseAt, fillPlaceholders, sentenceTail } from './kinds.ts';
 import { REQUESTS } from './no-asking-too-much.data.ts';
@@ -24,6 +25,18 @@ export const ANGER_THRESHOLD = 0.5;
  */
 export function isAngry(context: RuleInput['context']): boolean {
   return context.anger >= ANGER_THRESHOLD || (context.upset && context.analysis.angerEvidence.some((e) => /\p{L}/u.test(e.text)));
+}
+
+/**
+ * How strongly a missing playbook move is reported (require-acknowledgement, require-apology,
+ * take-ownership). To an angry customer a reply without acknowledgement, apology or ownership is a fault
+ * (warning): emotion comes first (P1, P2). To a customer who is only upset, a polite problem report or a
+ * detail-gathering turn in a thread, the same gap is a nudge (suggestion): the reply is not wrong, it can
+ * be better. On 151 real replies that readers found free of any violation, warnings for every upset
+ * customer flagged 42% of them; a lead's report should not read like that.
+ */
+export function missingMoveSeverity(context: RuleInput['context']): Severity {
+  return isAngry(context) ? 'warning' : 'suggestion';
 }
 
 /** The first sentence-level solution: its cue start and sentence. */

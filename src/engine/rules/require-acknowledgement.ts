@@ -1,3 +1,4 @@
+import { missingMoveSeverity } from './no-fix-before-acknowledge.ts';
 import { describeIssue, insertSentence, makes, missingMoveRange } from '../moves.ts';
 import { defineRule } from './define.ts';
 
@@ -23,6 +24,7 @@ export default defineRule({
     return [{
       messageId: 'missingAcknowledgement',
       range: missingMoveRange(sentences),
+      severity: missingMoveSeverity(context),
       suggestions: [{ message: `Add “${sentence}”`, fix: insertSentence(text, sentence) }],
     }];
   },

@@ -1,3 +1,4 @@
+import { missingMoveSeverity } from './no-fix-before-acknowledge.ts';
 import { describeIssue, insertAfterMove, makes, missingMoveRange } from '../moves.ts';
 import { defineRule } from './define.ts';
 
@@ -21,6 +22,7 @@ export default defineRule({
     return [{
       messageId: 'missingApology',
       range: missingMoveRange(sentences),
+      severity: missingMoveSeverity(context),
       suggestions: [{ message: `Add “${sentence}”`, fix: insertAfterMove(text, sentences, moves, ['acknowledge'], sentence) }],
     }];
   },

@@ -11,7 +11,7 @@ import { RULES } from './index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docsDir = join(here, '../../../docs/rules');
-const ruleFiles = readdirSync(here).filter((f) => /^[a-z0-9-]+\.ts$/.test(f) && !['index.ts', 'define.ts', 'kinds.ts'].includes(f));
+const ruleFiles = readdirSync(here).filter((f) => /^[a-z0-9-]+\.ts$/.test(f) && !['index.ts', 'define.ts', 'kinds.ts', 'customer-problem.ts'].includes(f));
 
 /** Parses a rule doc's examples: ```text blocks under "## Incorrect" / "## Correct", each preceded
  * optionally by a ```json context block that applies to the rest of its section. */

@@ -1,3 +1,4 @@
+import { missingMoveSeverity } from './no-fix-before-acknowledge.ts';
 import { insertAfterMove, isClosing, missingMoveRange, timeCues } from '../moves.ts';
 import { defineRule } from './define.ts';
 import { sentenceOf } from './kinds.ts';
@@ -27,6 +28,7 @@ export default defineRule({
       return [{
         messageId: 'missingOwnership',
         range: missingMoveRange(sentences),
+        severity: missingMoveSeverity(context),
         suggestions: [{ message: `Add “${sentence}”`, fix: insertAfterMove(text, sentences, moves, ['acknowledge', 'apologize', 'empathize'], sentence) }],
       }];
     }
@@ -40,6 +42,8 @@ export default defineRule({
     return [{
       messageId: 'missingTime',
       range: s.range,
+      // The step is taken; a time makes it better, its absence is not a fault to hold the reply for.
+      severity: 'suggestion',
       suggestions: [{ message: 'Add “today”', fix: { range: [at, at], text: ' today' } }],
     }];
   },
