@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkReply } from '../check.ts';
 import { makeAnalysis } from '../compose/contexts.ts';
 import { ruleTester } from '../test/rule-tester.ts';
 import rule from './require-apology.ts';
@@ -34,4 +37,20 @@ ruleTester(rule, {
       output: "Hi Ana, I apologize for the delay with your delivery. We won't apologize for our policy.",
     },
   ],
+});
+
+describe('how strongly a missing apology is reported', () => {
+  const reply = 'Could you send us the order number so we can check the tracking?';
+  const severityFor = (customerMessage: string) =>
+    checkReply(reply, { customerMessage }, { ruleList: [rule] }).findings.map((f) => f.severity);
+  it('is a warning to an angry customer', () => {
+    assert.deepEqual(severityFor('This is absolutely ridiculous, my parcel is two weeks late and nobody answers!!'), ['warning']);
+  });
+  it('is a suggestion to a customer who is upset but not angry', () => {
+    assert.deepEqual(severityFor("I've been waiting two weeks for my parcel, could you check where it is?"), ['suggestion']);
+  });
+  it('follows the config when the user sets the rule', () => {
+    const set = checkReply(reply, { customerMessage: "I've been waiting two weeks for my parcel, could you check?" }, { ruleList: [rule], rules: { 'require-apology': 'error' } });
+    assert.deepEqual(set.findings.map((f) => f.severity), ['error']);
+  });
 });
