@@ -20,6 +20,7 @@ export const envSchema = z.object({
   API_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(600),
   TRUST_PROXY: flag.default(false),
   ADMIN_EMAIL: z.string().email().default('admin@defuse.localhost'),
+  AUTHORITY_PERIOD_DAYS: z.coerce.number().int().min(1).max(366).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -38,6 +39,11 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Largest JSON body accepted, in bytes. */
   maxBodyBytes: number;
+  /**
+   * The rolling period, in days, over which a customer's offers add up against one's authority (besides the
+   * total on each case): six $50 refunds are $300, on one case or across the customer's cases this month.
+   */
+  authorityPeriodDays: number;
 }
 
 /** Defaults for tests and embedding. */
@@ -52,6 +58,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     trustProxy: false,
     secureCookies: false,
     maxBodyBytes: 1_000_000,
+    authorityPeriodDays: 30,
     ...overrides,
   };
 }
@@ -82,5 +89,6 @@ export function configFromEnv(env: Env): AppConfig {
     apiLimitPerMin: env.API_LIMIT_PER_MIN,
     trustProxy: env.TRUST_PROXY,
     secureCookies: Boolean(env.PUBLIC_URL?.startsWith('https:')),
+    authorityPeriodDays: env.AUTHORITY_PERIOD_DAYS,
   });
 }

@@ -33,12 +33,14 @@ interface Fixture {
   notificationId: number;
   userId: number;
   tokenId: number;
+  changeId: number;
 }
 
 describe('no route answers 500, whatever it is sent', () => {
   let desk: TestDesk;
   let admin: Client;
   let agent: Client;
+  let ben: Client;
   let n = 0;
   const failures: string[] = [];
   const seen = new Map<string, Set<number>>();
@@ -47,6 +49,7 @@ describe('no route answers 500, whatever it is sent', () => {
     desk = await startDesk();
     admin = await desk.login('admin');
     agent = await desk.login('agent');
+    ben = await desk.login('agent2');
   });
   after(() => desk.stop());
 
@@ -66,6 +69,10 @@ describe('no route answers 500, whatever it is sent', () => {
     const user = ok(await admin.post('/api/admin/users', { email: `u${n}@desk.test`, name: `User ${n}`, role: 'agent' }));
     const token = ok(await admin.post('/api/admin/tokens', { userId: desk.users.agent.id, name: `probe ${n}` }));
     const notes = ok(await admin.get('/api/notifications')) as { notifications?: { id: number }[] };
+    // Another agent's case on the resolved case's customer, and their change of her address waiting for
+    // confirmation (not on the open case's customer: the last test checks another agent cannot touch that one).
+    ok(await ben.post('/api/cases', { customerId: other.customerId, message: 'Also, my address changed.' }));
+    const change = ok(await ben.patch(`/api/customers/${other.customerId}`, { email: `moved${n}@example.com` })) as { pendingChange: { id: number } };
     return {
       caseId: open.id as number,
       customerId: open.customerId as number,
@@ -76,6 +83,7 @@ describe('no route answers 500, whatever it is sent', () => {
       notificationId: notes.notifications?.[0]?.id ?? 1,
       userId: (user.user as { id: number } | undefined)?.id ?? (user.id as number),
       tokenId: (token.token as { id: number }).id,
+      changeId: change.pendingChange.id,
     };
   }
 
@@ -83,6 +91,7 @@ describe('no route answers 500, whatever it is sent', () => {
     const id = path.startsWith('/api/cases/') ? f.caseId
       : path.startsWith('/api/customers/') ? f.customerId
       : path.startsWith('/api/tasks/') ? f.taskId
+      : path.startsWith('/api/customer-changes/') ? f.changeId
       : path.endsWith('/decision') ? f.pendingId
       : path.startsWith('/api/offers/') ? f.offeredId
       : path.startsWith('/api/follow-ups/') ? f.followUpId
@@ -112,6 +121,7 @@ describe('no route answers 500, whatever it is sent', () => {
       createUser: { email: `new${n}@desk.test`, name: 'New', role: 'agent' },
       updateUser: { team: 'Billing' },
       createToken: { userId: desk.users.agent.id, name: 'bridge' },
+      decideCustomerChange: { approve: true, reason: 'She confirmed it on the phone' },
     };
     return bodies[operationId] ?? {};
   }
@@ -136,7 +146,7 @@ describe('no route answers 500, whatever it is sent', () => {
       let f = await fixture();
       // Routes that change a fixture's state (a resolved case cannot be resolved again) get a fresh one after
       // each success, so every hostile value meets the state it was meant for.
-      const consumes = ['reassignCase', 'decideApproval', 'answerOffer', 'resolveCase', 'recordFollowUpOutcome', 'revokeToken'].includes(def.operationId);
+      const consumes = ['reassignCase', 'decideApproval', 'answerOffer', 'resolveCase', 'recordFollowUpOutcome', 'revokeToken', 'decideCustomerChange'].includes(def.operationId);
       const refresh = async (status: number) => {
         if (status < 300 && consumes) f = await fixture();
       };
@@ -186,7 +196,6 @@ describe('no route answers 500, whatever it is sent', () => {
 
   test('another agent is refused on every route that reaches into this agent\'s case, and nothing changes', async () => {
     const f = await fixture();
-    const ben = await desk.login('agent2');
     const before = JSON.stringify((await agent.get(`/api/cases/${f.caseId}`)).body);
     const letThrough: string[] = [];
     for (const def of API_ROUTES.filter((d) => d.operationId !== 'logout' && !SHARED.has(d.operationId))) {

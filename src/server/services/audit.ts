@@ -15,3 +15,17 @@ export async function audit(q: Queryable, at: Date, entry: { actorId: number | n
 export async function notify(q: Queryable, at: Date, n: { userId: number; caseId?: number | null; kind: string; text: string }): Promise<void> {
   await q.query('INSERT INTO notifications (user_id, case_id, kind, text, created_at) VALUES ($1, $2, $3, $4, $5)', [n.userId, n.caseId ?? null, n.kind, n.text, at]);
 }
+
+/**
+ * Leaves a notification that replaces the user's unread one of the same kind on the same case, so a burst of
+ * requests is one line in the bell, kept up to date. Only kinds with a unique index for it
+ * (`notifications_approval_once_idx`: approval requests) may use it.
+ */
+export async function notifyCoalesced(q: Queryable, at: Date, n: { userId: number; caseId: number; kind: 'approval.requested'; text: string }): Promise<void> {
+  await q.query(
+    `INSERT INTO notifications (user_id, case_id, kind, text, created_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (user_id, case_id, kind) WHERE read_at IS NULL AND kind = 'approval.requested'
+     DO UPDATE SET text = EXCLUDED.text, created_at = EXCLUDED.created_at`,
+    [n.userId, n.caseId, n.kind, n.text, at],
+  );
+}
