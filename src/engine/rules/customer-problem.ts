@@ -1,8 +1,11 @@
 import { compileTable, hasPhrase } from '../text/matcher.ts';
 import type { ResolvedContext } from '../types.ts';
-import { PROBLEM_REPORT } from './customer-problem.data.ts';
+import { HOW_TO, PROBLEM_REPORT } from './customer-problem.data.ts';
 
 const table = compileTable(PROBLEM_REPORT);
+const howTo = compileTable(HOW_TO);
+/** How much of the customer's side is read: a problem is stated near the top, a pasted megabyte is not read to the end. */
+const PROBLEM_SCAN = 20_000;
 const memo = new WeakMap<object, boolean>();
 
 /**
@@ -21,8 +24,11 @@ export function customerReportsProblem(context: ResolvedContext): boolean {
   const { analysis } = context;
   const known = memo.get(analysis);
   if (known !== undefined) return known;
-  const text = context.customerMessage ?? analysis.sentences.map((s) => s.text).join(' ');
-  const answer = analysis.issues.length > 0 || analysis.upset || (text.length > 0 && hasPhrase(text, table));
+  const text = (context.customerMessage ?? analysis.sentences.map((s) => s.text).join(' ')).slice(0, PROBLEM_SCAN);
+  let answer = text.length > 0 && hasPhrase(text, table);
+  // Without a problem phrase, the analyzer's issues and upset decide; but its upset reads a plea for help
+  // ("I need help changing my password") as upset, and a how-to question is not a report of a failure.
+  if (!answer) answer = (analysis.issues.length > 0 || analysis.upset) && !hasPhrase(text, howTo);
   memo.set(analysis, answer);
   return answer;
 }

@@ -17,6 +17,7 @@ import noScriptedEmpathy from './no-scripted-empathy.ts';
 import noShouting from './no-shouting.ts';
 import noTellingWrong from './no-telling-wrong.ts';
 import noTransfer from './no-transfer.ts';
+import noTroubleshootingBurden from './no-troubleshooting-burden.ts';
 import offerOptionsForNeed from './offer-options-for-need.ts';
 import promiseFollowUp from './promise-follow-up.ts';
 import referenceIssue from './reference-issue.ts';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   noShouting,
   noTellingWrong,
   noTransfer,
+  noTroubleshootingBurden,
   offerOptionsForNeed,
   promiseFollowUp,
   referenceIssue,

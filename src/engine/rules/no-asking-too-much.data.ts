@@ -18,7 +18,7 @@ export const REQUESTS: PhraseEntry[] = [
   // "What's your order number?"
   { pattern: "what(?:'s| is| was) your (?:\\p{L}+ )?(?:number|address|e-?mail|name|id|username)" },
   // Bare imperatives at the start of a clause: "Send us…", "Restart the app."
-  { pattern: `(?:${DO}) (?:us|me|your|the|a|an|it|this|that|our|them|again)`, tag: 'imperative' },
+  { pattern: `(?:${DO}) (?:us|me|your|the|a|an|it|this|that|our|them|again|as much|any|all|more|some|details|information|info)`, tag: 'imperative' },
 ];
 
 /**
@@ -32,5 +32,34 @@ export const ITEMS: PhraseEntry[] = [
   { pattern: "(?:phone|mobile|cell|telephone|contact) number|phone", tag: 'phone number' },
   { pattern: "account (?:number|id|name)|username|user name|customer (?:number|id)", tag: 'account number' },
   { pattern: "serial number", tag: 'serial number' },
-  { pattern: "(?:shipping |delivery |postal |home |billing )?address", tag: 'address' },
+  { pattern: "(?:shipping |delivery |postal |home |billing |service )?address", tag: 'address' },
+  { pattern: "(?:(?:channel|video|profile|page|account|listing|product)(?:'s)? )?(?:url|link)", tag: 'link' },
+  { pattern: "(?:transaction|payment|purchase|invoice|receipt) (?:id|number|no\\.?|date)|purchase date|date of purchase", tag: 'purchase details' },
+  { pattern: "(?:full |first |last )?name", tag: 'name' },
+  { pattern: "(?:zip|postal|post) ?code", tag: 'postal code' },
+  { pattern: "(?:device|phone|console) (?:model|make|type)|make and model|model number", tag: 'device model' },
+  { pattern: "date of birth|birth ?date|dob", tag: 'date of birth' },
+  { pattern: "last (?:4|four) digits", tag: 'card digits' },
+  { pattern: "gamer ?tag|psn id|player id|(?:in-?game|online|social club) (?:name|id)", tag: 'player id' },
+  { pattern: "screen ?shots?|screen recording|photos?|pictures?", tag: 'screenshot' },
+  { pattern: "(?:operating system|os|browser|app|software|firmware) version|version number", tag: 'version' },
+];
+
+/*
+ * Asking the customer to look up what the agent could check (REPLY-LABELS.md customer_burden (d)): their
+ * own flight, order or account status, or "the information" they asked for, sent back to them as a page
+ * to read. Informational links ("learn more here") are not this.
+ */
+export const LOOK_UP: PhraseEntry[] = [
+  // "You can check your flight status here", "keep up with your flight information"
+  { pattern: "(?:check|find|see|view|track|look up|keep up with|confirm|verify|monitor|keep an eye on)(?: on)? your (?:\\p{L}+ ){0,2}(?:status|details|information|info|updates|history)" },
+  // "You can find this information here", "You can check that by going here"
+  { pattern: "(?:find|check|confirm|see|view|verify|look up|get) (?:this|that|the|all (?:the|of the)) (?:information|info|details|status)(?: you(?:'re| are) looking for| you need)? (?:here|on|at|in|using|by|via|through|online)" },
+  { pattern: "you (?:can|could|may|will be able to|'ll be able to) (?:check|confirm|verify|see|find|look up) (?:this|that|it) (?:by|using|here|on|at|in|through|via|online)" },
+  { pattern: "you (?:can|could|may) (?:check|confirm|verify) (?:your |the )?(?:\\p{L}+ )?(?:by visiting|by going|by checking|by logging|by signing)" },
+  // "Track your order here", "check the status of your refund", "log in to your account to see…"
+  { pattern: "track (?:your|the) (?:order|package|parcel|shipment|delivery|refund|claim|request)|(?:check|see|view|track|follow) the (?:status|progress) of your|(?:log|sign) ?in(?:to)? (?:to )?your account to (?:check|see|view|find|confirm|track)" },
+  // "For the latest information, go to…"; "…is in the confirmation e-mail you received"
+  { pattern: "for the latest (?:information|info|updates?|status|details)(?: (?:on|about) (?:\\p{L}+ ){1,3})?,? (?:go|head|visit|check|see|please)" },
+  { pattern: "(?:is|are|was|were|can be found) in (?:the|your) (?:\\p{L}+ )?e-?mail (?:you received|we sent|you got)" },
 ];

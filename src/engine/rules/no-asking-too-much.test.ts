@@ -13,6 +13,17 @@ ruleTester(rule, {
     { text: 'I found your order #123456 and refunded it.', context: { customerMessage: 'Order #123456 never came!' } },
     { text: "You don't need to send your order number again: I have it.", context: { alreadyProvided: ['order number'] } },
     { text: 'Please send a photo of the label.', context: { alreadyProvided: ['order number', 'e-mail'] } },
+    // two details on one point, or a list of choices for one answer
+    { text: 'Could you DM us your order number and the e-mail on the account?', context: { customerMessage: 'My refund never came' } },
+    { text: 'Could you tell us which device you use (phone, tablet or TV)?', context: { customerMessage: 'The app crashes' } },
+    { text: 'Could you tell us a bit more (e.g. the device, the app version, the time)?', context: { customerMessage: 'The app crashes' } },
+    // a URL is asked for only when the customer never gave one
+    { text: 'Share the URL with us so that we can check on our end.', context: { customerMessage: 'I keep getting e-mails about streams I never started' } },
+    // the customer asked where to look: the page is the answer
+    { text: 'You can check your order status here: https://example.com/orders', context: { customerMessage: 'Where can I check my order status?' } },
+    // the agent looks
+    { text: 'I can check your order status for you right now.', context: { customerMessage: 'Where is my order?' } },
+    'Learn more about the new plans here: https://example.com/plans',
   ],
   invalid: [
     {
@@ -33,6 +44,37 @@ ruleTester(rule, {
       text: "We'll need your tracking number to look into it.",
       context: { customerMessage: 'Tracking 1Z999AA10123456784 says delivered, it was not!' },
       errors: [{ messageId: 'askedAgain', range: [16, 31] }],
+    },
+    {
+      text: 'Please share your channel\'s URL so we can take a look.',
+      context: { customerMessage: 'My channel was terminated for no reason. channel: https://www.example.com/c/mychannel' },
+      errors: [{ messageId: 'askedAgain', range: [18, 31] }],
+    },
+    // (b) three or more details at once
+    {
+      text: 'Please DM us your full name, e-mail address and phone number so we can look into it.',
+      context: { customerMessage: 'My refund never came' },
+      errors: [{ messageId: 'tooManyItems', range: [0, 60] }],
+    },
+    {
+      text: 'Could you share your system details (OS, graphics card, RAM)?',
+      context: { customerMessage: 'The editor crashes on export' },
+      errors: [{ messageId: 'tooManyItems', range: [0, 60] }],
+    },
+    // (d) sent to look up what the agent could check
+    {
+      text: 'You can check your flight status here: https://example.com/status',
+      context: { customerMessage: 'Is my flight on Saturday still going ahead?' },
+      errors: [{ messageId: 'lookUp', range: [8, 32] }],
+    },
+    {
+      text: 'The product key is in the confirmation e-mail you received.',
+      context: { customerMessage: 'I lost my product key' },
+      errors: [{ messageId: 'lookUp', range: [16, 58] }],
+    },
+    {
+      text: 'For the latest information, go to the Your Orders page.',
+      errors: [{ messageId: 'lookUp', range: [0, 30] }],
     },
   ],
 });
