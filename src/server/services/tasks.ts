@@ -46,10 +46,16 @@ export async function createTask(deps: ServiceDeps, actor: Actor, caseId: number
   });
 }
 
+/** Whether the actor belongs to the team a task asks (team names compare without regard to case or spaces). */
+export function inTaskTeam(actor: Actor, task: Pick<Task, 'team'>): boolean {
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+  return norm(actor.team) === norm(task.team);
+}
+
 /**
- * Updates a task. Anyone signed in may complete or cancel it (the other team does the work, often through an
- * API token); only the case owner or a lead may change what it asks or when it is due. Completion reminds
- * the case owner to get back to the customer.
+ * Updates a task. The case owner and leads may change anything. The team asked (its members, or an API token
+ * acting as one) may complete it and say what they found; nobody else may read or change it, since a task
+ * carries the customer's business. Completion reminds the case owner to get back to the customer.
  */
 export async function updateTask(
   deps: ServiceDeps,
@@ -61,11 +67,12 @@ export async function updateTask(
   return deps.db.tx(async (q) => {
     const task = await loadTask(q, taskId, true);
     const c = await loadCase(q, task.caseId);
-    if ((patch.what !== undefined || patch.dueAt !== undefined) && c.ownerId !== actor.id && !hasRole(actor, 'lead')) {
-      throw new HttpError(403, 'forbidden', 'Only the case owner or a lead can change what a task asks or when it is due.');
-    }
-    if (patch.status === 'open' && task.status !== 'open' && c.ownerId !== actor.id && !hasRole(actor, 'lead')) {
-      throw new HttpError(403, 'forbidden', 'Only the case owner or a lead can reopen a task.');
+    const manager = c.ownerId === actor.id || hasRole(actor, 'lead');
+    if (!manager) {
+      if (!inTaskTeam(actor, task)) throw new HttpError(403, 'forbidden', 'This task belongs to another agent’s case and asks another team.');
+      if (patch.what !== undefined || patch.dueAt !== undefined) throw new HttpError(403, 'forbidden', 'Only the case owner or a lead can change what a task asks or when it is due.');
+      if (patch.status === 'cancelled') throw new HttpError(403, 'forbidden', 'Only the case owner or a lead can cancel a task; say what you found in `result` instead.');
+      if (patch.status === 'open' && task.status !== 'open') throw new HttpError(403, 'forbidden', 'Only the case owner or a lead can reopen a task.');
     }
     const completing = patch.status === 'done' && task.status !== 'done';
     await q.query(
@@ -91,13 +98,15 @@ export async function updateTask(
   });
 }
 
-/** Open tasks of the actor's cases (all cases for leads), soonest due first. */
+/** Tasks of the actor's cases and tasks asking the actor's team (every task for leads), soonest due first. */
 export async function listTasks(deps: ServiceDeps, actor: Actor, options: { status?: Task['status'] } = {}): Promise<Task[]> {
   const all = hasRole(actor, 'lead');
   const { rows } = await deps.db.query<Task>(
     `SELECT ${TASK_COLUMNS} FROM tasks t JOIN cases c ON c.id = t.case_id
-     WHERE ($1::text IS NULL OR t.status = $1) AND ($2 OR c.owner_id = $3) ORDER BY t.due_at LIMIT 500`,
-    [options.status ?? null, all, actor.id],
+     WHERE ($1::text IS NULL OR t.status = $1)
+       AND ($2 OR c.owner_id = $3 OR lower(regexp_replace(btrim(t.team), '\\s+', ' ', 'g')) = lower(regexp_replace(btrim($4), '\\s+', ' ', 'g')))
+     ORDER BY t.due_at LIMIT 500`,
+    [options.status ?? null, all, actor.id, actor.team],
   );
   return rows;
 }
