@@ -11,7 +11,7 @@ import type { PhraseEntry } from '../text/matcher.ts';
 
 /** What a customer says does not work: "won't load", "can't log in", "hasn't been syncing". */
 const FAILS =
-  '(?:work|load|open|start|play|connect|respond|launch|sync|updat|download|install|upload|show|appear|arriv|recogni[sz]|accept|sav|export|import|print|unlock|charg|pair|stream|sign|log|turn on|boot|go through|send|receiv|verif|activat|ring|pay)';
+  '(?:work|load|open|start|play|connect|respond|launch|sync|updat|download|install|upload|show|appear|arriv|recogni[sz]|accept|sav|export|import|print|unlock|charg|pair|stream|sign|log|turn on|boot|go through|send|receiv|verif|activat|ring|pay|chang)';
 
 export const PROBLEM_REPORT: PhraseEntry[] = [
   // It does not work
@@ -24,7 +24,7 @@ export const PROBLEM_REPORT: PhraseEntry[] = [
   { pattern: '(?:getting|gets|got|runs?|running|so|very|too|really|extremely) slow(?:er)?|slow(?:ed|ing) down|(?:takes?|taking|eats?|eating|uses?|using|hogs?|hogging|drains?|draining) (?:up )?(?:\\d{1,3}% (?:of )?)?(?:(?:the|my|all) )?(?:cpu|memory|ram|battery)' },
   { pattern: "(?:is|are|was|went|goes|been) down(?! (?:the|to|by|for|with|here|there))|outage|no (?:service|signal|internet|connection|sound|audio|picture|video|data)(?![\\p{L}])|(?:was|were|got|been|has been|have been|keeps? getting) (?:cancell?ed|delayed|rejected|declined|reversed|bounced)|(?:card|payment|transfer|transaction|order) (?:was |got |keeps getting |is being )?(?:declined|rejected|reversed|blocked|held)" },
   { pattern: "(?:still|keep|keeps|kept) (?:getting|seeing|receiving|having|showing|saying)|(?:what's|what is|whats) (?:going on|wrong|happening) with|why (?:does|is|do) (?:this|it) (?:keep )?happen(?:ing)?|how many times|(?:randomly|at random|for no reason|out of nowhere|all of a sudden|suddenly)" },
-  { pattern: "(?:something|anything|what's|what is|went|goes|going|gone|doing something) wrong|wrong (?:\\p{L}+ )?(?:password|number|e-?mail|address|item|order|charge|amount|account|size|product|code)" },
+  { pattern: "wrong|incorrect(?:ly)?|(?:a|my|your|some) mistake|mix(?:ed)?[- ]?up|what (?:happened|went wrong|is happening|'s happening)|taking (?:so|too|this) long|take so long" },
   // Locked out, lost access
   { pattern: "(?:can't|cant|cannot|can not|couldn't|can no longer|could no longer|unable to|not able to|n't been able to|not been able to|never been able to)(?: (?:i|we|you|even|seem to|still|ever))? (?!(?:wait|believe|thank|stand|imagine|tell|say|decide|figure|help|recommend|stress|express|emphasi[sz]e|describe|explain|understand)(?![\\p{L}]))\\p{L}{2,}" },
   { pattern: "(?:got |been |was |were |is |are |has been |have been |gets |getting |get |keeps? getting )?(?:hacked|compromised|locked(?: out)?|suspended|banned|terminated|disabled|blocked|deactivated|stolen|denied|kicked out|logged out|signed out)|(?:got |been |was |were |has been |have been |is being )(?:deleted|removed)|lock(?:s|ing)? (?:me |us |users? |people )?out|suspend(?:s|ed|ing)? (?:the|my|our|his|her|their) (?:account|channel)|wrongful(?:ly)?" },
@@ -34,7 +34,10 @@ export const PROBLEM_REPORT: PhraseEntry[] = [
   { pattern: "(?:tried|tried out|tried doing|tried all|done|followed) (?:everything|all (?:the |of the )?(?:ways|steps|options|suggestions|usual|things|solutions|troubleshooting))|tried all the usual" },
   // Lost or missing
   { pattern: "(?:lost|losing|missing(?! (?:something|anything|out))|disappeared|gone|vanished|wiped)|(?:never|didn't|haven't|hasn't|have not|has not|did not) (?:arrived?|received?|got(?:ten)?|come|came|appeared|shown up|been (?:credited|refunded|delivered|fixed|resolved|added|applied|processed))|(?:still|yet to) (?:waiting|pending|not|no|nothing|haven't|hasn't)|(?:been|keep|keeps|kept) waiting|(?:to )?no avail|nothing (?:works|worked|happens|happened|helps|helped)" },
+  // Money or items that did not turn up, or turned up wrong: "only got $20", "the funds aren't there"
+  { pattern: "(?:only|just) (?:got|gave|received|given|paid|dispensed)|(?:less|more) than (?:what )?(?:i|we) (?:asked|requested|expected|ordered|paid|thought|wanted)|(?:isn't|aren't|is not|are not|wasn't|weren't|not) (?:there|in my account|available|on my (?:account|statement|balance))|(?:don't|do not|didn't|can't|cannot) see (?:it|them|my|the|any|a|this|that)" },
   // Charged or treated wrongly
+  { pattern: "(?:didn't|did not|never|haven't|have not) (?:make|made|authori[sz]e|authori[sz]ed|recogni[sz]e|recall|do|perform|order|ordered|buy|bought|purchase|withdraw|request|requested)(?![\\p{L}])|without my (?:permission|knowledge|consent|authori[sz]ation)|(?:suspicious|fishy|strange|unknown|odd|weird|random|duplicate) (?:charge|payment|transaction|withdrawal|debit|fee|login|activity)s?|(?:declin|revert)(?:ed|es|ing)|deny(?:ing)? my|swallowed|ate my|mugged|robbed" },
   { pattern: "(?:over|double|wrongly|incorrectly|twice) ?charged|charged (?:me )?(?:twice|again|wrongly|for something|without|even though|after)|(?:got|been|was|were|being|just got) (?:billed|charged)|unauthori[sz]ed|scam(?:med)?|fraud(?:ulent)?|refund" },
   // Naming it a problem
   { pattern: "how (?:do|can|could|should) (?:i|we|you) (?:fix|solve|resolve|repair|stop|get rid of)|(?:anyone|anybody|someone) else (?:getting|having|experiencing|seeing|facing)|(?:is|are) acting(?: (?:up|weird|strange|funny))?|(?:idk|don't know|do not know|dunno) what (?:to do|else to (?:do|try))" },

@@ -23,6 +23,8 @@ const WORK_THROUGH =
 const MATERIAL =
   '(?:(?:troubleshooting |basic |simple |quick |helpful |recommended |suggested |additional |more |other |same |\\p{L}+ )?(?:steps?|tips|instructions|troubleshooting(?: steps| tips| guide)?|troubleshooter|guide|solutions?|suggestions|fixes))';
 const DETERMINER = '(?:the |these |those |this |our |some |a few |all (?:the |of the |these )?|both |any of (?:the |these )?)?(?:following |steps? |)';
+/** Reaching someone else is a hand-off (`no-transfer`), not troubleshooting: "try contacting your bank". */
+const HAND_OFF_VERB = '(?:contact|call|reach|e-?mail|messag|visit|speak|talk|chat|get(?:ting)? in touch|submit|fil|send(?:ing)? us|dm|writ|ask)';
 /** Words a device, app or account part may be called between "your" and the state: "your YouTube app on your TV". */
 const SOME_WORDS = '(?:\\p{L}+ ){0,6}';
 
@@ -69,7 +71,7 @@ export const TROUBLESHOOTING: PhraseEntry[] = [
 
   // "Have you tried…?", "Did you try resetting…?"
   {
-    pattern: '(?:have|did) you (?:already |also |yet |ever )?(?:tried|try|attempted|attempt|followed|follow|completed|complete|gone through|go through|worked through|checked if|check if|checked whether|cleared|restarted|rebooted|reinstalled|power cycled|had (?:a|the) (?:chance|opportunity) to (?:try|follow|go through|complete|work through))',
+    pattern: `(?:have|did) you (?:already |also |yet |ever )?(?:(?:tried|try)(?! ${HAND_OFF_VERB})|attempted|attempt|followed|follow|completed|complete|gone through|go through|worked through|checked if|check if|checked whether|cleared|restarted|rebooted|reinstalled|power cycled|had (?:a|the) (?:chance|opportunity) to (?:try|follow|go through|complete|work through))`,
     tag: 'tried',
   },
 
@@ -84,19 +86,21 @@ export const TROUBLESHOOTING: PhraseEntry[] = [
   { pattern: `(?:make sure|ensure)(?: that)? (?:your |the )${SOME_WORDS}(?:is|are) (?:connected|enabled|turned on|switched on|charged|plugged in|selected|toggled on|set to)`, tag: 'action' },
   { pattern: '(?:updat(?:e|ing)|upgrad(?:e|ing)) (?:your|the) (?:\\p{L}+ )?(?:app|application|browser|software|console|system software|device|os|ios|drivers?|firmware|game)|updat(?:e|ing) to the latest|(?:install|download|get|run)(?:ing)? the latest (?:update|version|patch|drivers?)|check(?:ing)? for (?:any )?(?:system |software |app |os )?updates', tag: 'action' },
   { pattern: 'verify(?:ing)? (?:the )?(?:integrity of )?(?:your |the )?(?:game )?files|run(?:ning)? (?:a |the )?(?:\\p{L}+ )?(?:troubleshooter|diagnostics?|scan|repair)', tag: 'action' },
-  { pattern: '(?:disabl(?:e|ing)|turn(?:ing)? off|pausing|pause) (?:your |any |the )?(?:antivirus|firewall|vpn|proxy|extensions?|add-?ons?|ad-?blockers?|ad blockers?)', tag: 'action' },
+  { pattern: '(?:disabl(?:e|ing)|turn(?:ing)? off|pausing|pause) (?:your |any |the )?(?:browser )?(?:antivirus|firewall|vpn|proxy|extensions?|add-?ons?|ad-?blockers?|ad blockers?)', tag: 'action' },
   { pattern: '(?:remov(?:e|ing)|delet(?:e|ing)|unpair(?:ing)?|unlink(?:ing)?|disconnect(?:ing)?) and (?:re-?add(?:ing)?|re-?pair(?:ing)?|re-?link(?:ing)?|re-?connect(?:ing)?|add(?:ing)? (?:it|them) back)', tag: 'action' },
   { pattern: 'reset(?:ting)? (?:your|the) (?:network settings|settings|router|modem|device|console|app|password|pin)', tag: 'action' },
   // …sign out and back in, another browser or device, safe mode
   { pattern: '(?:sign(?:ing)?|log(?:ging)?) (?:out|off) and (?:(?:sign(?:ing)?|log(?:ging)?) )?(?:back )?in(?:to)?', tag: 'action' },
-  { pattern: 'try (?:\\p{L}{2,}ing|to \\p{L}{3,})', tag: 'action' },
+  // "try using the backup codes"; "try contacting your bank" is a hand-off (no-transfer), not troubleshooting
+  { pattern: `try (?!${HAND_OFF_VERB})(?:\\p{L}{2,}ing|to \\p{L}{3,})`, tag: 'action' },
+  { pattern: '(?:private|incognito)(?: browsing)? (?:mode|window|tab)', tag: 'action' },
   { pattern: '(?:recover|regain|restore|unlock) (?:access to )?your (?:\\p{L}+ )?account', tag: 'action' },
   { pattern: '(?:on|in|with|use|using|from|try) (?:a |an )?(?:different|another|new|private|incognito|separate) (?:browser|device|tab|window|network|user account|computer|console|connection)', tag: 'action' },
   { pattern: 'safe mode|rebuild(?:ing)? (?:the |your )?database|restor(?:e|ing) (?:your )?licen[cs]es|(?:initiali[sz]e|factory reset)(?: (?:your|the) (?:console|system|device|phone))?', tag: 'action' },
   { pattern: 'repeated attempts|(?:log|sign)(?:ging)? in again|try(?:ing)? (?:it |that |this )?again', tag: 'action' },
   // …settings and folders only the customer sees
   { pattern: "(?:make sure|ensure|check(?:ing)?|confirm)(?: that)? you(?:'re| are) (?:signed|logged) in(?:to)?(?: (?:to|with))? (?:the )?(?:correct|right|same|proper)", tag: 'action' },
-  { pattern: '(?:double[- ])?check(?:ing)? (?:your|the) (?:(?:filter|notification|privacy|account|e-?mail|comment|security|network|wi-?fi|router|app) (?:settings|permissions)|(?:spam|junk|trash)(?: folders?)?|(?:internet |network |wi-?fi )?connection|cables?|router|modem|signal)', tag: 'action' },
+  { pattern: '(?:double[- ])?check(?:ing)? (?:your |the )?(?:spam|junk)(?: folders?)?|(?:double[- ])?check(?:ing)? (?:your|the) (?:(?:filter|notification|privacy|account|e-?mail|comment|security|network|wi-?fi|router|app) (?:settings|permissions)|(?:spam|junk|trash)(?: folders?)?|(?:internet |network |wi-?fi )?connection|cables?|router|modem|signal)', tag: 'action' },
   { pattern: '(?:in|to) your (?:spam|junk|trash)(?:/(?:spam|junk|trash))?(?: folders?)?', tag: 'action' },
   { pattern: "(?:make sure|ensure)(?: that)? you(?:'re| are)? (?:on|using|running|have) the latest|(?:check|make sure|ensure|confirm|verify)(?: that)? your (?:payment|billing|card|contact) (?:details|info|information|method) (?:are|is) (?:correct|up to date|accurate|valid)", tag: 'action' },
   { pattern: "(?:make sure|ensure)(?: that)? (?:you(?:'ve| have)? turned on|there (?:isn't|is no) (?:any )?(?:debris|dust)|your account is linked)", tag: 'action' },

@@ -19,6 +19,8 @@ ruleTester(rule, {
     { text: "We've gone through the steps with our engineers and pushed a fix tonight.", context: crash },
     // a hand-off's own steps are the transfer's (no-transfer), not counted again
     { text: 'Please send us a feedback report using these steps: https://example.com/feedback', context: { customerMessage: 'Chat has been broken on my streams for days' } },
+    { text: 'Please try contacting your bank about the hold.', context: { customerMessage: 'My card was declined twice at the till' } },
+    { text: 'Have you tried contacting the seller?', context: { customerMessage: 'my parcel never arrived' } },
     // negated, reported
     { text: "You don't need to reinstall anything: I reset your account on our side.", context: crash },
     { text: 'I apologize that the last agent told you to clear your cache again.', context: crash },
@@ -88,6 +90,12 @@ ruleTester(rule, {
       context: lockedOut,
       errors: [{ messageId: 'troubleshooting', range: [0, 11] }],
       output: `Try signing out and back in. ${CHECK_ON_OUR_SIDE}`,
+    },
+    {
+      text: 'Also check your spam folder, and try a private browsing window.',
+      context: { customerMessage: 'I never got the reset e-mail and now I am locked out' },
+      errors: [{ messageId: 'troubleshooting', range: [5, 27] }],
+      output: `Also check your spam folder, and try a private browsing window. ${CHECK_ON_OUR_SIDE}`,
     },
     {
       text: "Could you try a clean reinstall? I'll also look into it with our engineers today.",
