@@ -1,63 +1,274 @@
 import type { PhraseEntry } from '../text/matcher.ts';
 
 /*
- * Transfer language: sending the customer somewhere else instead of doing the footwork. `tag` picks the
- * fix: `contact` and `transfer` reuse the party the draft names ("I'll contact our billing team for you
- * and get back to you"), `elsewhere` and `cantHelp` have no party to reuse.
+ * Transfer language: sending the customer somewhere else to get the problem handled (P10), instead of
+ * taking the details and doing the footwork. Each entry's `tag` is a kind the rule knows (`HAND_OFF_KINDS`
+ * in no-transfer.ts): what else must hold around the phrase, and which ownership wording replaces it.
  *
- * "Please contact us" and "DM us" keep the customer with you and never match; "I'll contact the courier
- * directly" is ownership and never matches, because every `contact` entry needs "you … need to",
- * "please", or a sentence-initial imperative in front of the verb.
+ * How an entry is built: a lead that puts the customer in charge of the next step ("please", "you'll need
+ * to", "we recommend", "I would request you to", "the best next step is to"), then a hand-off verb, then
+ * where the customer is sent. The lead is optional in most entries; without one, the rule accepts the phrase
+ * only when it opens its clause as an imperative ("If that fails, call us on…", "Contact your bank."), so
+ * ownership ("I'll contact the courier", "our team will reach out to you") never matches.
+ *
+ * Left alone on purpose: "DM us", "send us a DM with your e-mail", "let us know if…" (replies to this team),
+ * "please contact us if anything changes" (an open door), "here is our guide to X" (an informational link),
+ * and a channel the customer asked for (checked by the rule against the customer's message).
  */
 
-/** Who the customer gets sent to: a team, a department, a third party, or "them"; not a help page, not an address ("support@acme.com" is the company's own inbox). */
-const PARTY = "(?:them|(?:(?:our|the|your|their|a|an|that|another|a different) )?(?:(?!(?:us|me|for|with|at|via|on|to|by|in|if|and|or|about|from|through|here|there|please)\\s)[\\p{L}-]+ ){0,3}(?:team|department|dept|desk|office|call cent(?:re|er)|hotline|support|specialists?|bank|provider|carrier|courier|manufacturer|seller|merchant|vendor|branch|company|agency|insurer|retailer|customer (?:service|care|support)|billing|sales|accounts|colleagues)(?![@.][\\p{L}])(?! (?:page|site|article|website|link|forum|portal|docs?|documentation|cent(?:re|er)|hub|app|form|section|community)(?![\\p{L}])))(?: directly)?";
-const CONTACT = '(?:contact|call|phone|ring|e-?mail|message|dm|reach out to|get in touch with|speak (?:to|with)|talk to|visit|go to|write to)';
+// ---------------------------------------------------------------------------------------------------------
+// Building blocks (regular-expression sources; the matcher adds word boundaries and the `i` flag)
+// ---------------------------------------------------------------------------------------------------------
+
+/** Softeners between a lead and its verb: "please just", "you can also", "you'll first need to". */
+const ADV = '(?: (?:also|always|just|simply|still|first|directly|instead|easily|then|now|certainly|definitely|probably|kindly))?';
+
+/** Leads followed by a bare verb: who is asked to act is the customer. */
+const LEAD_INF = [
+  // "please", "kindly", "please feel free to", "please go ahead and"
+  `(?:please|kindly|pls|plz)${ADV}(?: (?:do|feel free to|go ahead and|be sure to|make sure to|try to))? `,
+  // "you'll need to", "you can", "you may want to", "you would have to", "you're able to"
+  `you(?:'ll|'d|'re| will| would| may| might| can| could| should| must| are)${ADV}(?: (?:need|needs|have|want|wish|like|be able|be required|able|welcome|free|going to want|going to need|got) to)?${ADV} `,
+  // "if you", "once you": the hand-off as a condition ("If you contact our billing team, they'll…")
+  '(?:if|once|when) you(?: (?:can|could|just|simply|still))? ',
+  // "we recommend you contact", "I would request you to contact", "we encourage you to reach out to"
+  '(?:i|we)(?:\'d| would| do| will| can| must| may)?(?: (?:strongly|highly|kindly|really|definitely|always))? (?:recommend|suggest|advise|encourage|request|invite|urge|ask)(?: that)?(?: you)?(?: to)? ',
+  // "I'd like you to", "we need you to"
+  "(?:i|we)(?:'d| would)? (?:like|need|want) you to ",
+  // "it's best to", "it would be a good idea to", "it's recommended to"
+  "(?:it's|it is|it'd be|it would be|it will be|it might be|it may be)(?: (?:probably|definitely|always|usually))? (?:best|better|easiest|quickest|fastest|simplest|a good idea|recommended|advisable|necessary|required) to ",
+  // "the best next step is to", "your best bet is to", "my advice would be to"
+  '(?:the|your|our|my) (?:best|next|quickest|fastest|easiest|only|recommended)(?: next| possible)? (?:bet|option|step|thing to do|way forward|course of action|move|route|advice|recommendation|suggestion) (?:is|would be|will be|here is|for now is|in this case is)(?: to)? ',
+  // "feel free to", "go ahead and", "don't hesitate to"
+  "(?:feel free to|go ahead and|don't hesitate to|do not hesitate to|be sure to|make sure to|remember to) ",
+  // "can you please", "could you", "would you mind"
+  '(?:can|could|would|will) you(?: please| kindly)? ',
+].join('|');
+
+/** Leads followed by a gerund: "we recommend getting in touch with…", "try contacting…". */
+const LEAD_GER = "(?:(?:i|we)(?:'d| would| do| will| can)?(?: (?:strongly|highly|really|definitely|always))? (?:recommend|suggest|advise)|(?:you )?(?:could |can |may |might |should )?(?:try|consider)|would you mind|how about|(?:the|your|our|my) best (?:bet|option) (?:is|would be)|by) ";
+
+/** Verbs that send the customer to someone: "contact", "reach out to", "get in touch with", "check with". */
+const CONTACT = '(?:get (?:help|support|assistance|advice) from|contact|call|phone|ring|text|e-?mail|message|tweet(?: at)?|ping|reach out to|reach|get in touch with|get in contact with|get (?:a)?hold of|speak (?:to|with)|talk (?:to|with)|chat (?:to|with)|connect with|write to|check with|work with|consult(?: with)?|follow up with|give (?:them|it) a (?:call|ring))';
+const CONTACT_ING = '(?:getting (?:help|support|assistance|advice) from|contacting|calling|phoning|ringing|texting|e-?mailing|messaging|tweeting(?: at)?|pinging|reaching out to|reaching|getting in touch with|getting in contact with|getting (?:a)?hold of|speaking (?:to|with)|talking (?:to|with)|chatting (?:to|with)|connecting with|writing to|checking with|working with|consulting(?: with)?|following up with)';
+
+/** Who takes the problem over: a team, a department, a third party, a support handle, or "them". */
+const PARTY_NOUN = '(?:team|teams|department|dept|desk|office|call cent(?:re|er)|hotline|helpline|support|specialists?|experts?|advisors?|advisers?|agents?|representatives?|reps?|technicians?|engineers?|engineering|developers?|devs|admins?|administrators?|bank|card issuer|issuer|provider|carrier|isp|operator|courier|manufacturer|maker|seller|merchant|vendor|retailer|reseller|dealer|dealership|distributor|publisher|branch|company|agency|insurer|airline|customer (?:service|care|support|relations)|billing|sales|accounts|colleagues|partners?|staff|people|folks|team members?|(?:account|store|branch|relationship|case) managers?|customer (?:service|care) (?:team|department|line)|reservations|guest relations|claims department|hotel|restaurant|pharmacy|venue|property|landlord|employer|school|police|authorities|embassy|consulate|post office|postal service|(?:app|game) (?:developer|publisher))';
+/** Words that may stand before the noun ("our live support team"); never "us", "for", "here"… (the agent's own side or a preposition). */
+const PARTY_WORD = '(?!(?:us|me|for|with|at|via|on|to|by|in|if|and|or|about|from|through|here|there|please|directly|so|who|which|that|they|it|your|our|the|this|any|all|more|new|latest)\\s)[\\p{L}\\p{N}][\\p{L}\\p{N}+&;\\u2019-]*';
+const PARTY_DET = '(?:(?:one of|any of|someone (?:from|in|on)|somebody (?:from|in|on)|a member of|the (?:folks|people|team) (?:at|in|on)) )?(?:(?:our|the|your|their|a|an|that|another|a different|this|those|these|its) )?';
+/** Not a party when a page follows: "our support page", "the help centre", "our support team's article". */
+const NOT_A_PLACE = '(?![@.][\\p{L}])(?! (?:page|site|article|website|link|forum|portal|docs?|documentation|cent(?:re|er)|hub|app|form|section|community|button|icon|widget|tool|number|line|hours|channels?|options?|guide|blog|account)(?![\\p{L}]))';
+const PARTY = `(?:them|(?:(?:our|the|their) )?(?:(?:[\\p{L}-]+ ){0,2}(?:account|handle|page|profile|team) )?@[\\p{L}\\p{N}_]+|(?:our |the )?(?:friends|folks|colleagues|pals) (?:at|over at) @?[\\p{L}\\p{N}_&;-]+|${PARTY_DET}(?:${PARTY_WORD} ){0,3}${PARTY_NOUN}${NOT_A_PLACE})`;
+
+/** Pronouns, articles and prepositions are never a name. */
+const NOT_A_NAME = '(?!(?:us|me|you|him|her|it|them|this|that|these|those|here|there|our|your|the|a|an|my|his|their|its|we|i|dm|dms|directly|back|again|anytime|today|now|soon|if|and|or|for|with|to|at|on|in|via|by|through|about|from|so|as|someone|somebody|anyone|anybody|one|out|up|over|https?|www)(?![\\p{L}\\p{N}&]))';
+/** Places a customer is sent to in person: "visit your nearest branch", "go to the front desk". */
+const PLACE = `${PARTY_DET}(?:${PARTY_WORD} ){0,2}(?:branch|bank|(?:local|nearest|closest|physical) (?:store|shop)|(?:repair|service) (?:shop|cent(?:re|er)|provider|partner)|post office|front desk|ticket counter|reception|embassy|consulate|police station|dealership|pharmacy)${NOT_A_PLACE}`;
+const PLACE_VERB = '(?:visit|go to|head (?:over )?to|pop into|stop by|drop by|call into|take (?:it|them|your [\\p{L}-]+) to)';
+const PLACE_VERB_ING = '(?:visiting|going to|heading (?:over )?to|popping into|stopping by|dropping by|calling into|taking (?:it|them|your [\\p{L}-]+) to)';
+
+/** A single word after the verb that the rule accepts as a named party when it is capitalized: "contact AT&T", "work with Microsoft". */
+const NAME = `${NOT_A_NAME}\\p{L}[\\p{L}\\p{N}+&;_\\u2019-]*`;
+
+/** Verbs that take the customer to this company's other channels: "call us", "chat with us here". */
+const US_VERB = '(?:follow up with|contact|call|phone|ring|text|e-?mail|reach out to|reach|get in touch with|get in contact with|speak (?:to|with)|talk (?:to|with)|chat (?:to|with)|chat|call/chat|chat/call|connect with|write to)';
+const US_VERB_ING = '(?:contacting|calling|phoning|ringing|texting|e-?mailing|reaching out to|reaching|getting in touch with|speaking (?:to|with)|talking (?:to|with)|chatting (?:to|with)|connecting with|writing to)';
+
+/** Places: "visit", "head over to", "go to". What makes it a hand-off (a help purpose) is checked by the rule. */
+const VISIT = '(?:visit|go to|head (?:over )?(?:to|here|there)|head over|navigate to|pop over to|hop over to|stop by)';
+const VISIT_ING = '(?:visiting|going to|heading (?:over )?(?:to|here|there)|navigating to|popping over to|hopping over to)';
+
+/** A ticket, case or form the customer is asked to file. */
+const TICKET = '(?:(?:new |separate |quick |online |support |help |service |formal |official )*(?:ticket|case|request|claim|dispute|complaint|report))';
+const FORM = '(?:(?:online |web |contact |request |support |feedback |short |quick )*(?:form|web ?form))';
+const ART = '(?:a|an|the|this|that|our|your)';
+
+/** What feedback tools collect: "your feedback", "a feedback report", "your suggestions/feedback". */
+const FEEDBACK = '(?:(?:a|an|your|some|any|the|this|that|these|those|us(?: a| an| your| some)?|(?:the|our) [\\p{L}\\p{N}+-]+(?: [\\p{L}\\p{N}+-]+)?(?: your| some)?) )?(?:feedback|suggestions?|ideas?|comments?|thoughts|feature requests?|product (?:ideas?|suggestions?)|bug reports?)(?: reports?)?(?:/(?:feedback|suggestions?|ideas?|comments?))?';
+const FEEDBACK_VERB = '(?:send|submit|share|give|leave|post|provide|drop|report|add|pass)';
+const FEEDBACK_VERB_ING = '(?:sending|submitting|sharing|giving|leaving|posting|providing|reporting|adding)';
+
+/** The customer's side of a support widget: "the chat button", "“Contact us”", "“I still need help”". */
+const QUOTE_OPEN = '(?:"|“|\'|‘)';
+const QUOTE_CLOSE = '(?:"|”|\'|’)';
+const WIDGET_PART = '(?:button|icon|link|option|tab|bubble|widget|box)';
+const QUOTED_WIDGET = `${QUOTE_OPEN}(?:chat|live chat|contact us|contact|contact support|call me|call us|message us|chat with us|chat now|i still need help|still need help)${QUOTE_CLOSE}`;
+const NAMED_WIDGET = `(?:(?:live )?chat|contact(?: us| support)?|call me|call us|message us|get help) ${WIDGET_PART}`;
+const WIDGET = `(?:${QUOTE_OPEN}(?:chat|live chat|contact us|contact|contact support|call me|call us|message us|chat with us|chat now|i still need help|still need help)${QUOTE_CLOSE}|(?:live )?chat(?: now)?|(?:contact(?: us| support)?|call me|call us|message us|get help) ${WIDGET_PART})(?: ${WIDGET_PART})?`;
+
+const ABLE = "(?:'ll| will| can| could| would| should| are| is)?(?: (?:also|definitely|certainly|surely|usually))?(?: be)? (?:(?:better |best )?(?:able|placed|positioned|equipped)|happy|glad|in a (?:better|good) position) to (?:help|assist|look into|check|take a look|sort|resolve|get this)";
 
 export const TRANSFER: PhraseEntry[] = [
-  // "You'll need to contact…"
+  // ---- Sending the customer to another team or a third party -------------------------------------------
+  // "You'll need to contact the courier", "please call our billing team", "reach out to the manufacturer",
+  // "we recommend getting in touch with our live support team", "Contact your bank." (imperative)
   {
-    pattern: `you(?:'ll|'d| will| would| may| might)? (?:need|have|want) to ${CONTACT} ${PARTY}|you (?:should|must) ${CONTACT} ${PARTY}`,
+    pattern: `(?:(?:${LEAD_INF})?${CONTACT}|${LEAD_GER}${CONTACT_ING}) ${PARTY}|(?:(?:${LEAD_INF})?give|${LEAD_GER}giving) ${PARTY} a (?:call|ring|buzz)|(?:(?:${LEAD_INF})?${PLACE_VERB}|${LEAD_GER}${PLACE_VERB_ING}) ${PLACE}`,
     tag: 'contact',
     note: 'Sending the customer to another team makes them start over and tell the story again; take the details and do the footwork yourself (P10).',
   },
-  // "Please call our billing team"
+  // "you may wish to raise this with your bank", "take it to a service centre", "report it to the police"
   {
-    pattern: `please ${CONTACT} ${PARTY}`,
+    pattern: `(?:(?:${LEAD_INF})?(?:raise|take up|report|dispute|discuss|flag)|${LEAD_GER}(?:raising|taking up|reporting|disputing|discussing|flagging)) (?:this|it|that|them|the (?:issue|matter|problem|charge|transaction|payment|device|phone|item|order)|your (?:device|phone|laptop|car|item|concern|complaint|case)) (?:up |in |back )?(?:with|to) ${PARTY}`,
     tag: 'contact',
-    note: 'Asking the customer to call another team is a transfer in writing; contact the team yourself and get back to them (P10).',
+    note: 'Telling the customer to raise it with someone else hands them the footwork; raise it yourself and report back (P10).',
   },
-  // "Contact your bank." at the start of a clause (checked by the rule)
+  // "you can request a refund from the seller", "ask for a chargeback through your bank"
   {
-    pattern: `${CONTACT} ${PARTY}`,
-    tag: 'imperative',
-    note: 'Pointing the customer at another team passes the problem on; own it and report back (P10).',
+    pattern: `(?:(?:${LEAD_INF})?(?:request|ask for|get|claim|seek|apply for)|${LEAD_GER}(?:requesting|asking for|getting|claiming|seeking|applying for)) (?:a |your |the )?(?:refund|reimbursement|chargeback|compensation)s? (?:directly )?(?:from|through|with|via) (?:${PARTY}|@?${NAME})`,
+    tag: 'refund',
+    note: 'Sending the customer to another party for their money back makes the refund their job; contact that party yourself (P10).',
   },
-  // "Let me transfer you"
+  // "Let me transfer you to…", "Let's get you in touch with our billing team", "I'll connect you with a specialist"
   {
-    pattern: "(?:i(?:'ll| will)|let me|i(?:'m| am) going to|we(?:'ll| will)|i(?:'ve| have)) (?:transfer(?:red)?|redirect(?:ed)?|forward(?:ed)?|put|pass(?:ed)?) you (?:through |over |on )?to " + PARTY,
+    pattern: `(?:i(?:'ll| will)|let me|let's|let us|i(?:'m| am) going to|we(?:'ll| will)|i(?:'ve| have)|we(?:'ve| have)|i can|we can|i(?:'d| would) like to|allow me to)(?: (?:now|just|quickly))? (?:transfer(?:red)?|redirect(?:ed)?|forward(?:ed)?|put|pass(?:ed)?|connect(?:ed)?|refer(?:red)?|direct(?:ed)?|point(?:ed)?|get|hand(?:ed)?) you (?:(?:through|over|on|back) )?(?:to|with|in touch with|towards) ${PARTY}`,
     tag: 'transfer',
-    note: 'Every transfer raises the customer\'s frustration and risks a dropped call; speak to the other team yourself (P10).',
+    note: "Every transfer raises the customer's frustration and risks a dropped call; speak to the other team yourself (P10).",
   },
+  {
+    pattern: "(?:i(?:'ll| will)|let me|i(?:'m| am) going to|allow me to|i(?:'ll| will) now|i(?:'m| am) now) (?:transfer|redirect|put|connect) you(?: (?:through|over|now))?(?= *[.!,]|$)",
+    tag: 'transferNoParty',
+    note: "Every transfer raises the customer's frustration and risks a dropped call; speak to the other team yourself (P10).",
+  },
+  // "a link to our chat team that will be able to assist you"
+  {
+    pattern: `(?:a |the |this )?link to ${PARTY}`,
+    tag: 'route',
+    note: 'A link to another team is a transfer in writing; take the case to them yourself (P10).',
+  },
+  // "…through the “Contact Us” link", "using the chat button on that page"
+  {
+    pattern: `(?:through|via|using|with|from) (?:the|our|a) (?:${QUOTED_WIDGET}|${NAMED_WIDGET})`,
+    tag: 'route',
+    note: 'Pointing the customer to a contact button sends them to another queue; take the details here (P10).',
+  },
+  // "Here's how to contact them: <link>", "here's how you can reach our support team"
+  {
+    pattern: `here(?:'s| is) how (?:to|you can) (?:${CONTACT}) (?:${PARTY}|us)|(?:further help|further assistance|contact (?:details|info|information|options)|support options|help options) (?:for [^.!?\\n]{0,40}? )?(?:can be|is|are) (?:found|available|located|offered) (?:at|on|in|here|through|via|by)|(?:our|the) (?:[\\p{L}-]+ ){0,2}(?:community|forums?) (?:is|are|would be|will be) (?:a|the|your) (?:great|good|best|right|better) (?:place|resource|spot)|(?:is|are) best (?:handled|dealt with|answered|addressed|resolved) by ${PARTY}`,
+    tag: 'route',
+    note: 'Telling the customer where help lives, instead of helping, hands the problem back to them (P10).',
+  },
+  // "They are going to be the best team to help", "the best place for this is our Community forum"
+  {
+    pattern: "(?:they|they're|they are|that's|that is|which is|who are|those are)(?: (?:going to be|probably|definitely|usually|always|really))? (?:the|your) (?:best|right|correct|proper|appropriate) (?:team|people|place|channel|spot|folks|department|contact|ones?) (?:to (?:help|assist|contact|reach|send|report|post|ask|submit|share|look into|handle|go to|get help)|for (?:this|that|these|help|support|assistance|such))|the (?:best|right) place (?:for (?:this|that|these|help|support|questions like this)|to (?:get help|ask|go|send this|report this|post this|submit this)) (?:is|would be|will be)",
+    tag: 'route',
+    note: 'Naming who could help, instead of helping, hands the problem back to the customer; take it to them yourself (P10).',
+  },
+  // "Our billing team will be able to help: <link>" (the rule wants a link, number or address nearby)
+  {
+    pattern: `(?:they|(?:our|the|your|their) (?:[\\p{L}\\p{N}+&;-]+ ){0,3}${PARTY_NOUN}|(?:one-on-one|1:1|live|phone|chat|technical|tech) support|(?:our |the )?(?:friends|folks|colleagues|pals) (?:at|over at|from) @[\\p{L}\\p{N}_]+)${ABLE}`,
+    tag: 'canHelp',
+    note: '"Our X team will be able to help" with a link hands the customer over; ask that team yourself and come back with the answer (P10).',
+  },
+
+  // ---- Sending the customer to another channel of this company --------------------------------------------
+  // "please call us at…", "chat with us here", "reach out to us via phone/chat", "by contacting us at 1-800…"
+  // (the rule wants a channel after "us": a link, number, address, "via phone/chat"; never a DM)
+  {
+    pattern: `(?:(?:${LEAD_INF})?${US_VERB}|${LEAD_GER}${US_VERB_ING}) us`,
+    tag: 'us',
+    note: 'Moving the customer to another channel makes them queue and explain again; take the details here and do the footwork yourself (P10).',
+  },
+  // "give us a call", "send us an e-mail at…"
+  {
+    pattern: `(?:${LEAD_INF})?(?:give us a (?:call|ring)|(?:send|drop|shoot) us an? (?:e-?mail|message|note|line|ticket|request))`,
+    tag: 'us',
+    note: 'Moving the customer to another channel makes them queue and explain again; take the details here and do the footwork yourself (P10).',
+  },
+  // "please call 1-800-…", "call 0800 123 4567"
+  {
+    pattern: `(?:${LEAD_INF})?(?:call|phone|ring|dial|text) (?:us )?(?:at |on )?[*#+(]?\\d|(?:${LEAD_INF})?(?:call|phone|ring|dial|contact) (?:the|our|their) (?:(?:toll-free|toll free|support|customer service|phone|contact) )?(?:number|phone number|hotline|helpline|line) (?:on|listed|printed|provided|found|at|below|above|in|shown)`,
+    tag: 'phone',
+    note: 'A phone number instead of an answer sends the customer to queue again; take the details and call the team yourself (P10).',
+  },
+  // "e-mail support@acme.com", "forward this to abuse@…", "write to help@…"
+  {
+    pattern: `(?:${LEAD_INF})?(?:e-?mail|write to|forward (?:it|this|that|them|the (?:e-?mail|message|text|link))(?: (?:message|e-?mail|text))? to|send (?:it|this|that|them|your [\\p{L}-]+(?: [\\p{L}-]+)?) to|report (?:it|this|that) to) (?:us at )?[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+\\.\\p{L}+`,
+    tag: 'address',
+    note: 'An e-mail address instead of an answer sends the customer to another queue; take the details here (P10).',
+  },
+  // "Please select the chat button", "click on “Contact us”", "connect with our HuluBot pop-up",
+  // "follow the prompts on this page" (the rule wants a chat/call/contact word in the sentence)
+  {
+    pattern: `(?:${LEAD_INF})?(?:select|click|tap|press|hit|choose|use|pick|look for)(?: on)?(?: the| our| a)? ${WIDGET}|(?:${LEAD_INF})?(?:connect|chat) with (?:our|the|a) (?:[\\p{L}\\p{N}+-]+ ){0,2}(?:bot|chatbot|virtual (?:assistant|agent)|assistant|pop-?up|live chat|chat)|(?:${LEAD_INF})?(?:(?:chat|call)(?:/(?:chat|call))?(?: with us)? by )?follow(?:ing)? the prompts|(?:(?:${LEAD_INF})?(?:start|open|begin|initiate|launch)|${LEAD_GER}(?:starting|opening)) (?:a |an )?(?:live |web |online |quick )?(?:chat|chat session|support session)`,
+    tag: 'ui',
+    note: 'Walking the customer to a chat button or contact page sends them to another queue; take the details here (P10).',
+  },
+
+  // ---- Sending the customer to a site, form, forum or feedback tool ---------------------------------------
+  // "For technical help, please visit our Help site", "head over here and select chat" (the rule wants a help purpose)
+  {
+    pattern: `(?:${LEAD_INF})?${VISIT}|${LEAD_GER}${VISIT_ING}`,
+    tag: 'site',
+    note: 'A help site instead of help leaves the customer to solve it alone; take the details and handle it (P10).',
+  },
+  // "you'll need to contact AT&T", "you will want to work with Microsoft" (after the places: "please visit" alone is a
+  // place, and the rule checks the capital)
+  {
+    pattern: `(?:${LEAD_INF})${CONTACT} @?${NAME}|${LEAD_GER}${CONTACT_ING} @?${NAME}`,
+    tag: 'contactName',
+    note: 'Pointing the customer at another company leaves them to fight it alone; contact them yourself, or find out what they need and tell the customer (P10).',
+  },
+  // "submit a ticket here", "open a support case", "fill out this form", "you can file an appeal"
+  {
+    pattern: `(?:(?:${LEAD_INF})?(?:submit|open|file|raise|create|log|lodge|put in|send in|start)|${LEAD_GER}(?:submitting|opening|filing|raising|creating|logging|lodging|sending in|starting)) ${ART} ${TICKET}|(?:(?:${LEAD_INF})?(?:fill (?:out|in)|complete|use|submit|go through)|${LEAD_GER}(?:filling (?:out|in)|completing|using|submitting)) ${ART} ${FORM}|(?:${LEAD_INF})(?:get|find|receive|access) (?:(?:more|further|additional|extra|live|direct|personal|expert|one-on-one|1:1|24/7|technical|tech|dedicated) )*(?:help|support|assistance) (?:at|via|through|here|over)|(?:${LEAD_INF})?(?:find|get|look up) (?:the |our |their )?(?:contact (?:details|info|information|number|options)|support (?:number|options|channels))|(?:${LEAD_INF})?reply (?:back )?(?:to|on) (?:${ART} )?${TICKET}|(?:${LEAD_INF})?(?:check|see|find|view|explore|use|try) (?:(?:the|our|all|all of the|any of the|one of the|one of our) )?(?:available |other |different )?(?:support|contact|help) (?:channels|options)|(?:let us know|tell us|send (?:it|this|us)|submit (?:it|this)|share (?:it|this))\\b[^.!?\\n]{0,50}? (?:through|via|using|with|on|in) ${ART} (?:[\\p{L}-]+ )?(?:form|web ?form|feedback tool)`,
+    tag: 'form',
+    note: 'A form or ticket makes the customer write it all again for someone else; take the details and file it yourself (P10).',
+  },
+  // "you can appeal", "here's how to appeal", "you can file an appeal"
+  {
+    pattern: `(?:${LEAD_INF})(?:file |submit |send |lodge |make |start )?(?:an |your )?appeal|how to (?:file |submit |make )?(?:an )?appeal`,
+    tag: 'appeal',
+    note: 'An appeal form sends the customer through another queue; if the decision may be wrong, ask for the review yourself (P10).',
+  },
+  // "please send a feedback report", "share your feedback with our engineering team here", "submit it as a feature request"
+  {
+    pattern: `(?:(?:${LEAD_INF})?${FEEDBACK_VERB}|${LEAD_GER}${FEEDBACK_VERB_ING}) ${FEEDBACK}|(?:(?:${LEAD_INF})?(?:submit|send|share|post|add|file)|have you(?: already)? (?:submitted|sent|shared|posted|added|filed)|${LEAD_GER}(?:submitting|sending|sharing|posting|adding|filing)) (?:it|this|that|them|your (?:idea|suggestion|request)) as an? (?:feature request|suggestion|idea|product (?:idea|suggestion))|(?:(?:${LEAD_INF})?report|${LEAD_GER}reporting) (?:it|this|that|the (?:bug|issue|problem|error)) (?:through|via|using|on|in|to) ${ART} (?:[\\p{L}-]+ ){0,2}(?:feedback|bug|report|community|forum|developers|devs)|(?:(?:${LEAD_INF})?report|${LEAD_GER}reporting) (?:it|this|that|the (?:bug|issue|problem|error)) so (?:that )?(?:the|our) (?:developers|devs|engineers|team|right team)`,
+    tag: 'feedback',
+    note: 'A feedback form is a hand-off with no reply: the customer hears nothing back. Pass it on yourself and say what happens next (P10).',
+  },
+  // "post it on the community forum", "vote for it on our ideas board"
+  {
+    pattern: `(?:${LEAD_INF})?(?:post|ask|vote|upvote|search|share it|add your vote|try|check|browse|join|visit)[^.!?\\n]{0,30}? (?:on|in|to|at)? ?(?:the|our) (?:[\\p{L}\\p{N}+-]+ ){0,3}(?:community(?: forums?| boards?)?|forums?|feedback (?:forum|site|board|portal)|ideas? (?:board|portal|forum|exchange))`,
+    tag: 'forum',
+    note: 'A forum hands the problem to strangers; take the details and find the answer yourself (P10).',
+  },
+
+  // "reach out via the app", "write in through our help centre" (no "us", the same check on what follows;
+  // last, so that "get in touch with AT&T" is read as a party first)
+  {
+    pattern: `(?:(?:${LEAD_INF})?(?:reach out|write in|get in touch|get in contact|reach back out|contact support|drop a line|drop a note)|${LEAD_GER}(?:reaching out|writing in|getting in touch))`,
+    tag: 'us',
+    note: 'Moving the customer to another channel makes them queue and explain again; take the details here and do the footwork yourself (P10).',
+  },
+  // ---- Disowning the request ------------------------------------------------------------------------------
   // "Not my department"
   {
-    pattern: "not (?:my|our) (?:department|area|team|job|responsibility|problem|call|remit)|you(?:'ve| have) (?:reached|contacted|come to|called|got) the wrong (?:department|team|place|person|number|line)|(?:handled|dealt with) by (?:another|a different|the other) (?:team|department)",
+    pattern: "not (?:my|our) (?:department|area|team|job|responsibility|problem|call|remit)|you(?:'ve| have) (?:reached|contacted|come to|called|got) the wrong (?:department|team|place|person|number|line)|(?:handled|dealt with) by (?:another|a different|the other|a separate) (?:team|department)|(?:outside|beyond) (?:of )?(?:my|our) (?:scope|remit|area)",
     tag: 'elsewhere',
     note: '"Not my department" tells the customer their problem is nobody\'s; it is yours now that they brought it to you (P10).',
   },
-  // "I can't help with that"
+  // "I can't help with that", "We cannot assist with travel inquiries over social media"
   {
-    pattern: "(?:i|we) (?:can't|cannot|can not|(?:am|are) (?:not able|unable) to) (?:help|assist) (?:you )?with (?:that|this)(?: here)?|(?:i'm|i am|we're|we are) (?:not able|unable) to (?:help|assist) (?:you )?with (?:that|this)(?: here)?",
+    pattern: "(?:i|we) (?:can't|cannot|can not|(?:am|are) (?:not able|unable) to) (?:help|assist) (?:you )?with (?:that|this)(?: here)?|(?:i'm|i am|we're|we are) (?:not able|unable) to (?:help|assist) (?:you )?with (?:that|this)(?: here)?|(?:i|we)(?:'re|'m| am| are)? (?:can't|cannot|can not|unable to|not able to|won't be able to|will not be able to)(?: (?:further|directly))? (?:assist|help|support)(?: you)?(?: further)?(?: with (?:[\\p{L}\\p{N}-]+ ){0,4}?)? ?(?:over|on|via|through|in) (?:social media|twitter|this (?:channel|forum|platform|thread|account)|dms?|here)",
     tag: 'cantHelp',
     note: '"I can\'t help with that" leaves the customer on their own; find out who can and come back with the answer (P10).',
   },
 ];
 
-/** The ownership wording that replaces each kind of transfer; `{who}` is the party the draft named. */
-export const OWN_INSTEAD: Record<string, string> = {
-  contact: "I'll contact {who} for you and get back to you",
-  imperative: "I'll contact {who} for you and get back to you",
-  transfer: "I'll speak to {who} myself and get back to you",
-  elsewhere: "I'll find the right person and get back to you",
-  cantHelp: "let me find out who can help and get back to you",
+/**
+ * The ownership wording that replaces each kind of hand-off; `{who}` is the party the draft named. Kinds
+ * without an entry get no fix: a feedback form, an appeal or a forum has no party to take over, and
+ * rewriting them ("I'll pass it on…") would promise what the agent may not be able to do.
+ */
+export const OWN_INSTEAD: Record<string, { full: string; short: string } | undefined> = {
+  contact: { full: "I'll contact {who} for you and get back to you", short: "I'll contact {who} for you" },
+  transfer: { full: "I'll speak to {who} myself and get back to you", short: "I'll speak to {who} myself" },
+  channel: { full: "send me the details here and I'll take it from there", short: 'send me the details here' },
+  elsewhere: { full: "I'll find the right person and get back to you", short: "I'll find the right person" },
+  cantHelp: { full: 'let me find out who can help and get back to you', short: 'let me find out who can help' },
 };
+
+/** Every lead, for the rule to tell "please call our billing team" (a lead) from "call our billing team" (an imperative). */
+export const LEAD = `(?:${LEAD_INF}|${LEAD_GER})`;
