@@ -18,7 +18,7 @@ import type { PhraseEntry } from '../text/matcher.ts';
 
 /** Verbs that hand self-help material over: "follow", "work through", "take a look at"… */
 const WORK_THROUGH =
-  '(?:follow(?:ing)?|try(?:ing)?|complet(?:e|ing)|go(?:ing)? through|work(?:ing)? through|run(?:ning)? through|step(?:ping)? through|check(?:ing)?(?: out)?|take a look at|have a look at|look(?:ing)? (?:at|through)|refer(?:ring)? to|use|using|start with|find)';
+  '(?:follow(?:ing)?|try(?:ing)?|complet(?:e|ing)|go(?:ing)? through|work(?:ing)? through|run(?:ning)? through|step(?:ping)? through|check(?:ing)?(?: out)?|take a look at|have a look at|look(?:ing)? (?:at|through)|refer(?:ring)? to|use|using|start with|find|see|read|review|watch)';
 /** What is handed over. An article alone counts only with a verb that makes it work ("follow this article"). */
 const MATERIAL =
   '(?:(?:troubleshooting |basic |simple |quick |helpful |recommended |suggested |additional |more |other |same |\\p{L}+ )?(?:steps?|tips|instructions|troubleshooting(?: steps| tips| guide)?|troubleshooter|guide|solutions?|suggestions|fixes))';
@@ -49,14 +49,16 @@ export const TROUBLESHOOTING: PhraseEntry[] = [
     pattern: `(?:these|the following|this|those|the|some|our) (?:(?:troubleshooting|helpful|quick|basic|simple|following)\\s+)*(?:steps?|tips|guide|troubleshooter|instructions|suggestions|solutions?|article|resource|help article)(?: (?:here|below|above|at|on this page|in this article))? (?:may|might|should|could|can|will|usually|often|would)(?: (?:also|really|probably|hopefully))? (?:help|fix|solve|resolve|sort|get|do the trick|work|assist)`,
     tag: 'steps',
   },
+  { pattern: '(?:steps|instructions|tips) (?:here|below)', tag: 'steps' },
   { pattern: 'here (?:are|is) (?:some |a few |more |a couple of )?(?:more |other |additional |helpful |troubleshooting )?(?:steps|tips|suggestions|things (?:to|you can) try)', tag: 'steps' },
   { pattern: '(?:a|one|another) (?:great |helpful |useful )?(?:resource|guide|troubleshooter) that (?:may|might|can|should|will) help', tag: 'steps' },
   { pattern: '(?:options|steps|tips|solutions|instructions) (?:are|is) (?:explained|listed|outlined|described|covered)', tag: 'steps' },
   // "…and see if that helps", "give it a try": the reply hands over something to try
   { pattern: 'see if (?:that|this|it|those|these|doing so) (?:helps?|works?|fix(?:es)?|resolves?|solves?|makes? (?:a|any) difference|does the trick|changes anything|clears? (?:it|things) up)|give (?:it|that|this|these|them) a (?:try|go|shot)', tag: 'steps' },
-  // "For help signing in, see…", "For additional support on how to…, check this link"
+  // "For help signing in, see…", "For additional support on how to…, check this link"; "for more help, visit
+  // our help site" is a hand-off (no-transfer)
   {
-    pattern: 'for (?:more (?:information|info|help) or )?(?:additional |more |further |any )?(?:help|support|assistance|issues|problems|trouble)(?: (?:with|on|verifying|signing in|logging in))?[^.,;!?\\n]{0,40}, (?:see|visit|check|go to|head to|follow|refer to)',
+    pattern: 'for (?:more (?:information|info|help) or )?(?:additional |more |further |any )?(?:help|support|assistance|issues|problems|trouble)(?: (?:with|on|verifying|signing in|logging in))?[^.,;!?\\n]{0,40}, (?:see|check|follow|refer to)(?! (?:our|the) (?:help|support) (?:site|centre|center|forum|community|team))',
     tag: 'steps',
   },
   // Self-service recovery
@@ -77,9 +79,10 @@ export const TROUBLESHOOTING: PhraseEntry[] = [
 
   // Concrete troubleshooting actions
   // …cache, cookies, app data
-  { pattern: "(?:clear|clean|reset|delete|empty|wipe)(?:ing)? (?:out )?(?:your |the |its |their |all )?(?:(?:browser(?:'s|s)?|app(?:'s)?|media|web|store|microsoft store|browsing|local)\\s+)?(?:cache|cookies|browsing data|browsing history|app data|app storage)", tag: 'action' },
+  { pattern: "(?:clear|clean|reset|delete|empty|wipe|flush)(?:ing)? (?:out )?(?:your |the |its |their |all |all of your |all the )?(?:\\p{L}+(?:'s)? ){0,2}(?:cache|caches|cookies|browsing data|browsing history|app data|app storage)", tag: 'action' },
   // …restart, reboot, power cycle, reinstall, update
   { pattern: '(?:force(?: it to| a)? )?(?:re-?start|reboot|power[- ]?cycle|hard reset|soft reset)(?:ing)?', tag: 'action' },
+  { pattern: '(?:toggl(?:e|ing)|turn(?:ing)? (?:on|off)) (?:\\p{L}+ )?(?:airplane|aeroplane|flight) mode|power(?:ing)? (?:it |them |your \\p{L}+ |the \\p{L}+ )?(?:off|down) and (?:back )?on', tag: 'action' },
   { pattern: 'force (?:it|your \\p{L}+|the \\p{L}+) to restart|force (?:quit|close|stop)(?:ting|ping)?|turn(?:ing)? (?:it |them |that |your \\p{L}+ |the \\p{L}+ )?off and (?:back )?on|unplug(?:ging)?|plug(?:ging)? (?:it|them) back in|hold (?:down )?the (?:power|home|reset|pairing) button', tag: 'action' },
   { pattern: '(?:(?:uninstall|delete|remove)(?:ing)? and )?re-?install(?:ing)?|(?:advanced|clean) reinstall|uninstall(?:ing)? (?:the|your) (?:app|application|software|program|game)', tag: 'action' },
   { pattern: `(?:make sure|ensure|check) (?:that )?(?:your |the |it |it's |its )?${SOME_WORDS}(?:is |are |'s )?(?:updated|up to date|up-to-date|on the latest)`, tag: 'action' },
@@ -100,7 +103,7 @@ export const TROUBLESHOOTING: PhraseEntry[] = [
   { pattern: 'repeated attempts|(?:log|sign)(?:ging)? in again|try(?:ing)? (?:it |that |this )?again', tag: 'action' },
   // …settings and folders only the customer sees
   { pattern: "(?:make sure|ensure|check(?:ing)?|confirm)(?: that)? you(?:'re| are) (?:signed|logged) in(?:to)?(?: (?:to|with))? (?:the )?(?:correct|right|same|proper)", tag: 'action' },
-  { pattern: '(?:double[- ])?check(?:ing)? (?:your |the )?(?:spam|junk)(?: folders?)?|(?:double[- ])?check(?:ing)? (?:your|the) (?:(?:filter|notification|privacy|account|e-?mail|comment|security|network|wi-?fi|router|app) (?:settings|permissions)|(?:spam|junk|trash)(?: folders?)?|(?:internet |network |wi-?fi )?connection|cables?|router|modem|signal)', tag: 'action' },
+  { pattern: 'test(?:ing)? your (?:internet |network |wi-?fi )?(?:connection|speed)|(?:double[- ])?check(?:ing)? (?:your |the )?(?:spam|junk)(?: folders?)?|(?:double[- ])?check(?:ing)? (?:your|the) (?:(?:filter|notification|privacy|account|e-?mail|comment|security|network|wi-?fi|router|app) (?:settings|permissions)|(?:spam|junk|trash)(?: folders?)?|(?:internet |network |wi-?fi )?connection|cables?|router|modem|signal)', tag: 'action' },
   { pattern: '(?:in|to) your (?:spam|junk|trash)(?:/(?:spam|junk|trash))?(?: folders?)?', tag: 'action' },
   { pattern: "(?:make sure|ensure)(?: that)? you(?:'re| are)? (?:on|using|running|have) the latest|(?:check|make sure|ensure|confirm|verify)(?: that)? your (?:payment|billing|card|contact) (?:details|info|information|method) (?:are|is) (?:correct|up to date|accurate|valid)", tag: 'action' },
   { pattern: "(?:make sure|ensure)(?: that)? (?:you(?:'ve| have)? turned on|there (?:isn't|is no) (?:any )?(?:debris|dust)|your account is linked)", tag: 'action' },
