@@ -12,7 +12,7 @@ import { openDatabase } from './db/open.ts';
 import { HttpError } from './errors.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './services/auth.ts';
 import type { Role, ServiceDeps } from './services/context.ts';
-import { createUser, generatePassword, updateUser, USER_COLUMNS, type User } from './services/users.ts';
+import { createUser, resetPassword, USER_COLUMNS, type User } from './services/users.ts';
 
 type Out = (line: string) => void;
 
@@ -57,8 +57,7 @@ export async function userCreate(deps: ServiceDeps, opts: { email: string; name:
 /** Sets a new generated password (and ends the user's sessions): the way back in for a locked-out admin. */
 export async function userResetPassword(deps: ServiceDeps, email: string, out: Out): Promise<string> {
   const user = await userByEmail(deps, email);
-  const password = generatePassword();
-  await updateUser(deps, null, user.id, { password });
+  const { password } = await resetPassword(deps, null, user.id);
   out(`New password for ${user.email}: ${password}`);
   return password;
 }

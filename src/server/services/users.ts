@@ -71,7 +71,9 @@ export async function updateUser(
     throw new HttpError(409, 'self_lockout', 'You cannot disable yourself or drop your own admin role.');
   }
   const passwordHash = patch.password ? await hashPassword(patch.password) : null;
-  return deps.db.tx(async (q) => {
+  // The database keeps at least one active admin (trigger users_keep_an_active_admin), in this transaction:
+  // a check here, before the write, would let two admins demote each other at once.
+  return lastAdminGuard(deps.db.tx(async (q) => {
     const { rows } = await q.query<User>(
       `UPDATE users SET name = coalesce($2, name), role = coalesce($3, role), team = coalesce($4, team),
          disabled = coalesce($5, disabled), password_hash = coalesce($6, password_hash)
@@ -82,7 +84,32 @@ export async function updateUser(
     if (patch.disabled || patch.password) await q.query('DELETE FROM sessions WHERE user_id = $1', [id]);
     await audit(q, deps.clock.now(), { actorId: actor?.id ?? null, action: 'user.update', data: { userId: id, fields: Object.keys(patch).filter((k) => k !== 'password').concat(patch.password ? ['password'] : []) } });
     return rows[0];
-  });
+  }));
+}
+
+/** Turns the database's refusal to lose the last active admin into a 409 the caller can act on. */
+async function lastAdminGuard<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    if ((err as { constraint?: string }).constraint === 'users_one_active_admin') {
+      throw new HttpError(409, 'last_admin', 'The desk must keep at least one active admin: make another user admin first.');
+    }
+    throw err;
+  }
+}
+
+/**
+ * Sets a new generated password for a user and ends their sessions: how an admin lets a locked-out user back
+ * in without shell access. The password is returned once; only its argon2 hash is stored. Audited.
+ *
+ * @example
+ * const { password } = await resetPassword(deps, admin, userId);
+ */
+export async function resetPassword(deps: ServiceDeps, actor: Actor | null, id: number): Promise<{ user: User; password: string }> {
+  const password = generatePassword();
+  const user = await updateUser(deps, actor, id, { password });
+  return { user, password };
 }
 
 /** Checks an e-mail and password; returns the user or null. Runs argon2 even for unknown e-mails (timing). */

@@ -1,5 +1,5 @@
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth.ts';
-import { createUser, listUsers, updateUser } from '../../services/users.ts';
+import { createUser, listUsers, resetPassword, updateUser } from '../../services/users.ts';
 import { defineRoute } from '../route.ts';
 import { IdParams, User } from '../schemas.ts';
 import { ApiToken, CreateTokenBody, CreateTokenResponse, CreateUserBody, CreateUserResponse, TokenList, UpdateUserBody, UserList } from './schemas.ts';
@@ -41,6 +41,18 @@ export const updateUserRoute = defineRoute({
   handler: ({ params, body, actor, deps }) => updateUser(deps, actor, params.id, body),
 });
 
+export const resetPasswordRoute = defineRoute({
+  method: 'post',
+  path: '/api/admin/users/{id}/password',
+  operationId: 'resetPassword',
+  summary: "Give a user a new generated password (shown once) and end their sessions",
+  tag: 'admin',
+  access: 'admin',
+  params: IdParams,
+  response: CreateUserResponse,
+  handler: ({ params, actor, deps }) => resetPassword(deps, actor, params.id),
+});
+
 export const listTokensRoute = defineRoute({
   method: 'get',
   path: '/api/admin/tokens',
@@ -77,4 +89,4 @@ export const revokeTokenRoute = defineRoute({
   handler: ({ params, actor, deps }) => revokeApiToken(deps, actor, params.id),
 });
 
-export const adminRoutes = [listUsersRoute, createUserRoute, updateUserRoute, listTokensRoute, createTokenRoute, revokeTokenRoute];
+export const adminRoutes = [listUsersRoute, createUserRoute, updateUserRoute, resetPasswordRoute, listTokensRoute, createTokenRoute, revokeTokenRoute];

@@ -97,6 +97,15 @@ function usersSection(users: DeskUser[], me: User, redraw: () => Promise<void>):
       replace(status, errorBox(err));
     }
   };
+  // A new generated password, shown once; the server ends the user's sessions. No shell access needed.
+  const resetPassword = (u: DeskUser) => async () => {
+    try {
+      const res = await request<{ user: User; password: string }>('POST', `/api/admin/users/${u.id}/password`);
+      replace(status, secretBox(`New password for ${res.user.email}`, res.password));
+    } catch (err) {
+      replace(status, errorBox(err));
+    }
+  };
   return [
     h('h2', { id: 'users-heading' }, 'Users'),
     status,
@@ -111,7 +120,9 @@ function usersSection(users: DeskUser[], me: User, redraw: () => Promise<void>):
           h('td', {}, h('label', { for: roleId, class: 'visually-hidden' }, `Role of ${u.name}`), select),
           h('td', {}, u.disabled ? 'disabled' : 'active'),
           h('td', {}, u.id === me.id ? h('span', { class: 'muted small' }, 'you')
-            : h('button', { type: 'button', class: 'link-button', onclick: () => void update(u, { disabled: !u.disabled })() }, u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`)));
+            : [h('button', { type: 'button', class: 'link-button', onclick: () => void update(u, { disabled: !u.disabled })() }, u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`),
+              ' ',
+              h('button', { type: 'button', class: 'link-button', onclick: () => void resetPassword(u)() }, `Reset password of ${u.name}`)]));
       }))),
     h('h3', {}, 'Add a user'),
     form,
