@@ -100,7 +100,8 @@ export const TROUBLESHOOTING: PhraseEntry[] = [
   { pattern: '(?:recover|regain|restore|unlock) (?:access to )?your (?:\\p{L}+ )?account', tag: 'action' },
   { pattern: '(?:on|in|with|use|using|from|try) (?:a |an )?(?:different|another|new|private|incognito|separate) (?:browser|device|tab|window|network|user account|computer|console|connection)', tag: 'action' },
   { pattern: 'safe mode|rebuild(?:ing)? (?:the |your )?database|restor(?:e|ing) (?:your )?licen[cs]es|(?:initiali[sz]e|factory reset)(?: (?:your|the) (?:console|system|device|phone))?', tag: 'action' },
-  { pattern: 'repeated attempts|(?:log|sign)(?:ging)? in again|try(?:ing)? (?:it |that |this )?again', tag: 'action' },
+  // "try again" is homework; "you can try again now, it's fixed" is news
+  { pattern: 'repeated attempts|try(?:ing)? (?:it |that |this )?again(?! now)', tag: 'action' },
   // …settings and folders only the customer sees
   { pattern: "(?:make sure|ensure|check(?:ing)?|confirm)(?: that)? you(?:'re| are) (?:signed|logged) in(?:to)?(?: (?:to|with))? (?:the )?(?:correct|right|same|proper)", tag: 'action' },
   { pattern: 'test(?:ing)? your (?:internet |network |wi-?fi )?(?:connection|speed)|(?:double[- ])?check(?:ing)? (?:your |the )?(?:spam|junk)(?: folders?)?|(?:double[- ])?check(?:ing)? (?:your|the) (?:(?:filter|notification|privacy|account|e-?mail|comment|security|network|wi-?fi|router|app) (?:settings|permissions)|(?:spam|junk|trash)(?: folders?)?|(?:internet |network |wi-?fi )?connection|cables?|router|modem|signal)', tag: 'action' },

@@ -17,6 +17,11 @@ ruleTester(rule, {
     // the agent does the work
     { text: 'I have cleared the cache on our side and restarted the sync, so it should load now.', context: crash },
     { text: "We've gone through the steps with our engineers and pushed a fix tonight.", context: crash },
+    { text: 'I know you already tried reinstalling, so I have escalated this to our engineers.', context: crash },
+    { text: 'Thanks for restarting the app; that tells us the problem is on our side.', context: crash },
+    // news that it works again is not homework
+    { text: 'The outage is over, so you can try again now.', context: { customerMessage: 'Nothing loads!' } },
+    { text: 'If you would prefer, I can walk you through a reinstall on a call.', context: crash },
     // a hand-off's own steps are the transfer's (no-transfer), not counted again
     { text: 'Please send us a feedback report using these steps: https://example.com/feedback', context: { customerMessage: 'Chat has been broken on my streams for days' } },
     { text: 'Please try contacting your bank about the hold.', context: { customerMessage: 'My card was declined twice at the till' } },
