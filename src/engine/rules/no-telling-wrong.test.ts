@@ -1,6 +1,12 @@
 import { ruleTester } from '../test/rule-tester.ts';
 import rule from './no-telling-wrong.ts';
 
+/** Customers who reported a problem, and one who only asked how to do something. */
+const banned = { customerMessage: 'My channel was terminated for no reason and I never got any email about it.' };
+const crashing = { customerMessage: 'Premiere crashes every time I export, this is so annoying' };
+const frozen = { customerMessage: 'My view count has been stuck for three days and subscribers are not going up, please fix it' };
+const howTo = { customerMessage: 'How do I turn on captions on the TV app?' };
+
 ruleTester(rule, {
   valid: [
     "I won't say you're wrong; the form is confusing.",
@@ -18,6 +24,14 @@ ruleTester(rule, {
     "You're right, and I apologize for the double charge.",
     'You did not receive the e-mail because of our error.',
     'That was our mistake, not yours.',
+    // information, when nothing the customer said contradicts it
+    { text: "You should've received an e-mail with the steps on Monday.", context: crashing },
+    { text: 'The app is working normally, and captions are under Settings.', context: howTo },
+    { text: "That doesn't sound like a bug in your account, just a setting.", context: howTo },
+    // pre-emptive privacy advice is not scolding
+    'Without posting any personal details, can you tell us more about what happened?',
+    // naming the customer's side as a place to check is not blaming them
+    'Could you check the notification settings on your end?',
   ],
   invalid: [
     {
@@ -47,6 +61,49 @@ ruleTester(rule, {
       text: "You misunderstood the offer, it was for new customers.",
       errors: [{ messageId: 'tellingWrong', range: [0, 17] }],
       output: 'I may not have explained this clearly, it was for new customers.',
+    },
+    // blaming their end, implying misuse, scolding
+    {
+      text: 'The problem is on your end.',
+      errors: [{ messageId: 'tellingWrong', range: [4, 26] }],
+      output: "Let's get this working for you.",
+    },
+    {
+      text: "It failed because you didn't enter the code in time.",
+      errors: [{ messageId: 'tellingWrong', range: [10, 28] }],
+    },
+    {
+      text: 'Third-party chargers void the warranty, so we cannot replace it.',
+      errors: [{ messageId: 'tellingWrong', range: [0, 25] }],
+    },
+    {
+      text: "Also, please delete this tweet with your e-mail address, it's private information.",
+      errors: [{ messageId: 'tellingWrong', range: [6, 30] }],
+    },
+    {
+      text: 'We strongly suggest you delete this post, as it shows your home address.',
+      errors: [{ messageId: 'tellingWrong', range: [0, 40] }],
+    },
+    // contradicting what the customer reported
+    {
+      text: "You should've received an e-mail with more details about the reason.",
+      context: banned,
+      errors: [{ messageId: 'tellingWrong', range: [0, 22] }],
+    },
+    {
+      text: "Hey! That doesn't sound like a bug, it sounds like a driver problem.",
+      context: crashing,
+      errors: [{ messageId: 'tellingWrong', range: [5, 34] }],
+    },
+    {
+      text: "Sorry for any trouble! We should be up and running, so try the steps here.",
+      context: crashing,
+      errors: [{ messageId: 'tellingWrong', range: [23, 50] }],
+    },
+    {
+      text: "It's normal to see view counts freeze while we verify them.",
+      context: frozen,
+      errors: [{ messageId: 'tellingWrong', range: [0, 18] }],
     },
     {
       text: 'No problem, you are wrong there.',
