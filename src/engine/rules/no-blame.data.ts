@@ -12,6 +12,11 @@ const SUPPLIER = "(?:the |our |a )?(?:supplier|manufacturer|vendor|factory|distr
 const DEPARTMENT = "(?:the |our |another |a different |that )?(?:billing|shipping|warehouse|sales|tech(?:nical)? support|it|accounts?|returns|finance|fulfil?ment|logistics|other|back[- ]office|dispatch) (?:team|department|dept)|another (?:team|department)|(?:a |the )?(?:different|other) (?:team|department)|(?:my|our|a) (?:colleague|coworker|co-worker|manager)";
 const SYSTEM = "(?:the |our |a )?(?:system|computer|software|website|site|app|server|algorithm|bot)";
 
+/** Other parties whose decisions a reply may point at: creators, sellers, rights holders, banks, platforms. */
+const OTHER_PARTY = "(?:copyright (?:owner|holder)s?|rights? (?:owner|holder)s?|content owners?|creators?|channel owners?|uploaders?|sellers?|merchants?|app developers?|developers?|publishers?|network|networks|studios?|bank|banks|card issuers?|financial institutions?|third[- ]part(?:y|ies)|app stores?|platform)";
+const BANK = "(?:bank|card issuer|financial institution|credit card company|payment provider)";
+/** Equipment and third-party software a reply may name as the cause. */
+const THIRD_PARTY_THING = "(?:gpu|graphics(?: card| driver)?|driver|hardware|router|modem|isp|internet provider|network|wi-?fi|antivirus|firewall|vpn|browser(?: extension)?|extension|plug-?in|third[- ]party(?: app| software| plugin| service)?|operating system|os|windows|mac ?os|device)";
 const FAULT = "(?:fault|mistake|error|problem|doing|responsibility)";
 const IS = "(?:'s| is| was| were| are)";
 
@@ -48,13 +53,25 @@ export const BLAME: PhraseEntry[] = [
     note: 'Blaming the system sounds like an excuse; the customer wants to hear that a person is fixing it (P9).',
     alternatives: ["something went wrong on our side, and I'm fixing it"],
   },
-  // The customer
+  // Another company or party decides: "at the copyright owner's discretion", "according to your bank's policies"
   {
-    pattern: "user error|(?:problem|issue|error|fault)(?:'s| is| lies| seems to be| appears to be) (?:on|at|with) your (?:end|side)|because (?:you|of your) (?:didn't|did not|failed to|forgot to|entered|typed|selected|chose|clicked|ignored|missed|own (?:mistake|error))|(?:caused|due) (?:by|to) your (?:own )?(?:error|mistake|settings|device|network|negligence)",
-    messageId: 'blameCustomer',
-    tag: 'customer',
-    note: 'Even when the customer caused it, blaming them turns a fixable problem into a fight; apologize and fix it (P4, P9).',
-    alternatives: ["let's get this working for you"],
+    pattern: `(?:(?:up to|at|within|in)|(?:it|that)(?:'s| is)(?: actually| entirely| solely| completely)?(?: up to)?) (?:the |your )?${OTHER_PARTY}(?:'s|s')? (?:discretion|decision|choice|call|control|hands)|(?:according to|depends on|subject to|up to) (?:the (?:policies|policy|rules|terms|timelines?|processing times?) of )?(?:the |your )?${BANK}(?:'s|s')?(?: (?:policies|policy|rules|terms|timelines?|processing(?: times?)?))?|(?:the |your )?${OTHER_PARTY} (?:has|have|had|may have|might have|probably|likely) (?:chosen|decided|opted|elected|set|configured) to`,
+    messageId: 'blameOtherParty',
+    tag: 'other-party',
+    note: 'Pointing at another party\'s decision leaves the customer with nobody to ask; find out what can be done and tell them (P9).',
+  },
+  {
+    pattern: "(?:is|are|was|were)(?:n't| not) (?:administered|managed|handled|controlled|processed|operated|owned|run|billed|sold|issued) by us",
+    messageId: 'blameOtherParty',
+    tag: 'other-party',
+    note: '"Not handled by us" disowns the customer\'s problem; say who can fix it and how you will help them get there (P9).',
+  },
+  // A third party's product or the customer's equipment as the cause: "it sounds like a GPU error"
+  {
+    pattern: `(?:it|this|that)(?:'s| is)? (?:sounds?|looks?|seems?|appears?) (?:like|to be) (?:a|an) (?:${THIRD_PARTY_THING}) (?:error|issue|problem|fault|bug|conflict)|(?:caused|triggered) by (?:a |the |your )?(?:${THIRD_PARTY_THING})|(?:issue|problem|error|fault)(?:'s| is| lies| seems to be| appears to be| might be| may be| could be) (?:with|on|in) (?:the |your )?(?:${THIRD_PARTY_THING})(?:'s)?(?: (?:end|side))?`,
+    messageId: 'blameOtherParty',
+    tag: 'third-party',
+    note: 'Naming a third party\'s product as the cause sounds like "not our problem"; help fix it whatever the cause (P9).',
   },
   // Circumstances
   {

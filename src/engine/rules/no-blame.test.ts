@@ -12,6 +12,10 @@ ruleTester(rule, {
     "I won't blame the courier: getting it to you is our job.",
     'I have asked the billing team to refund the fee today.',
     'Our manufacturer has confirmed a fix, and your replacement ships tomorrow.',
+    'The network makes the new season available to live TV subscribers.',
+    "Your bank may take a few days to show the refund, and I'll check on it Friday.",
+    "I've asked the seller to ship a replacement today.",
+    'The problem is on your end.',
   ],
   invalid: [
     {
@@ -38,10 +42,26 @@ ruleTester(rule, {
       errors: [{ messageId: 'blameSystem', range: [0, 25] }],
       output: "Something went wrong on our side, and I'm fixing it.",
     },
+    // another party's decision, or a third party's product, named as the cause
     {
-      text: 'The problem is on your end.',
-      errors: [{ messageId: 'blameCustomer', range: [4, 26] }],
-      output: "Let's get this working for you.",
+      text: "It's likely that the creator has chosen to hold your comments for review.",
+      errors: [{ messageId: 'blameOtherParty', range: [17, 42] }],
+    },
+    {
+      text: "Thanks for the report – it's actually the rights holder's discretion where a claimed video is blocked.",
+      errors: [{ messageId: 'blameOtherParty', range: [24, 68] }],
+    },
+    {
+      text: 'The hold will drop off your statement according to the policies of your bank.',
+      errors: [{ messageId: 'blameOtherParty', range: [38, 76] }],
+    },
+    {
+      text: 'If you upgraded in the app, unfortunately the plan is not managed by us.',
+      errors: [{ messageId: 'blameOtherParty', range: [51, 71] }],
+    },
+    {
+      text: "Hey Sam! That sounds like a graphics driver issue. Mind if we help fix it?",
+      errors: [{ messageId: 'blameOtherParty', range: [9, 49] }],
     },
     {
       text: 'Storms are beyond our control.',
