@@ -9,16 +9,17 @@ import { caseRoutes } from './http/cases/routes.ts';
 import { checkRoutes } from './http/check/routes.ts';
 import { gapRoutes } from './http/gaps/routes.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
+import { clientAddress, type ProxyTrust } from './http/client-ip.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { optionRoutes } from './http/options/routes.ts';
 import { reportRoutes } from './http/reports/routes.ts';
 import { resolutionRoutes } from './http/resolution/routes.ts';
 import { parseInput, readJson, type AppDeps, type AppEnv, type DocumentedRoute, type RouteDef } from './http/route.ts';
-import { loginDoc, SESSION_COOKIE, sessionRoutes } from './http/session/routes.ts';
+import { DEVICE_COOKIE, loginDoc, SESSION_COOKIE, sessionRoutes } from './http/session/routes.ts';
 import { LoginBody } from './http/session/schemas.ts';
 import { taskRoutes } from './http/tasks/routes.ts';
 import { z } from 'zod';
-import { login, rateLimit, sessionUser, tokenUser } from './services/auth.ts';
+import { DEVICE_TTL_DAYS, login, rateLimit, sessionUser, tokenUser } from './services/auth.ts';
 import { hasRole, type Actor } from './services/context.ts';
 
 export type { AppDeps } from './http/route.ts';
@@ -64,14 +65,13 @@ export interface CreateAppOptions extends AppDeps {
   web?: boolean;
 }
 
-function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
-  }
+/** The client address: the socket peer, or behind trusted proxies the rightmost untrusted X-Forwarded-For hop. */
+function clientIp(c: Context<AppEnv>, trust: ProxyTrust): string {
   // @hono/node-server exposes the socket as env.incoming; in-process test requests have none.
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'local';
+  const peer = incoming?.socket?.remoteAddress;
+  if (!peer) return 'local';
+  return clientAddress(peer, c.req.header('x-forwarded-for'), trust);
 }
 
 function sameSecret(a: string, b: string): boolean {
@@ -181,9 +181,12 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
 
   app.post('/api/session', async (c) => {
     const body = parseInput(LoginBody, await readJson(c, 10_000), 'body');
-    const session = await login(deps, { email: body.email, password: body.password, ip: clientIp(c, deps.config.trustProxy) });
+    const session = await login(deps, { email: body.email, password: body.password, ip: clientIp(c, deps.config.trustProxy), deviceToken: getCookie(c, DEVICE_COOKIE) });
     const maxAge = deps.config.sessionTtlHours * 3600;
-    c.header('Set-Cookie', `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${deps.config.secureCookies ? '; Secure' : ''}`);
+    const secure = deps.config.secureCookies ? '; Secure' : '';
+    c.header('Set-Cookie', `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`);
+    // Only the login route reads it: a browser that signed in before keeps its own login budget.
+    if (session.deviceToken) c.header('Set-Cookie', `${DEVICE_COOKIE}=${session.deviceToken}; Path=/api/session; HttpOnly; SameSite=Strict; Max-Age=${DEVICE_TTL_DAYS * 86_400}${secure}`, { append: true });
     return c.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_PROXY, parseTrustProxy, type ProxyTrust } from './http/client-ip.ts';
 
 const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
@@ -18,7 +19,17 @@ export const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
   API_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(600),
-  TRUST_PROXY: flag.default(false),
+  TRUST_PROXY: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return parseTrustProxy(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    })
+    .default(NO_PROXY),
   ADMIN_EMAIL: z.string().email().default('admin@defuse.localhost'),
   AUTHORITY_PERIOD_DAYS: z.coerce.number().int().min(1).max(366).default(30),
 });
@@ -33,8 +44,8 @@ export interface AppConfig {
   sessionTtlHours: number;
   loginLimitPer15Min: number;
   apiLimitPerMin: number;
-  /** Use X-Forwarded-For for the client address (only behind a proxy you trust). */
-  trustProxy: boolean;
+  /** The proxies trusted to name the client in X-Forwarded-For (none: the socket peer is the client). */
+  trustProxy: ProxyTrust;
   /** Marks cookies Secure; true when PUBLIC_URL is https. */
   secureCookies: boolean;
   /** Largest JSON body accepted, in bytes. */
@@ -55,7 +66,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     sessionTtlHours: 12,
     loginLimitPer15Min: 10,
     apiLimitPerMin: 600,
-    trustProxy: false,
+    trustProxy: NO_PROXY,
     secureCookies: false,
     maxBodyBytes: 1_000_000,
     authorityPeriodDays: 30,

@@ -148,7 +148,7 @@ describe('authentication, CSRF and roles', () => {
     }
   });
 
-  test('login is rate-limited per address and e-mail (shared in PostgreSQL), with Retry-After', async () => {
+  test('failed logins are throttled per account (counted in PostgreSQL), with Retry-After', async () => {
     desk.clock.advance(16 * 60_000); // a fresh window: earlier tests logged in too
     const anon = desk.anonymous();
     const statuses: number[] = [];

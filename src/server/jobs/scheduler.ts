@@ -1,5 +1,6 @@
 import type { Mailer } from '../mail/mailer.ts';
 import type { ServiceDeps } from '../services/context.ts';
+import { DEVICE_TTL_DAYS } from '../services/auth.ts';
 import { deliverOutbox } from '../services/outbox.ts';
 import { notifyDueFollowUps } from '../services/resolution.ts';
 import { remindLateTasks } from '../services/tasks.ts';
@@ -31,9 +32,12 @@ export function createScheduler(deps: ServiceDeps & { mailer: Mailer; log?: (lin
     const lateTasks = await remindLateTasks(deps);
     const dueFollowUps = await notifyDueFollowUps(deps);
     const now = deps.clock.now();
-    // Housekeeping: old rate-limit windows and expired sessions.
-    await deps.db.query('DELETE FROM rate_limits WHERE window_start < $1', [new Date(now.getTime() - 86_400_000)]);
+    // Housekeeping: old rate-limit windows and login back-offs, expired sessions, forgotten devices.
+    const dayAgo = new Date(now.getTime() - 86_400_000);
+    await deps.db.query('DELETE FROM rate_limits WHERE window_start < $1', [dayAgo]);
+    await deps.db.query('DELETE FROM login_throttle WHERE last_attempt_at < $1 AND (blocked_until IS NULL OR blocked_until < $2)', [dayAgo, now]);
     await deps.db.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
+    await deps.db.query('DELETE FROM login_devices WHERE last_used_at < $1', [new Date(now.getTime() - DEVICE_TTL_DAYS * 86_400_000)]);
     const result = { sent: mail.sent, failed: mail.failed, lateTasks, dueFollowUps };
     if (mail.sent || mail.failed || lateTasks || dueFollowUps) deps.log?.(`[scheduler] ${JSON.stringify(result)}`);
     return result;

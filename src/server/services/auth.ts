@@ -33,23 +33,114 @@ export interface Session {
   csrfToken: string;
   expiresAt: Date;
   user: User;
+  /** A new device cookie value when this browser had none for this account (set it; it is not stored). */
+  deviceToken?: string;
+}
+
+/** How long a device cookie is remembered. */
+export const DEVICE_TTL_DAYS = 180;
+/** Failures counted together: a key with no attempt for this long starts again from zero. */
+const THROTTLE_WINDOW_MS = 15 * 60_000;
+
+interface ThrottleKey {
+  key: string;
+  /** Failures allowed before the back-off starts. */
+  free: number;
+  /** Longest wait the back-off reaches. */
+  capMs: number;
+}
+
+/** The wait after `failures` failures on a key: none for the free ones, then 1 s, 2 s, 4 s … up to the cap. */
+export function backoffMs(failures: number, free: number, capMs: number): number {
+  if (failures < free) return 0;
+  return Math.min(1000 * 2 ** Math.min(failures - free, 30), capMs);
 }
 
 /**
- * Password login: rate-limited per address and e-mail, then a new session (random token; only its SHA-256
- * is stored) with its own CSRF token.
+ * Counts one attempt on each key, in one transaction holding their rows locked, or throws 429 when any key
+ * is still waiting out its back-off (then nothing is counted, so waiting never gets longer by asking). The
+ * attempt counts as a failure up front, so fifty guesses at once meet the limit one by one; a success undoes
+ * it (`loginSucceeded`).
+ */
+async function countAttempt(deps: ServiceDeps, now: Date, keys: ThrottleKey[]): Promise<void> {
+  await deps.db.tx(async (q) => {
+    const sorted = [...keys].sort((a, b) => a.key.localeCompare(b.key));
+    const rows: { key: ThrottleKey; failures: number; blockedUntil: Date | null; lastAttemptAt: Date }[] = [];
+    for (const k of sorted) {
+      await q.query('INSERT INTO login_throttle (key, failures, last_attempt_at) VALUES ($1, 0, $2) ON CONFLICT (key) DO NOTHING', [k.key, now]);
+      const { rows: r } = await q.query<{ failures: number; blockedUntil: Date | null; lastAttemptAt: Date }>(
+        'SELECT failures, blocked_until AS "blockedUntil", last_attempt_at AS "lastAttemptAt" FROM login_throttle WHERE key = $1 FOR UPDATE',
+        [k.key],
+      );
+      rows.push({ key: k, ...r[0] });
+    }
+    const waitUntil = Math.max(0, ...rows.map((r) => r.blockedUntil?.getTime() ?? 0));
+    if (waitUntil > now.getTime()) {
+      const retryAfter = Math.max(1, Math.ceil((waitUntil - now.getTime()) / 1000));
+      throw new HttpError(429, 'rate_limited', `Too many failed sign-ins; try again in ${retryAfter} s.`, { retryAfter });
+    }
+    for (const r of rows) {
+      const failures = (now.getTime() - r.lastAttemptAt.getTime() > THROTTLE_WINDOW_MS ? 0 : r.failures) + 1;
+      const wait = backoffMs(failures, r.key.free, r.key.capMs);
+      await q.query('UPDATE login_throttle SET failures = $2, blocked_until = $3, last_attempt_at = $4 WHERE key = $1', [r.key.key, failures, wait ? new Date(now.getTime() + wait) : null, now]);
+    }
+  });
+}
+
+/** After a right password: the account's (or device's) budget starts again; the address gives back this attempt. */
+async function loginSucceeded(deps: ServiceDeps, keys: ThrottleKey[]): Promise<void> {
+  for (const k of keys) {
+    if (k.key.startsWith('ip:')) {
+      await deps.db.query(
+        'UPDATE login_throttle SET failures = greatest(failures - 1, 0), blocked_until = CASE WHEN failures - 1 < $2 THEN NULL ELSE blocked_until END WHERE key = $1',
+        [k.key, k.free],
+      );
+    } else {
+      await deps.db.query('UPDATE login_throttle SET failures = 0, blocked_until = NULL WHERE key = $1', [k.key]);
+    }
+  }
+}
+
+/** The account a device cookie signed in to before, if it is this e-mail's. */
+async function knownDevice(deps: ServiceDeps, deviceToken: string | undefined, email: string): Promise<boolean> {
+  if (!deviceToken) return false;
+  const { rows } = await deps.db.query(
+    `SELECT 1 FROM login_devices d JOIN users u ON u.id = d.user_id WHERE d.token_hash = $1 AND lower(u.email) = lower($2) AND d.last_used_at > $3`,
+    [sha256(deviceToken), email, new Date(deps.clock.now().getTime() - DEVICE_TTL_DAYS * 86_400_000)],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Password login with throttling that slows guessing and never locks the real user out:
+ *
+ * - from a browser that signed in to this account before (device cookie): that device's own budget only;
+ * - otherwise: the account's budget (whatever the address, so guessing from many addresses is slowed) and
+ *   the client address's budget (five times as large, for guessing across many accounts).
+ *
+ * Each budget allows LOGIN_LIMIT_PER_15_MIN failures, then waits 1 s, 2 s, 4 s … capped at a minute for an
+ * account or device (15 minutes for an address). Then a new session (random token; only its SHA-256 is
+ * stored) with its own CSRF token.
  *
  * @example
- * const s = await login(deps, { email: 'ana@example.com', password, ip: '127.0.0.1' });
- * // set-cookie: defuse_session=s.token; header X-CSRF-Token: s.csrfToken on writes
+ * const s = await login(deps, { email: 'ana@example.com', password, ip: '127.0.0.1', deviceToken });
+ * // set-cookie: defuse_session=s.token (and defuse_device=s.deviceToken when given); X-CSRF-Token: s.csrfToken on writes
  */
-export async function login(deps: ServiceDeps, input: { email: string; password: string; ip: string }): Promise<Session> {
+export async function login(deps: ServiceDeps, input: { email: string; password: string; ip: string; deviceToken?: string }): Promise<Session> {
   const now = deps.clock.now();
-  const limit = deps.config.loginLimitPer15Min;
-  await rateLimit(deps.db, now, `login:${input.ip}:${input.email.toLowerCase()}`, limit, 15 * 60_000);
-  await rateLimit(deps.db, now, `login-ip:${input.ip}`, limit * 5, 15 * 60_000);
+  const free = deps.config.loginLimitPer15Min;
+  const email = input.email.toLowerCase();
+  const device = await knownDevice(deps, input.deviceToken, email);
+  const keys: ThrottleKey[] = device
+    ? [{ key: `device:${sha256(input.deviceToken!)}`, free, capMs: 60_000 }]
+    : [
+        { key: `account:${email}`, free, capMs: 60_000 },
+        { key: `ip:${input.ip}`, free: free * 5, capMs: THROTTLE_WINDOW_MS },
+      ];
+  await countAttempt(deps, now, keys);
   const user = await verifyCredentials(deps, input.email, input.password);
   if (!user) throw new HttpError(401, 'bad_credentials', 'Wrong e-mail or password.');
+  await loginSucceeded(deps, keys);
   const session: Session = { token: token(), csrfToken: token(24), expiresAt: new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000), user };
   await deps.db.query('INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
     sha256(session.token),
@@ -58,7 +149,13 @@ export async function login(deps: ServiceDeps, input: { email: string; password:
     now,
     session.expiresAt,
   ]);
-  await audit(deps.db, now, { actorId: user.id, action: 'session.login', data: { ip: input.ip } });
+  if (device) {
+    await deps.db.query('UPDATE login_devices SET last_used_at = $2 WHERE token_hash = $1', [sha256(input.deviceToken!), now]);
+  } else {
+    session.deviceToken = token();
+    await deps.db.query('INSERT INTO login_devices (token_hash, user_id, created_at, last_used_at) VALUES ($1, $2, $3, $3)', [sha256(session.deviceToken), user.id, now]);
+  }
+  await audit(deps.db, now, { actorId: user.id, action: 'session.login', data: { ip: input.ip, knownDevice: device } });
   return session;
 }
 

@@ -5,6 +5,8 @@ import { Ok } from '../schemas.ts';
 import { LoginBody, MeResponse, SessionResponse } from './schemas.ts';
 
 export const SESSION_COOKIE = 'defuse_session';
+/** Marks a browser that signed in to an account before; login throttling gives it its own budget. */
+export const DEVICE_COOKIE = 'defuse_device';
 
 /** Login is public and sets a cookie, so app.ts implements it; this entry documents it. */
 export const loginDoc: DocumentedRoute = {
@@ -12,7 +14,7 @@ export const loginDoc: DocumentedRoute = {
   path: '/api/session',
   operationId: 'login',
   summary: 'Log in with e-mail and password',
-  description: `Sets an HttpOnly, SameSite=Strict cookie \`${SESSION_COOKIE}\` and returns the CSRF token to send as X-CSRF-Token on writes. Rate-limited per address and e-mail (429 with retryAfter).`,
+  description: `Sets an HttpOnly, SameSite=Strict cookie \`${SESSION_COOKIE}\` and returns the CSRF token to send as X-CSRF-Token on writes. Failed sign-ins are throttled with exponential back-off per account and per client address, or per device for a browser that signed in to the account before (the HttpOnly \`${DEVICE_COOKIE}\` cookie): 429 with retryAfter.`,
   tag: 'session',
   access: 'public',
   body: LoginBody,
