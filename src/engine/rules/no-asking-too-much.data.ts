@@ -59,6 +59,8 @@ export const LOOK_UP: PhraseEntry[] = [
   { pattern: "you (?:can|could|may) (?:check|confirm|verify) (?:your |the )?(?:\\p{L}+ )?(?:by visiting|by going|by checking|by logging|by signing)" },
   // "Track your order here", "check the status of your refund", "log in to your account to see…"
   { pattern: "track (?:your|the) (?:order|package|parcel|shipment|delivery|refund|claim|request)|(?:check|see|view|track|follow) the (?:status|progress) of your|(?:log|sign) ?in(?:to)? (?:to )?your account to (?:check|see|view|find|confirm|track)" },
+  // "check your bank statement", "look through your order history"
+  { pattern: "(?:check|look (?:at|through)|go through|review) (?:your|the) (?:bank |card |account |order |purchase |billing |transaction )?(?:statements?|transaction history|order history|purchase history|account history|billing history)" },
   // "For the latest information, go to…"; "…is in the confirmation e-mail you received"
   { pattern: "for the latest (?:information|info|updates?|status|details)(?: (?:on|about) (?:\\p{L}+ ){1,3})?,? (?:go|head|visit|check|see|please)" },
   { pattern: "(?:is|are|was|were|can be found) in (?:the|your) (?:\\p{L}+ )?e-?mail (?:you received|we sent|you got)" },
