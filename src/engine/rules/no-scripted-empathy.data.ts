@@ -26,6 +26,21 @@ export const SCRIPTED_EMPATHY: PhraseEntry[] = [
     alternatives: [SPECIFIC],
   },
   {
+    pattern: "(?:i|we) (?:completely |totally |fully |really |truly |can |do )?(?:get|see|understand|appreciate|hear|know) where you(?:'re| are) coming from",
+    note: '"We get where you\'re coming from" is the stock preface to a no; say what you see in their situation.',
+    alternatives: [SPECIFIC],
+  },
+  {
+    pattern: "(?:i|we) (?:completely |totally |fully |truly |really |can |can only |do )?(?:know|understand|imagine|realize|realise|appreciate) (?:just )?how (?:very |really |incredibly )?(?:frustrating|annoying|upsetting|disappointing|inconvenient|stressful|difficult|hard|aggravating|confusing) (?:this|that|it)(?: (?:can|must|may|might|would|could))?(?: (?:be|have been|feel|is|was))?|(?:i|we) (?:completely |totally |fully |truly |really |do )?(?:understand|realize|realise|know) (?:that )?(?:this|it|that) (?:can|must|would|is|has been) (?:be )?(?:very |so |really |incredibly )?(?:frustrating|upsetting|annoying|disappointing|inconvenient|stressful)",
+    note: '"I know how frustrating this can be" could be said to anyone about anything; name what is frustrating about this.',
+    alternatives: [SPECIFIC],
+  },
+  {
+    pattern: "(?:i|we) (?:completely |totally |fully |truly |really |can |do )?(?:hear|get|feel|share) (?:your|the) (?:frustration|concerns?|disappointment|annoyance)",
+    note: '"I hear your frustration" names a feeling without what caused it.',
+    alternatives: [SPECIFIC],
+  },
+  {
     pattern: "i feel your pain",
     note: 'A cliché that sounds flippant to an upset customer.',
     alternatives: [SPECIFIC],

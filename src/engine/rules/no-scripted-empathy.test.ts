@@ -12,6 +12,12 @@ ruleTester(rule, {
     'I understand you were charged twice, and I apologize.',
     'I understand your frustration, and I want to put this right.',
     'I know how you feel, I had the same thing happen with my own order last year.',
+    // tied to the issue
+    'I can only imagine how frustrating it is to lose a week of saved games.',
+    'We understand this is frustrating, especially with the trip on Friday.',
+    // thanks, not empathy
+    'We appreciate your concern and have passed it to the team.',
+    "That sounds really frustrating, and I'm on it.",
   ],
   invalid: [
     {
@@ -30,6 +36,24 @@ ruleTester(rule, {
       context: { issue: 'the missing refund' },
       errors: [{ messageId: 'scriptedEmpathy', range: [0, 37] }, { messageId: 'scriptedEmpathy', range: [39, 55] }],
       output: "I can see why you're upset about the missing refund. I can see why you're upset about the missing refund.",
+    },
+    {
+      text: "We get where you're coming from, Marc. However, the fare was non-refundable.",
+      errors: [{ messageId: 'scriptedEmpathy', range: [0, 31] }],
+    },
+    {
+      text: "Thanks for the feedback, Faith, and we appreciate where you're coming from.",
+      errors: [{ messageId: 'scriptedEmpathy', range: [36, 74] }],
+    },
+    {
+      text: 'I know how frustrating this can be. Could you send us the error code?',
+      context: { issue: 'the failed update' },
+      errors: [{ messageId: 'scriptedEmpathy', range: [0, 34] }],
+      output: "I can see why you're upset about the failed update. Could you send us the error code?",
+    },
+    {
+      text: 'We hear your frustration. Our team is looking into it.',
+      errors: [{ messageId: 'scriptedEmpathy', range: [0, 24] }],
     },
     {
       text: 'I completely understand how you feel, and thank you for your patience.',

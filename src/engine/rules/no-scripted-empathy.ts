@@ -7,7 +7,7 @@ import { SCRIPTED_EMPATHY } from './no-scripted-empathy.data.ts';
  * pairs the feeling with a commitment to act, the shape the playbook itself models ("I hear you are angry,
  * but I want to help"; "I understand your frustration, and I want to put this right").
  */
-const SPECIFIC_TAIL = /^\s*(?:,\s*)?(?:(?:with|about|over|regarding|around|at|after|since|because|given|when|that|as|and (?:it|this|that))\s+\S+\s+\S+|[—–:-]\s*\S+\s+\S+|(?:i|we)(?:'ve| have)? (?:had|been through|went through|been there)|(?:and|but) (?:i|we)(?:'m| am|'re| are)? (?:want|wanted|would like|'d like|going|determined|here) to (?:help|fix|put|make|sort|get|resolve|solve))/iu;
+const SPECIFIC_TAIL = /^\s*(?:,\s*)?(?:(?:with|about|over|regarding|around|at|after|since|because|given|when|that|as|to|especially|particularly|and (?:it|this|that))\s+\S+\s+\S+|[—–:-]\s*\S+\s+\S+|(?:i|we)(?:'ve| have)? (?:had|been through|went through|been there)|(?:and|but) (?:i|we)(?:'m| am|'re| are)? (?:want|wanted|would like|'d like|going|determined|here) to (?:help|fix|put|make|sort|get|resolve|solve))/iu;
 
 export default defineRule({
   meta: {
