@@ -45,4 +45,21 @@ export const DEFENSIVE: PhraseEntry[] = [
     note: 'Defending your innocence is not what the customer asked for; they want the problem solved.',
     alternatives: [OWN_IT],
   },
+  // Defending the company with its obligations: "we're required to comply with regulations"
+  {
+    pattern: "(?:we(?:'re| are)|we have been|i(?:'m| am)|our (?:team|company) is) (?:legally )?(?:required|obligated|obliged|bound) (?:by (?:law|regulations?) )?to (?:comply|follow|adhere|abide|enforce)",
+    note: 'Citing what the company is obliged to do defends the company; the customer asked about their problem.',
+  },
+  // Explaining a reported problem away (only after the customer reported one, `tag: 'complaint'`):
+  // "it's very difficult to fully stop spam", "deals depend on the day, time and other factors"
+  {
+    pattern: "(?:it(?:'s| is)|this is|that(?:'s| is)) (?:very |extremely |incredibly |really |quite )?(?:difficult|hard|tricky|not (?:always )?possible) to (?:fully |completely |entirely |always |totally |100% )?(?:stop|prevent|block|eliminate|avoid|guarantee|control|catch|filter)",
+    tag: 'complaint',
+    note: 'Explaining why the problem is hard to prevent defends the company; say what you can do about this one.',
+  },
+  {
+    pattern: "(?:depends?|vary|varies|change|changes) (?:on|by|based on|according to) (?:[\\p{L}\\p{N},]+ ){0,5}?(?:other|many|several|various|different|multiple|a (?:number|variety) of) factors|(?:are|is) (?:always|constantly) changing",
+    tag: 'complaint',
+    note: '"It depends on many factors" explains the complaint away; acknowledge what the customer found and look into it.',
+  },
 ];

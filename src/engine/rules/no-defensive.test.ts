@@ -14,6 +14,9 @@ ruleTester(rule, {
     "I won't pretend we never make mistakes: we made one here.",
     "It's possible the label was printed twice; I'll check.",
     "It was our fault, and I'm sorry.",
+    // an explanation to a customer who only asked is information
+    { text: 'Prices vary by country and depend on several factors, like taxes.', context: { customerMessage: 'How are prices set in each country?' } },
+    { text: "It's hard to stop every spam message, so here is how to filter them.", context: { customerMessage: 'How do I set up a spam filter?' } },
   ],
   invalid: [
     {
@@ -30,6 +33,20 @@ ruleTester(rule, {
       text: "Hi Ana, our system doesn't make mistakes.",
       errors: [{ messageId: 'defensive', range: [8, 40] }],
       output: "Hi Ana, this isn't how we want things to go, and I apologize this was your experience.",
+    },
+    {
+      text: "We're required to comply with regulations on those items, as explained in our update.",
+      errors: [{ messageId: 'defensive', range: [0, 24] }],
+    },
+    {
+      text: "Hi there, we're sorry to hear this. It's very difficult to fully stop spam once it starts.",
+      context: { customerMessage: 'The amount of spam hitting my inbox is ridiculous, your filter does not work at all.' },
+      errors: [{ messageId: 'defensive', range: [36, 69] }],
+    },
+    {
+      text: 'Hotel deals depend on the day, time and other factors.',
+      context: { customerMessage: 'Your hotel benefit does not work, not a single hotel participates. This is a scam.' },
+      errors: [{ messageId: 'defensive', range: [12, 53] }],
     },
     {
       text: "You're the only customer who has complained. It's not our fault.",

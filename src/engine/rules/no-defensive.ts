@@ -1,3 +1,4 @@
+import { customerReportsProblem } from './customer-problem.ts';
 import { defineRule } from './define.ts';
 import { existence, isReportedSpeech, sentenceOf, sentenceTail } from './kinds.ts';
 import { DEFENSIVE } from './no-defensive.data.ts';
@@ -10,7 +11,7 @@ export default defineRule({
     id: 'no-defensive',
     principle: 'P8',
     severity: 'warning',
-    description: 'Flags defensive replies: "we would never", "that\'s not possible", "our system doesn\'t make mistakes".',
+    description: 'Flags defensive replies: "we would never", "our system doesn\'t make mistakes", "we\'re required to comply", explaining a complaint away.',
     messages: {
       defensive: 'Defensive: "{{phrase}}". Acknowledge their experience instead.',
     },
@@ -24,6 +25,7 @@ export default defineRule({
     skip: (m, input) => {
       const s = sentenceOf(input.sentences, m.range[0]);
       if (isReportedSpeech(input.text, s?.range[0] ?? 0, m.range[0])) return true;
+      if (m.entry.tag === 'complaint') return !customerReportsProblem(input.context);
       return m.entry.tag === 'possible' && !DEFENDING.test(sentenceTail(input, m.range));
     },
   }),

@@ -27,6 +27,12 @@ export const KNOW_IT_ALL: PhraseEntry[] = [
     tag: 'citation',
   },
   {
+    // pointing back at an earlier post: "as we shared in our last post", "as mentioned in my previous reply"
+    pattern: "as (?:(?:i|we)(?:'ve| have)? )?(?:already |previously |just )?(?:shared|mentioned|noted|said|stated|explained|advised|responded|replied|told you|informed you|pointed out) (?:in|on) (?:my|our|the) (?:last|previous|earlier|prior|above) (?:post|tweet|reply|message|response|e-?mail|comment|dm|answer)",
+    note: '"As we shared in our last post" tells the customer they should have read it; say it again, more clearly.',
+    alternatives: ['to recap'],
+  },
+  {
     pattern: "(?:i|we)(?:'ve| have) already (?:told|explained|said|answered)|for the (?:last|second|third|final) time",
     note: 'Reminding the customer that you have repeated yourself puts the blame for the confusion on them.',
   },

@@ -46,6 +46,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'knowItAll', range: [18, 35] }],
     },
     {
+      text: 'Hi again, as we shared in our last post, your channel is still under review.',
+      errors: [{ messageId: 'knowItAll', range: [10, 39] }],
+      output: 'Hi again, to recap, your channel is still under review.',
+    },
+    {
       text: 'As previously stated in my last e-mail, we cannot refund.',
       errors: [{ messageId: 'knowItAll', range: [0, 38] }],
       output: 'To recap, we cannot refund.',
