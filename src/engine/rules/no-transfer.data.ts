@@ -5,11 +5,13 @@ import type { PhraseEntry } from '../text/matcher.ts';
  * taking the details and doing the footwork. Each entry's `tag` is a kind the rule knows (`HAND_OFF_KINDS`
  * in no-transfer.ts): what else must hold around the phrase, and which ownership wording replaces it.
  *
- * How an entry is built: a lead that puts the customer in charge of the next step ("please", "you'll need
- * to", "we recommend", "I would request you to", "the best next step is to"), then a hand-off verb, then
- * where the customer is sent. The lead is optional in most entries; without one, the rule accepts the phrase
- * only when it opens its clause as an imperative ("If that fails, call us on…", "Contact your bank."), so
- * ownership ("I'll contact the courier", "our team will reach out to you") never matches.
+ * How an entry is built: it starts at the hand-off verb ("contact", "reach out to", "getting in touch with",
+ * "submit", "visit"), then says where the customer is sent. The rule looks just before the verb for a lead that
+ * puts the customer in charge of the next step (`LEADS`: "please", "you'll need to", "we recommend", "I would
+ * request you to", "the best next step is to"); without one it accepts the verb only when it opens its clause
+ * as an imperative ("If that fails, call us on…", "Contact your bank."), so ownership ("I'll contact the
+ * courier", "our team will reach out to you") never counts. Starting at the verb keeps a text full of leads
+ * and no hand-off cheap.
  *
  * Left alone on purpose: "DM us", "send us a DM with your e-mail", "let us know if…" (replies to this team),
  * "please contact us if anything changes" (an open door), "here is our guide to X" (an informational link),
@@ -104,19 +106,19 @@ export const TRANSFER: PhraseEntry[] = [
   // "You'll need to contact the courier", "please call our billing team", "reach out to the manufacturer",
   // "we recommend getting in touch with our live support team", "Contact your bank." (imperative)
   {
-    pattern: `(?:(?:${LEAD_INF})?${CONTACT}|${LEAD_GER}${CONTACT_ING}) ${PARTY}|(?:(?:${LEAD_INF})?give|${LEAD_GER}giving) ${PARTY} a (?:call|ring|buzz)|(?:(?:${LEAD_INF})?${PLACE_VERB}|${LEAD_GER}${PLACE_VERB_ING}) ${PLACE}`,
+    pattern: `(?:${CONTACT}|${CONTACT_ING}) ${PARTY}|giv(?:e|ing) ${PARTY} a (?:call|ring|buzz)|(?:${PLACE_VERB}|${PLACE_VERB_ING}) ${PLACE}`,
     tag: 'contact',
     note: 'Sending the customer to another team makes them start over and tell the story again; take the details and do the footwork yourself (P10).',
   },
   // "you may wish to raise this with your bank", "take it to a service centre", "report it to the police"
   {
-    pattern: `(?:(?:${LEAD_INF})?(?:raise|take up|report|dispute|discuss|flag)|${LEAD_GER}(?:raising|taking up|reporting|disputing|discussing|flagging)) (?:this|it|that|them|the (?:issue|matter|problem|charge|transaction|payment|device|phone|item|order)|your (?:device|phone|laptop|car|item|concern|complaint|case)) (?:up |in |back )?(?:with|to) ${PARTY}`,
+    pattern: `(?:raise|take up|report|dispute|discuss|flag|raising|taking up|reporting|disputing|discussing|flagging) (?:this|it|that|them|the (?:issue|matter|problem|charge|transaction|payment|device|phone|item|order)|your (?:device|phone|laptop|car|item|concern|complaint|case)) (?:up |in |back )?(?:with|to) ${PARTY}`,
     tag: 'contact',
     note: 'Telling the customer to raise it with someone else hands them the footwork; raise it yourself and report back (P10).',
   },
   // "you can request a refund from the seller", "ask for a chargeback through your bank"
   {
-    pattern: `(?:(?:${LEAD_INF})?(?:request|ask for|get|claim|seek|apply for)|${LEAD_GER}(?:requesting|asking for|getting|claiming|seeking|applying for)) (?:a |your |the )?(?:refund|reimbursement|chargeback|compensation)s? (?:directly )?(?:from|through|with|via) (?:${PARTY}|@?${NAME})`,
+    pattern: `(?:request|ask for|get|claim|seek|apply for|requesting|asking for|getting|claiming|seeking|applying for) (?:a |your |the )?(?:refund|reimbursement|chargeback|compensation)s? (?:directly )?(?:from|through|with|via) (?:${PARTY}|@?${NAME})`,
     tag: 'refund',
     note: 'Sending the customer to another party for their money back makes the refund their job; contact that party yourself (P10).',
   },
@@ -166,32 +168,32 @@ export const TRANSFER: PhraseEntry[] = [
   // "please call us at…", "chat with us here", "reach out to us via phone/chat", "by contacting us at 1-800…"
   // (the rule wants a channel after "us": a link, number, address, "via phone/chat"; never a DM)
   {
-    pattern: `(?:(?:${LEAD_INF})?${US_VERB}|${LEAD_GER}${US_VERB_ING}) us`,
+    pattern: `(?:${US_VERB}|${US_VERB_ING}) us`,
     tag: 'us',
     note: 'Moving the customer to another channel makes them queue and explain again; take the details here and do the footwork yourself (P10).',
   },
   // "give us a call", "send us an e-mail at…"
   {
-    pattern: `(?:${LEAD_INF})?(?:give us a (?:call|ring)|(?:send|drop|shoot) us an? (?:e-?mail|message|note|line|ticket|request))`,
+    pattern: `(?:give us a (?:call|ring)|(?:send|drop|shoot) us an? (?:e-?mail|message|note|line|ticket|request))`,
     tag: 'us',
     note: 'Moving the customer to another channel makes them queue and explain again; take the details here and do the footwork yourself (P10).',
   },
   // "please call 1-800-…", "call 0800 123 4567"
   {
-    pattern: `(?:${LEAD_INF})?(?:call|phone|ring|dial|text) (?:us )?(?:at |on )?[*#+(]?\\d|(?:${LEAD_INF})?(?:call|phone|ring|dial|contact) (?:the|our|their) (?:(?:toll-free|toll free|support|customer service|phone|contact) )?(?:number|phone number|hotline|helpline|line) (?:on|listed|printed|provided|found|at|below|above|in|shown)`,
+    pattern: `(?:call|phone|ring|dial|text) (?:us )?(?:at |on )?[*#+(]?\\d|(?:call|phone|ring|dial|contact) (?:the|our|their) (?:(?:toll-free|toll free|support|customer service|phone|contact) )?(?:number|phone number|hotline|helpline|line) (?:on|listed|printed|provided|found|at|below|above|in|shown)`,
     tag: 'phone',
     note: 'A phone number instead of an answer sends the customer to queue again; take the details and call the team yourself (P10).',
   },
   // "e-mail support@acme.com", "forward this to abuse@…", "write to help@…"
   {
-    pattern: `(?:${LEAD_INF})?(?:e-?mail|write to|forward (?:it|this|that|them|the (?:e-?mail|message|text|link))(?: (?:message|e-?mail|text))? to|send (?:it|this|that|them|your [\\p{L}-]+(?: [\\p{L}-]+)?) to|report (?:it|this|that) to) (?:us at )?[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+\\.\\p{L}+`,
+    pattern: `(?:e-?mail|write to|forward (?:it|this|that|them|the (?:e-?mail|message|text|link))(?: (?:message|e-?mail|text))? to|send (?:it|this|that|them|your [\\p{L}-]+(?: [\\p{L}-]+)?) to|report (?:it|this|that) to) (?:us at )?[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+\\.\\p{L}+`,
     tag: 'address',
     note: 'An e-mail address instead of an answer sends the customer to another queue; take the details here (P10).',
   },
   // "Please select the chat button", "click on “Contact us”", "connect with our HuluBot pop-up",
   // "follow the prompts on this page" (the rule wants a chat/call/contact word in the sentence)
   {
-    pattern: `(?:${LEAD_INF})?(?:select|click|tap|press|hit|choose|use|pick|look for)(?: on)?(?: the| our| a)? ${WIDGET}|(?:${LEAD_INF})?(?:connect|chat) with (?:our|the|a) (?:[\\p{L}\\p{N}+-]+ ){0,2}(?:bot|chatbot|virtual (?:assistant|agent)|assistant|pop-?up|live chat|chat)|(?:${LEAD_INF})?(?:(?:chat|call)(?:/(?:chat|call))?(?: with us)? by )?follow(?:ing)? the prompts|(?:(?:${LEAD_INF})?(?:start|open|begin|initiate|launch)|${LEAD_GER}(?:starting|opening)) (?:a |an )?(?:live |web |online |quick )?(?:chat|chat session|support session)`,
+    pattern: `(?:select|click|tap|press|hit|choose|use|pick|look for)(?: on)?(?: the| our| a)? ${WIDGET}|(?:connect|chat) with (?:our|the|a) (?:[\\p{L}\\p{N}+-]+ ){0,2}(?:bot|chatbot|virtual (?:assistant|agent)|assistant|pop-?up|live chat|chat)|(?:(?:chat|call)(?:/(?:chat|call))?(?: with us)? by )?follow(?:ing)? the prompts|(?:start|open|begin|initiate|launch|starting|opening) (?:a |an )?(?:live |web |online |quick )?(?:chat|chat session|support session)`,
     tag: 'ui',
     note: 'Walking the customer to a chat button or contact page sends them to another queue; take the details here (P10).',
   },
@@ -199,38 +201,38 @@ export const TRANSFER: PhraseEntry[] = [
   // ---- Sending the customer to a site, form, forum or feedback tool ---------------------------------------
   // "For technical help, please visit our Help site", "head over here and select chat" (the rule wants a help purpose)
   {
-    pattern: `(?:${LEAD_INF})?${VISIT}|${LEAD_GER}${VISIT_ING}`,
+    pattern: `${VISIT}|${VISIT_ING}`,
     tag: 'site',
     note: 'A help site instead of help leaves the customer to solve it alone; take the details and handle it (P10).',
   },
   // "you'll need to contact AT&T", "you will want to work with Microsoft" (after the places: "please visit" alone is a
   // place, and the rule checks the capital)
   {
-    pattern: `(?:${LEAD_INF})${CONTACT} @?${NAME}|${LEAD_GER}${CONTACT_ING} @?${NAME}`,
+    pattern: `(?:${CONTACT}|${CONTACT_ING}) @?${NAME}`,
     tag: 'contactName',
     note: 'Pointing the customer at another company leaves them to fight it alone; contact them yourself, or find out what they need and tell the customer (P10).',
   },
   // "submit a ticket here", "open a support case", "fill out this form", "you can file an appeal"
   {
-    pattern: `(?:(?:${LEAD_INF})?(?:submit|open|file|raise|create|log|lodge|put in|send in|start)|${LEAD_GER}(?:submitting|opening|filing|raising|creating|logging|lodging|sending in|starting)) ${ART} ${TICKET}|(?:(?:${LEAD_INF})?(?:fill (?:out|in)|complete|use|submit|go through)|${LEAD_GER}(?:filling (?:out|in)|completing|using|submitting)) ${ART} ${FORM}|(?:${LEAD_INF})(?:get|find|receive|access) (?:(?:more|further|additional|extra|live|direct|personal|expert|one-on-one|1:1|24/7|technical|tech|dedicated) )*(?:help|support|assistance) (?:at|via|through|here|over)|(?:${LEAD_INF})?(?:find|get|look up) (?:the |our |their )?(?:contact (?:details|info|information|number|options)|support (?:number|options|channels))|(?:${LEAD_INF})?reply (?:back )?(?:to|on) (?:${ART} )?${TICKET}|(?:${LEAD_INF})?(?:check|see|find|view|explore|use|try) (?:(?:the|our|all|all of the|any of the|one of the|one of our) )?(?:available |other |different )?(?:support|contact|help) (?:channels|options)|(?:let us know|tell us|send (?:it|this|us)|submit (?:it|this)|share (?:it|this))\\b[^.!?\\n]{0,50}? (?:through|via|using|with|on|in) ${ART} (?:[\\p{L}-]+ )?(?:form|web ?form|feedback tool)`,
+    pattern: `(?:submit|open|file|raise|create|log|lodge|put in|send in|start|submitting|opening|filing|raising|creating|logging|lodging|sending in|starting) ${ART} ${TICKET}|(?:fill (?:out|in)|complete|use|submit|go through|filling (?:out|in)|completing|using|submitting) ${ART} ${FORM}|(?:get|find|receive|access) (?:(?:more|further|additional|extra|live|direct|personal|expert|one-on-one|1:1|24/7|technical|tech|dedicated) )*(?:help|support|assistance) (?:at|via|through|here|over)|(?:find|get|look up) (?:the |our |their )?(?:contact (?:details|info|information|number|options)|support (?:number|options|channels))|reply (?:back )?(?:to|on) (?:${ART} )?${TICKET}|(?:check|see|find|view|explore|use|try) (?:(?:the|our|all|all of the|any of the|one of the|one of our) )?(?:available |other |different )?(?:support|contact|help) (?:channels|options)|(?:let us know|tell us|send (?:it|this|us)|submit (?:it|this)|share (?:it|this))\\b[^.!?\\n]{0,50}? (?:through|via|using|with|on|in) ${ART} (?:[\\p{L}-]+ )?(?:form|web ?form|feedback tool)`,
     tag: 'form',
     note: 'A form or ticket makes the customer write it all again for someone else; take the details and file it yourself (P10).',
   },
   // "you can appeal", "here's how to appeal", "you can file an appeal"
   {
-    pattern: `(?:${LEAD_INF})(?:file |submit |send |lodge |make |start )?(?:an |your )?appeal|how to (?:file |submit |make )?(?:an )?appeal`,
+    pattern: `(?:file |submit |send |lodge |make |start )?(?:an |your )?appeal|how to (?:file |submit |make )?(?:an )?appeal`,
     tag: 'appeal',
     note: 'An appeal form sends the customer through another queue; if the decision may be wrong, ask for the review yourself (P10).',
   },
   // "please send a feedback report", "share your feedback with our engineering team here", "submit it as a feature request"
   {
-    pattern: `(?:(?:${LEAD_INF})?${FEEDBACK_VERB}|${LEAD_GER}${FEEDBACK_VERB_ING}) ${FEEDBACK}|(?:(?:${LEAD_INF})?(?:submit|send|share|post|add|file)|have you(?: already)? (?:submitted|sent|shared|posted|added|filed)|${LEAD_GER}(?:submitting|sending|sharing|posting|adding|filing)) (?:it|this|that|them|your (?:idea|suggestion|request)) as an? (?:feature request|suggestion|idea|product (?:idea|suggestion))|(?:(?:${LEAD_INF})?report|${LEAD_GER}reporting) (?:it|this|that|the (?:bug|issue|problem|error)) (?:through|via|using|on|in|to) ${ART} (?:[\\p{L}-]+ ){0,2}(?:feedback|bug|report|community|forum|developers|devs)|(?:(?:${LEAD_INF})?report|${LEAD_GER}reporting) (?:it|this|that|the (?:bug|issue|problem|error)) so (?:that )?(?:the|our) (?:developers|devs|engineers|team|right team)`,
+    pattern: `(?:${FEEDBACK_VERB}|${FEEDBACK_VERB_ING}) ${FEEDBACK}|(?:submit|send|share|post|add|file|have you(?: already)? (?:submitted|sent|shared|posted|added|filed)|submitting|sending|sharing|posting|adding|filing) (?:it|this|that|them|your (?:idea|suggestion|request)) as an? (?:feature request|suggestion|idea|product (?:idea|suggestion))|report(?:ing)? (?:it|this|that|the (?:bug|issue|problem|error)) (?:through|via|using|on|in|to) ${ART} (?:[\\p{L}-]+ ){0,2}(?:feedback|bug|report|community|forum|developers|devs)|report(?:ing)? (?:it|this|that|the (?:bug|issue|problem|error)) so (?:that )?(?:the|our) (?:developers|devs|engineers|team|right team)`,
     tag: 'feedback',
     note: 'A feedback form is a hand-off with no reply: the customer hears nothing back. Pass it on yourself and say what happens next (P10).',
   },
   // "post it on the community forum", "vote for it on our ideas board"
   {
-    pattern: `(?:${LEAD_INF})?(?:post|ask|vote|upvote|search|share it|add your vote|try|check|browse|join|visit)[^.!?\\n]{0,30}? (?:on|in|to|at)? ?(?:the|our) (?:[\\p{L}\\p{N}+-]+ ){0,3}(?:community(?: forums?| boards?)?|forums?|feedback (?:forum|site|board|portal)|ideas? (?:board|portal|forum|exchange))`,
+    pattern: `(?:post|ask|vote|upvote|search|share it|add your vote|try|check|browse|join|visit)[^.!?\\n]{0,30}? (?:on|in|to|at)? ?(?:the|our) (?:[\\p{L}\\p{N}+-]+ ){0,3}(?:community(?: forums?| boards?)?|forums?|feedback (?:forum|site|board|portal)|ideas? (?:board|portal|forum|exchange))`,
     tag: 'forum',
     note: 'A forum hands the problem to strangers; take the details and find the answer yourself (P10).',
   },
@@ -238,7 +240,7 @@ export const TRANSFER: PhraseEntry[] = [
   // "reach out via the app", "write in through our help centre" (no "us", the same check on what follows;
   // last, so that "get in touch with AT&T" is read as a party first)
   {
-    pattern: `(?:(?:${LEAD_INF})?(?:reach out|write in|get in touch|get in contact|reach back out|contact support|drop a line|drop a note)|${LEAD_GER}(?:reaching out|writing in|getting in touch))`,
+    pattern: `(?:reach out|write in|get in touch|get in contact|reach back out|contact support|drop a line|drop a note|reaching out|writing in|getting in touch)`,
     tag: 'us',
     note: 'Moving the customer to another channel makes them queue and explain again; take the details here and do the footwork yourself (P10).',
   },
@@ -270,5 +272,8 @@ export const OWN_INSTEAD: Record<string, { full: string; short: string } | undef
   cantHelp: { full: 'let me find out who can help and get back to you', short: 'let me find out who can help' },
 };
 
-/** Every lead, for the rule to tell "please call our billing team" (a lead) from "call our billing team" (an imperative). */
-export const LEAD = `(?:${LEAD_INF}|${LEAD_GER})`;
+/**
+ * The leads, looked for by the rule just before a verb the table found: patterns start at the verb, so a text
+ * full of "you can… please… we recommend…" costs nothing until a hand-off verb turns up.
+ */
+export const LEADS = { infinitive: LEAD_INF, gerund: LEAD_GER };

@@ -1,10 +1,24 @@
-import { compileTable, findPhrases, type PhraseMatch } from '../text/matcher.ts';
+import { compileTable, findPhrases, isNegated, type PhraseMatch } from '../text/matcher.ts';
 import type { Range } from '../types.ts';
 import { defineRule, MAX_FINDINGS_PER_RULE, type RawFinding, type RuleInput } from './define.ts';
 import { isReportedSpeech, sentenceOf, substitutions } from './kinds.ts';
-import { LEAD, OWN_INSTEAD, TRANSFER } from './no-transfer.data.ts';
+import { LEADS, OWN_INSTEAD, TRANSFER } from './no-transfer.data.ts';
 
-const table = compileTable(TRANSFER);
+/**
+ * One compiled table per entry: each keeps its own openings, so a text full of one entry's openings ("you…")
+ * does not run every other entry's pattern there, and overlapping phrases of different kinds are all seen.
+ */
+const tables = TRANSFER.map((entry) => compileTable([entry]));
+
+/** Every entry's matches, by start, then by the table's order. */
+function findHandOffs(text: string, sentences: RuleInput['sentences']): { m: PhraseMatch; order: number }[] {
+  const all: { m: PhraseMatch; order: number }[] = [];
+  tables.forEach((t, order) => {
+    // Negation is judged before the lead (askedStart), so the matcher's own check is off.
+    for (const m of findPhrases(text, t, sentences, { limit: 4 * MAX_FINDINGS_PER_RULE, skipNegated: false })) all.push({ m, order });
+  });
+  return all.sort((a, b) => a.m.range[0] - b.m.range[0] || a.order - b.order);
+}
 
 /** The table's apostrophes match both forms, as the matcher's do. */
 const source = (s: string) => s.replace(/'/g, "['’]");
@@ -13,8 +27,18 @@ const source = (s: string) => s.replace(/'/g, "['’]");
 // Who is asked to act
 // ---------------------------------------------------------------------------------------------------------
 
-/** The match opens with a lead ("please", "you'll need to", "we recommend"), not with the verb. */
-const STARTS_WITH_LEAD = new RegExp(`^(?:${source(LEAD)}|(?:have|did) you |how to )`, 'iu');
+/** A lead right before the verb ("please |call|", "we recommend |getting in touch|"), captured to widen the finding. */
+const LEAD_BEFORE_VERB = new RegExp(`(?:^|[^\\p{L}\\p{N}'’])(${source(LEADS.infinitive)})$`, 'iu');
+const LEAD_BEFORE_GERUND = new RegExp(`(?:^|[^\\p{L}\\p{N}'’])(${source(LEADS.gerund)})$`, 'iu');
+/** The table's gerund forms ("contacting", "reaching out to"); "ring" and "ping" are verbs. */
+const GERUND = /^(?!ring |ping )\p{L}+ing(?![\p{L}])/iu;
+/** Phrases that carry their own asker: "have you already submitted…", "here's how to appeal". */
+const OWN_ASKER = /^(?:have|did) you |^how to /iu;
+/** Kinds that need a lead, never an imperative: "Call Center hours…" and "Appeal decisions take…" open sentences too. */
+const LEAD_ONLY = new Set(['contactName', 'appeal']);
+/** How far before the verb a lead is looked for. */
+const LEAD_REACH = 120;
+
 /** Leads whose subject is left out, so the agent could be the one acting: "(I'll) go ahead and call the courier". */
 const AGENTLESS_LEAD = /^(?:feel free|go ahead|don['’]t hesitate|do not hesitate|be sure|make sure|remember|try|consider|by|how about)\b/iu;
 /** The agent or the team as the subject right before such a lead: "I'll go ahead and…", "we will try…". */
@@ -173,24 +197,40 @@ function fits(h: HandOff): boolean {
   }
 }
 
-/** Is the customer the one asked to act? A lead says so; without one the phrase must open its clause. */
-function customerActs(h: HandOff, clauseStart: number): boolean {
-  if (SUBJECT_INCLUDED.has(h.kind)) return true;
-  const { m, input } = h;
-  const prefix = input.text.slice(clauseStart, m.range[0]).replace(LEADING_HANDLES, '');
-  if (STARTS_WITH_LEAD.test(m.text)) {
-    if (!AGENTLESS_LEAD.test(m.text)) return true;
+/**
+ * Is the customer the one asked to act? A lead before the verb says so ("please", "you'll need to", "we
+ * recommend"); without one, the verb must open its clause as an imperative. Returns where the finding starts
+ * (the lead's start), or -1. Negation is checked here, before the lead: "don't hesitate to contact…" is a
+ * hand-off, "you don't need to contact…" is not.
+ */
+function askedStart(h: HandOff, clauseStart: number, sentenceStart: number): number {
+  const { m, input, kind } = h;
+  const { text } = input;
+  if (SUBJECT_INCLUDED.has(kind) || OWN_ASKER.test(m.text)) return isNegated(text, sentenceStart, m.range[0]) && !SUBJECT_INCLUDED.has(kind) ? -1 : m.range[0];
+  const windowStart = Math.max(sentenceStart, m.range[0] - LEAD_REACH);
+  const before = text.slice(windowStart, m.range[0]);
+  const lead = (GERUND.test(m.text) ? LEAD_BEFORE_GERUND : LEAD_BEFORE_VERB).exec(before);
+  if (lead) {
+    const leadStart = windowStart + lead.index + lead[0].length - lead[1].length;
+    if (isNegated(text, sentenceStart, leadStart)) return -1;
+    if (!AGENTLESS_LEAD.test(lead[1])) return leadStart;
     // "by contacting us" stays a hand-off when the sentence is about the customer ("you can…", "…can be found…")
-    if (/^by /iu.test(m.text)) return /(?:^|[^\p{L}])(?:you|can be|is available|are available)(?![\p{L}])/iu.test(h.before) || !AGENT_BEFORE.test(h.before);
-    return !AGENT_BEFORE.test(prefix);
+    const prior = text.slice(windowStart, leadStart);
+    if (/^by /iu.test(lead[1])) return /(?:^|[^\p{L}])(?:you|can be|is available|are available)(?![\p{L}])/iu.test(prior) || !AGENT_BEFORE.test(prior) ? leadStart : -1;
+    return AGENT_BEFORE.test(prior) ? -1 : leadStart;
   }
-  return IMPERATIVE_LEAD.test(prefix);
+  if (GERUND.test(m.text) || LEAD_ONLY.has(kind)) return -1;
+  if (isNegated(text, sentenceStart, m.range[0])) return -1;
+  const prefix = text.slice(clauseStart, m.range[0]).replace(LEADING_HANDLES, '');
+  return IMPERATIVE_LEAD.test(prefix) ? m.range[0] : -1;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // The span a fix replaces
 // ---------------------------------------------------------------------------------------------------------
 
+/** What a link, an address or a number can start with: a letter or digit, "+" or "(". */
+const ATOM_START = /[\p{L}\p{N}+(]/u;
 /** A link, an address or a number at `i`: a clause runs on through it ("call us here: 1-888-…"). */
 const ATOM_AT = /^(?:(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.[\p{L}.]+|\+?\(?\d[\d ().-]{6,}\d)/iu;
 
@@ -222,8 +262,8 @@ function handOffClause(input: RuleInput, range: Range, sentence: Range): Range {
   const limit = Math.min(sentence[1], range[1] + REACH);
   let end = range[1];
   while (end < limit) {
-    const atom = ATOM_AT.exec(text.slice(end, Math.min(limit, end + 200)));
-    if (atom && (end === range[1] || !/[\p{L}\p{N}]/u.test(text[end - 1]))) {
+    const atom = (end === range[1] || /\s/u.test(text[end - 1])) && ATOM_START.test(text[end]) ? ATOM_AT.exec(text.slice(end, Math.min(limit, end + 200))) : null;
+    if (atom) {
       end += atom[0].replace(/[.,;:!?)]+$/u, '').length;
       continue;
     }
@@ -312,7 +352,7 @@ export default defineRule({
   },
   check(input) {
     const { text, sentences } = input;
-    const matches = findPhrases(text, table, sentences, { limit: MAX_FINDINGS_PER_RULE });
+    const matches = findHandOffs(text, sentences);
     if (matches.length === 0) return [];
     let asked: boolean | undefined;
     const customerAsked = () => (asked ??= CUSTOMER_ASKED.test((input.context.customerMessage ?? '').slice(0, CUSTOMER_SCAN)));
@@ -320,20 +360,26 @@ export default defineRule({
     const out: RawFinding[] = [];
     let coveredUntil = -1;
     const promised = { done: false };
-    for (const raw of matches) {
+    for (const { m: raw } of matches) {
+      if (out.length >= MAX_FINDINGS_PER_RULE) break;
       const kind = raw.entry.tag ?? 'contact';
-      const range: Range = kind === 'contactName' || kind === 'refund' ? extendName(text, raw.range) : kind === 'phone' ? extendNumber(text, raw.range) : raw.range;
-      const m: PhraseMatch = range === raw.range ? raw : { ...raw, range, text: text.slice(range[0], range[1]) };
-      if (m.range[0] < coveredUntil) continue;
-      const s = sentenceOf(sentences, m.range[0]);
+      const verbRange: Range = kind === 'contactName' || kind === 'refund' ? extendName(text, raw.range) : kind === 'phone' ? extendNumber(text, raw.range) : raw.range;
+      if (verbRange[0] < coveredUntil) continue;
+      const s = sentenceOf(sentences, verbRange[0]);
       const sentence: Range = s ? [s.range[0], s.range[1]] : [0, text.length];
+      const verb: PhraseMatch = { ...raw, range: verbRange, text: text.slice(verbRange[0], verbRange[1]) };
+      const probe: HandOff = { m: verb, kind, input, sentence, tail: '', before: '' };
+      const verbClause = handOffClause(input, verbRange, sentence);
+      const start = askedStart(probe, verbClause[0], sentence[0]);
+      if (start < 0 || start < coveredUntil) continue;
+      const m: PhraseMatch = start === verbRange[0] ? verb : { ...verb, range: [start, verbRange[1]], text: text.slice(start, verbRange[1]) };
       if (isReportedSpeech(text, sentence[0], m.range[0])) continue;
       const tailEnd = Math.min(text.length, m.range[1] + REACH);
       const nextSentence = s ? sentenceOf(sentences, sentence[1] + 1) : undefined;
       const tail = text.slice(m.range[1], Math.min(tailEnd, nextSentence ? nextSentence.range[1] : sentence[1]));
       const h: HandOff = { m, kind, input, sentence, tail, before: text.slice(Math.max(sentence[0], m.range[0] - REACH), m.range[0]) };
       const clause = handOffClause(input, m.range, sentence);
-      if (!customerActs(h, clause[0]) || !fits(h)) continue;
+      if (!fits(h)) continue;
       if (kind !== 'cantHelp' && kind !== 'elsewhere' && OPEN_DOOR.test(text.slice(m.range[1], sentence[1]).slice(0, REACH))) continue;
       if (OWN_CHANNEL.has(kind) && SIGN_OFF.test(text.slice(Math.max(0, m.range[0] - 2000), m.range[0]))) continue;
       if (kind !== 'cantHelp' && kind !== 'elsewhere' && OPEN_DOOR_BEFORE.test(h.before)) continue;
