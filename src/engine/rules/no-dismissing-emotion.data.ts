@@ -36,6 +36,10 @@ export const DISMISSING: PhraseEntry[] = [
     note: 'Minimizing the problem tells the customer their frustration is out of proportion.',
   },
   {
+    pattern: "(?:it(?:'s| is| was)|this is|that(?:'s| is)) (?:only|just|merely) (?:a )?(?:small|minor|little|tiny|slight|short|temporary) (?:issue|problem|delay|glitch|bug|hiccup|inconvenience|error|mistake|setback|thing)|(?:it(?:'s| is)|your (?:order|parcel|package|refund) is) (?:only|just) (?:a )?(?:few|couple of) (?:days|hours|minutes) late|(?:it's|it is|that's|that is|this is) not (?:that|so) bad|(?:look on|look at) the bright side|(?:it|this|that) could (?:have been|be) (?:a lot |much |far )?worse|take a deep breath",
+    note: 'Minimizing the problem ("it\'s only a small delay", "it could be worse") tells the customer their feeling is out of proportion.',
+  },
+  {
     pattern: "(?:i )?(?:don't|do not) (?:see|understand) why you(?:'re| are) (?:so )?(?:upset|angry|mad|worked up)|why are you (?:so |getting )?(?:upset|angry|mad|worked up)",
     note: 'Questioning why they are upset dismisses the reason they just gave you.',
   },

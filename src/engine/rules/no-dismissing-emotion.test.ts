@@ -12,6 +12,9 @@ ruleTester(rule, {
     "It's not a big deal to change the address for you.",
     'Your frustration makes complete sense, and I want to help.',
     'Our relaxed return policy gives you 60 days.',
+    'Only one item of the order went missing, and I have reshipped it today.',
+    'The fee is only a few dollars, and I have waived it.',
+    "I'm sorry the wait was worse than we said.",
   ],
   invalid: [
     {
@@ -20,7 +23,7 @@ ruleTester(rule, {
     },
     {
       text: 'Relax, it is only a few days late.',
-      errors: [{ messageId: 'dismissing', range: [0, 5] }],
+      errors: [{ messageId: 'dismissing', range: [0, 5] }, { messageId: 'dismissing', range: [7, 33] }],
     },
     {
       text: "Sir, there's no need to get upset.",
@@ -29,6 +32,14 @@ ruleTester(rule, {
     {
       text: "Honestly, you're overreacting. It's not a big deal.",
       errors: [{ messageId: 'dismissing', range: [10, 29] }, { messageId: 'dismissing', range: [31, 50] }],
+    },
+    {
+      text: "It's just a minor glitch, so it should clear up soon.",
+      errors: [{ messageId: 'dismissing', range: [0, 24] }],
+    },
+    {
+      text: 'Look on the bright side: it could have been worse.',
+      errors: [{ messageId: 'dismissing', range: [0, 23] }, { messageId: 'dismissing', range: [25, 49] }],
     },
     {
       text: 'I need you to calm down first.',
