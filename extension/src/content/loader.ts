@@ -1,0 +1,54 @@
+/**
+ * The small script the manifest puts on supported helpdesks. It carries no engine: it waits until the page
+ * has a reply editor (the site adapter's selectors, or any editor getting focus) and then asks the background
+ * to inject the coach into this frame. Pages without a reply box (dashboards, reports, settings) never load
+ * the engine, and the coach's cold start is measured from this request.
+ */
+import '../chrome.ts';
+import { siteFor } from '../sites/index.ts';
+import { allDocuments, editorFor, findSiteEditor, handledByParent } from './editors.ts';
+import type { BackgroundMessage } from './messages.ts';
+
+function startLoader(): void {
+  const site = siteFor(location.hostname);
+  if (!site || handledByParent()) return;
+  let requested = false;
+  const listened = new WeakSet<Document>();
+
+  const request = (): void => {
+    if (requested || window.__defuseCoach) return;
+    requested = true;
+    observer.disconnect();
+    window.__defuseLoaderAt = performance.now();
+    const message: BackgroundMessage = { type: 'defuse:inject' };
+    chrome.runtime.sendMessage(message).catch(() => {
+      // The background was restarting; the next editor mutation or focus tries again.
+      requested = false;
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+    });
+  };
+  const onFocus = (e: Event): void => {
+    if (editorFor(e.composedPath()[0] as Element)) request();
+  };
+  const look = (): void => {
+    const docs = allDocuments(document);
+    for (const doc of docs) {
+      if (listened.has(doc)) continue;
+      listened.add(doc);
+      doc.addEventListener('focusin', onFocus, true);
+    }
+    if (findSiteEditor(site, docs)) request();
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      look();
+    }, 100);
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  look();
+}
+
+startLoader();
