@@ -7,6 +7,8 @@ import { HttpError } from './errors.ts';
 import { adminRoutes } from './http/admin/routes.ts';
 import { caseRoutes } from './http/cases/routes.ts';
 import { checkRoutes } from './http/check/routes.ts';
+import { configRoutes } from './http/config/routes.ts';
+import { extensionCors } from './http/cors.ts';
 import { gapRoutes } from './http/gaps/routes.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
 import { clientAddress, type ProxyTrust } from './http/client-ip.ts';
@@ -29,6 +31,7 @@ export const API_ROUTES: readonly RouteDef<never, never, never>[] = [
   ...sessionRoutes,
   ...caseRoutes,
   ...checkRoutes,
+  ...configRoutes,
   ...taskRoutes,
   ...optionRoutes,
   ...resolutionRoutes,
@@ -190,6 +193,10 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     return c.json({ user: session.user, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() });
   });
 
+  // The browser extension's two routes answer its origin (EXTENSION_ORIGINS) with CORS, token only.
+  const cors = extensionCors(deps.config.extensionOrigins);
+  app.use('/api/config', cors);
+  app.use('/api/check', cors);
   for (const def of API_ROUTES) mount(app, deps, def);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NO_PROXY, parseTrustProxy, type ProxyTrust } from './http/client-ip.ts';
+import { DEFUSE_EXTENSION_ORIGIN, parseExtensionOrigins } from './http/cors.ts';
 
 const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
@@ -32,6 +33,17 @@ export const envSchema = z.object({
     .default(NO_PROXY),
   ADMIN_EMAIL: z.string().email().default('admin@defuse.localhost'),
   AUTHORITY_PERIOD_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  EXTENSION_ORIGINS: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return parseExtensionOrigins(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    })
+    .default([DEFUSE_EXTENSION_ORIGIN]),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -55,6 +67,8 @@ export interface AppConfig {
    * total on each case): six $50 refunds are $300, on one case or across the customer's cases this month.
    */
   authorityPeriodDays: number;
+  /** Browser-extension origins that may call /api/config and /api/check with a token (CORS). */
+  extensionOrigins: string[];
 }
 
 /** Defaults for tests and embedding. */
@@ -70,6 +84,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     secureCookies: false,
     maxBodyBytes: 1_000_000,
     authorityPeriodDays: 30,
+    extensionOrigins: [DEFUSE_EXTENSION_ORIGIN],
     ...overrides,
   };
 }
@@ -101,5 +116,6 @@ export function configFromEnv(env: Env): AppConfig {
     trustProxy: env.TRUST_PROXY,
     secureCookies: Boolean(env.PUBLIC_URL?.startsWith('https:')),
     authorityPeriodDays: env.AUTHORITY_PERIOD_DAYS,
+    extensionOrigins: env.EXTENSION_ORIGINS,
   });
 }
