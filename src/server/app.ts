@@ -12,6 +12,7 @@ import { extensionCors } from './http/cors.ts';
 import { gapRoutes } from './http/gaps/routes.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
 import { clientAddress, type ProxyTrust } from './http/client-ip.ts';
+import { fingerprintOf, idempotent } from './http/idempotency.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { optionRoutes } from './http/options/routes.ts';
 import { reportRoutes } from './http/reports/routes.ts';
@@ -130,8 +131,17 @@ function mount(app: Hono<AppEnv>, deps: AppDeps, def: RouteDef<never, never, nev
     const params = def.params ? parseInput(def.params, c.req.param(), 'path') : undefined;
     const query = def.query ? parseInput(def.query, c.req.query(), 'query') : undefined;
     const body = def.body ? parseInput(def.body, await readJson(c, deps.config.maxBodyBytes), 'body') : undefined;
-    const result = await def.handler({ params: params as never, query: query as never, body: body as never, actor, deps, c });
-    return c.json(result as object, def.status ?? 200);
+    const run = (d: AppDeps) => def.handler({ params: params as never, query: query as never, body: body as never, actor, deps: d, c });
+    const key = def.method === 'post' ? c.req.header('idempotency-key') : undefined;
+    if (key === undefined) return c.json((await run(deps)) as object, def.status ?? 200);
+    // The work and its stored response commit together; a retry with the key gets the first response.
+    let poked = false;
+    const fingerprint = fingerprintOf(c.req.method, c.req.path, def.body ? await c.req.arrayBuffer() : null);
+    const res = await idempotent(deps.db, deps.clock.now(), actor.id, key, fingerprint, (db) => run({ ...deps, db, poke: () => (poked = true) }), def.status ?? 200);
+    // After the commit, so the scheduler finds what the request queued.
+    if (poked) deps.poke?.();
+    if (res.replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(res.body as object, res.status as 200 | 201);
   });
 }
 

@@ -52,3 +52,39 @@ export function createDb(connectionString: string, options: { max?: number } = {
     close: () => pool.end(),
   };
 }
+
+/**
+ * A `Db` that runs everything on one client already inside a transaction: `tx` becomes a savepoint, so a
+ * service's own transaction nests in the caller's (used to store an idempotent response with the work it
+ * describes). Nested transactions run one at a time, as they would on their own connections' locks.
+ *
+ * @example
+ * await db.tx(async (q) => handler({ db: nestedDb(q as pg.PoolClient, db.pool) }));
+ */
+export function nestedDb(client: Queryable, pool: pg.Pool): Db {
+  let savepoints = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  const self: Db = {
+    pool,
+    query: (text, values) => client.query(text, values),
+    tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+      const run = async () => {
+        const name = `nested_${++savepoints}`;
+        await client.query(`SAVEPOINT ${name}`);
+        try {
+          const result = await fn(client);
+          await client.query(`RELEASE SAVEPOINT ${name}`);
+          return result;
+        } catch (err) {
+          await client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
+          throw err;
+        }
+      };
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    close: async () => undefined,
+  };
+  return self;
+}

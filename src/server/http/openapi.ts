@@ -5,6 +5,14 @@ import { ErrorBody } from './schemas.ts';
 type AnyRoute = RouteDef<never, never, never> | DocumentedRoute;
 type Json = Record<string, unknown>;
 
+const IDEMPOTENCY_KEY: Json = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'Any 1–255 visible ASCII characters (a UUID, say). The first response to this key is stored with the work it did; a retry with the same key gets that response (header Idempotent-Replayed: true) instead of doing it again. The same key with another route or body is a 422. A request that failed is not stored. Keys are per user and kept 24 hours.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+};
+
 /**
  * Converts a zod schema to JSON Schema (draft 2020-12, which OpenAPI 3.1 uses), moving named schemas
  * (`.meta({ id })`) into components so the document has one definition per type.
@@ -69,6 +77,7 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string;
       'x-access': r.access,
     };
     const params = [...parameters('params' in r ? (r.params as z.ZodType | undefined) : undefined, 'path', components), ...parameters(r.query as z.ZodType | undefined, 'query', components)];
+    if (r.method === 'post' && r.access !== 'public') params.push(IDEMPOTENCY_KEY);
     if (params.length) op.parameters = params;
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input', components) } } };
     const responses: Json = {

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_TTL_MS } from '../http/idempotency.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { ServiceDeps } from '../services/context.ts';
 import { DEVICE_TTL_DAYS } from '../services/auth.ts';
@@ -38,6 +39,7 @@ export function createScheduler(deps: ServiceDeps & { mailer: Mailer; log?: (lin
     await deps.db.query('DELETE FROM login_throttle WHERE last_attempt_at < $1 AND (blocked_until IS NULL OR blocked_until < $2)', [dayAgo, now]);
     await deps.db.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
     await deps.db.query('DELETE FROM login_devices WHERE last_used_at < $1', [new Date(now.getTime() - DEVICE_TTL_DAYS * 86_400_000)]);
+    await deps.db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [new Date(now.getTime() - IDEMPOTENCY_TTL_MS)]);
     const result = { sent: mail.sent, failed: mail.failed, lateTasks, dueFollowUps };
     if (mail.sent || mail.failed || lateTasks || dueFollowUps) deps.log?.(`[scheduler] ${JSON.stringify(result)}`);
     return result;
