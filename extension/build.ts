@@ -80,18 +80,7 @@ export async function buildExtension(options: { outDir?: string; minify?: boolea
     zips[target] = path;
   }
 
-  const component = join(outDir, 'defuse-coach.js');
-  await esbuild.build({
-    entryPoints: [join(repo, 'src/web/coach/defuse-coach.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: ['es2022'],
-    minify,
-    legalComments: 'none',
-    outfile: component,
-    logLevel: 'warning',
-  });
+  const component = await buildCoachElement(join(outDir, 'defuse-coach.js'), { minify });
 
   const sizes: BuildResult['sizes'] = {};
   for (const path of [...files.filter((f) => f.endsWith('.js')).map((f) => join(unpacked, f)), component, zips.chrome, zips.firefox]) {
@@ -99,6 +88,28 @@ export async function buildExtension(options: { outDir?: string; minify?: boolea
     sizes[relative(outDir, path)] = { bytes: statSync(path).size, gzip: path.endsWith('.zip') ? data.length : gzipSync(data, { level: 9 }).length };
   }
   return { unpacked, zips, component, sizes };
+}
+
+/**
+ * Builds only the `<defuse-coach>` element: one ES module with the engine inside.
+ *
+ * @example
+ * await buildCoachElement('dist/defuse-coach.js');
+ */
+export async function buildCoachElement(outfile: string, options: { minify?: boolean } = {}): Promise<string> {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [join(repo, 'src/web/coach/defuse-coach.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    minify: options.minify ?? true,
+    legalComments: 'none',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
