@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { analyzeMessage } from '../engine/index.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import type { Clock } from './clock.ts';
 import type { Queryable } from './db/db.ts';
 import { addMessage, openCase, reassignCase } from './services/cases.ts';
@@ -12,12 +12,15 @@ import { recordFollowUpOutcome, resolveCase } from './services/resolution.ts';
 import { createTask, updateTask } from './services/tasks.ts';
 import { createUser, generatePassword } from './services/users.ts';
 
-/** The demo conversations beside the repository (`../shared/data`), where the project's data README puts them. */
-export const DEMO_DATA = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data', 'ibm-customer-care', 'dev.json');
+/** The demo data set shipped in the repository: 80 conversations, scrubbed, built by `data/demo/build.ts`. */
+export const DEMO_DATA = join(PACKAGE_ROOT, 'data', 'demo', 'conversations.json');
+
+/** The full IBM set the demo set is derived from, beside the repository (`../shared/data`); only the builder reads it. */
+export const DEMO_SOURCE = join(PACKAGE_ROOT, '..', 'shared', 'data', 'ibm-customer-care', 'dev.json');
 
 /** One conversation of the IBM customer-care set (`dialogContent` turns are customer or agent). */
-interface Conversation {
-  dialogHeader: { company: string; conversationDateTime: string };
+export interface Conversation {
+  dialogHeader: { company: string; conversationDateTime: string; sessionID?: string };
   dialogContent: { client?: string; client1?: string; agent?: string; message: string }[];
   agentURL?: { url_utterance?: string };
 }
@@ -40,22 +43,26 @@ function prng(seed: number): () => number {
 
 /**
  * Makes a tweet readable as a desk message without personal data: drops the leading @-mentions, replaces the
- * customer's own handles with their display name, other handles with the name without "@", e-mail
- * addresses with "[e-mail removed]" and links with "[link]", and undoes Twitter's HTML escaping.
+ * customer's own handles with their display name, a support account's handle (`brands`) with its name
+ * without "@", every other handle with "[handle removed]", e-mail addresses (also "name @gmail.com") with
+ * "[e-mail removed]" and links with "[link]", and undoes Twitter's HTML escaping.
  *
  * @example
  * cleanTweet('@AppleSupport my mail is a@b.co https://x.y', ['me'], 'Maria') // 'my mail is [e-mail removed] [link]'
+ * cleanTweet('ask @AppleSupport or @bob', [], 'Maria', ['AppleSupport']) // 'ask AppleSupport or [handle removed]'
  * cleanTweet('music &amp; podcasts', [], 'Maria') // 'music & podcasts'
  */
-export function cleanTweet(text: string, customerHandles: string[], displayName: string): string {
+export function cleanTweet(text: string, customerHandles: string[], displayName: string, brands: readonly string[] = []): string {
   // Tweets come HTML-escaped ("music &amp; podcasts"). The desk stores text as the customer wrote it and the
   // UI escapes on display, so left encoded the entity would be shown literally. One pass, so "&amp;lt;"
   // becomes the text "&lt;" and not "<".
   let t = text.replace(/&(amp|lt|gt|quot|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e] ?? _m);
   t = t.replace(/^(\s*@\w+[,:]?\s*)+/, '');
-  t = t.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[e-mail removed]');
+  // Before handles: "jo.doe @gmail.com" would otherwise leave "jo.doe [handle removed].com".
+  t = t.replace(/[\w.+-]+ ?@ ?[\w-]+(\.[\w-]+)+/g, '[e-mail removed]');
   t = t.replace(/https?:\s*\/\/\S+/g, '[link]');
-  t = t.replace(/@(\w+)/g, (_m, h: string) => (customerHandles.some((c) => c.toLowerCase() === h.toLowerCase()) ? displayName : h));
+  const same = (list: readonly string[], h: string) => list.some((c) => c.toLowerCase() === h.toLowerCase());
+  t = t.replace(/@(\w+)/g, (_m, h: string) => (same(customerHandles, h) ? displayName : same(brands, h) ? h : '[handle removed]'));
   t = t.replace(/\s*\^\w+\s*$/, ''); // agents' "^SJ" signatures
   return t.trim();
 }
@@ -91,6 +98,101 @@ class SeedClock implements Clock {
   }
 }
 
+// Company and product accounts customers tag besides the support account they wrote to: kept as names
+// ("AdobePremiere has crashed"), unlike a person's handle. Found by listing every handle in the IBM set.
+const OTHER_BRANDS = [
+  'Adobe', 'AdobePremiere', 'Amazon', 'Apple', 'ATT', 'Chase', 'ChaseForBiz', 'Citibank', 'CreativeCloud', 'Dropbox',
+  'DropboxBusiness', 'eBay', 'eBay_UK', 'Facebook', 'GoDaddy', 'GoogleChrome', 'GoogleUK', 'hulu', 'iTunes', 'JetBlue',
+  'Lysol', 'Microsoft', 'Netflix', 'PayPal', 'Photoshop', 'PNCBank', 'PNCBank_help', 'RockstarGames', 'Spotify',
+  'SpotifyUK', 'Sprint', 'TMobile', 'TuneCore', 'Walmart', 'Wawa', 'WellsFargo', 'Windows', 'WWE', 'Xiaomi', 'Yahoo',
+  'YahooMail', 'YouTube', 'YouTubeIndia', 'YouTubeTV', 'YTCreators', 'YTCreatorsIndia',
+];
+
+/** One demo conversation, scrubbed and named: what `data/demo/conversations.json` holds. */
+export interface DemoConversation {
+  /** The IBM set's session id, so a line can be traced to its source. */
+  id: string;
+  /** The support account the customer wrote to. */
+  company: string;
+  /** Generated display name; the data's Twitter handles never reach the desk. */
+  customer: string;
+  /** Open cases wait in the queue; the others are played forward as a month of resolved history. */
+  open: boolean;
+  turns: { role: 'customer' | 'agent'; text: string }[];
+  /** The brand's reply that pointed to a help page (history cases send it as their first answer). */
+  brandReply?: string;
+}
+
+/** The file's shape: where it came from, then one conversation per line. */
+export interface DemoSet {
+  source: string;
+  license: string;
+  conversations: DemoConversation[];
+}
+
+/**
+ * Derives the demo set from the IBM conversations: the 30 angriest first customer messages become open
+ * cases (what a newcomer should see handled), the 50 longest of the rest a month of history (more turns to
+ * score). Every text goes through {@link cleanTweet} and {@link greetAs}, so no handle, e-mail address or
+ * link is kept. Deterministic: the same input gives the same file.
+ *
+ * @example
+ * const set = buildDemoSet(JSON.parse(readFileSync(DEMO_SOURCE, 'utf8')));
+ */
+export function buildDemoSet(conversations: Conversation[], counts: { open?: number; history?: number } = {}): DemoSet {
+  const brands = brandHandles(conversations);
+  const usable = conversations
+    .filter((c) => c.dialogContent?.some((t) => !t.agent && t.message?.trim()))
+    .map((c) => ({ c, anger: analyzeMessage(c.dialogContent.find((t) => !t.agent)!.message).anger || 0 }));
+  const byAnger = [...usable].sort((a, b) => b.anger - a.anger);
+  const openCount = counts.open ?? 30;
+  const open = byAnger.slice(0, openCount).map((x) => x.c);
+  const rest = byAnger.slice(openCount).sort((a, b) => b.c.dialogContent.length - a.c.dialogContent.length || b.anger - a.anger);
+  const history = rest.slice(0, counts.history ?? 50).map((x) => x.c);
+  const picked = [...history.map((c) => ({ c, open: false })), ...open.map((c) => ({ c, open: true }))];
+  const out = picked.map(({ c, open }, i) => {
+    const first = FIRST[i % FIRST.length];
+    const last = LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length];
+    return { id: c.dialogHeader.sessionID ?? String(i), company: c.dialogHeader.company, customer: `${first} ${last}`, open, ...scrubConversation(c, first, brands) };
+  });
+  return {
+    source: "IBM Twitter customer-care document prediction data (dev.json), Copyright IBM Corp., Apache-2.0; see NOTICE. Handles, e-mail addresses and links removed; customer names generated.",
+    license: 'Apache-2.0',
+    conversations: out,
+  };
+}
+
+/** Every support or company account named in the data: kept as names by {@link cleanTweet}. */
+export function brandHandles(conversations: Conversation[]): string[] {
+  return [...new Set([...OTHER_BRANDS, ...conversations.flatMap((c) => [c.dialogHeader.company, ...c.dialogContent.map((t) => t.agent ?? '')])].filter(Boolean))];
+}
+
+/**
+ * One conversation's turns and brand reply as the desk shows them: scrubbed, the customer called `first`.
+ *
+ * @example
+ * scrubConversation(conv, 'Maria', brandHandles(all)).turns[0] // { role: 'customer', text: '…' }
+ */
+export function scrubConversation(conv: Conversation, first: string, brands: readonly string[]): Pick<DemoConversation, 'turns' | 'brandReply'> {
+  const handles = [...new Set(conv.dialogContent.map((t) => t.client ?? t.client1).filter((h): h is string => Boolean(h)))];
+  const turns = conv.dialogContent
+    .map((t) => (t.agent ? { role: 'agent' as const, text: greetAs(cleanTweet(t.message ?? '', handles, first, brands), first) } : { role: 'customer' as const, text: cleanTweet(t.message ?? '', handles, first, brands) }))
+    .filter((t) => t.text.length > 0);
+  const brandReply = conv.agentURL?.url_utterance ? greetAs(cleanTweet(conv.agentURL.url_utterance, handles, first, brands), first) : '';
+  return { turns, ...(brandReply ? { brandReply } : {}) };
+}
+
+/**
+ * Writes the set one conversation per line, so a change to one conversation is a one-line diff.
+ *
+ * @example
+ * writeFileSync(DEMO_DATA, formatDemoSet(set));
+ */
+export function formatDemoSet(set: DemoSet): string {
+  const lines = set.conversations.map((c) => '    ' + JSON.stringify(c));
+  return `{\n  "source": ${JSON.stringify(set.source)},\n  "license": ${JSON.stringify(set.license)},\n  "conversations": [\n${lines.join(',\n')}\n  ]\n}\n`;
+}
+
 export interface DemoResult {
   users: { email: string; name: string; role: string }[];
   password: string;
@@ -98,23 +200,25 @@ export interface DemoResult {
 }
 
 /**
- * Fills an empty desk with cases built from the real customer conversations in `ibm-customer-care/dev.json`:
- * a lead and three agents, open cases waiting in the queue (angriest first) and a month of resolved history
- * (replies, offers, footwork, follow-ups, gaps, a few transfers) so the dashboard has something true to show.
- * Returns null, and logs why, when the data file is absent. Runs once: the `demo_seeded` setting marks it.
+ * Fills an empty desk with cases built from the demo set (`data/demo/conversations.json`, real customer
+ * conversations from IBM's set): a lead and three agents, open cases waiting in the queue (angriest first)
+ * and a month of resolved history (replies, offers, footwork, follow-ups, gaps, a few transfers) so the
+ * dashboard has something true to show. Returns null, and logs why, when the data file is absent. Runs once:
+ * the `demo_seeded` setting marks it.
  *
  * @example
- * const demo = await seedDemo(deps, { dataPath: '../shared/data/ibm-customer-care/dev.json', log: console.log });
+ * const demo = await seedDemo(deps, { log: console.log });
  */
-export async function seedDemo(deps: ServiceDeps, options: { dataPath: string; log: (line: string) => void; openCases?: number; historyCases?: number; password?: string }): Promise<DemoResult | null> {
-  if (!existsSync(options.dataPath)) {
-    options.log(`[demo] ${options.dataPath} not found; starting without demo data.`);
+export async function seedDemo(deps: ServiceDeps, options: { dataPath?: string; log: (line: string) => void; openCases?: number; historyCases?: number; password?: string }): Promise<DemoResult | null> {
+  const dataPath = options.dataPath ?? DEMO_DATA;
+  if (!existsSync(dataPath)) {
+    options.log(`[demo] ${dataPath} not found; starting without demo data.`);
     return null;
   }
   const seeded = await deps.db.query("SELECT 1 FROM settings WHERE key = 'demo_seeded'");
   if (seeded.rowCount) return null;
-  options.log(`[demo] Building demo cases from ${options.dataPath} (first start only; the engine reads every message, this takes a little while)…`);
-  const conversations = JSON.parse(readFileSync(options.dataPath, 'utf8')) as Conversation[];
+  options.log(`[demo] Building demo cases from ${dataPath} (first start only; the engine reads every message, this takes a little while)…`);
+  const set = JSON.parse(readFileSync(dataPath, 'utf8')) as DemoSet;
   const realNow = deps.clock.now().getTime();
   const clock = new SeedClock();
   clock.t = realNow - 30 * 86_400_000;
@@ -134,32 +238,20 @@ export async function seedDemo(deps: ServiceDeps, options: { dataPath: string; l
   const [lead, ...agents] = actors;
   const rand = prng(20_260_401);
 
-  // The open queue gets the angriest conversations (what a newcomer should see handled); the month of
-  // history gets the longest ones (more turns to score), then the next angriest.
-  const usable = conversations
-    .filter((c) => c.dialogContent?.some((t) => !t.agent && t.message?.trim()))
-    .map((c) => ({ c, anger: analyzeMessage(c.dialogContent.find((t) => !t.agent)!.message).anger || 0 }));
-  const byAnger = [...usable].sort((a, b) => b.anger - a.anger);
-  const openCount = options.openCases ?? 30;
-  const open = byAnger.slice(0, openCount).map((x) => x.c);
-  const rest = byAnger.slice(openCount).sort((a, b) => b.c.dialogContent.length - a.c.dialogContent.length || b.anger - a.anger);
-  const history = rest.slice(0, options.historyCases ?? 50).map((x) => x.c);
-  const picked = [...history.map((c) => ({ c, history: true })), ...open.map((c) => ({ c, history: false }))];
+  const history = set.conversations.filter((c) => !c.open).slice(0, options.historyCases ?? Infinity);
+  const open = set.conversations.filter((c) => c.open).slice(0, options.openCases ?? Infinity);
+  const picked = [...history, ...open];
   let made = 0;
   for (let i = 0; i < picked.length; i++) {
-    const conv = picked[i].c;
-    const first = FIRST[i % FIRST.length];
-    const last = LAST[(i * 7 + Math.floor(i / FIRST.length)) % LAST.length];
-    const name = `${first} ${last}`;
-    const handles = [...new Set(conv.dialogContent.map((t) => t.client ?? t.client1).filter((h): h is string => Boolean(h)))];
-    const turns = conv.dialogContent
-      .map((t) => (t.agent ? { role: 'agent' as const, text: greetAs(cleanTweet(t.message ?? '', handles, first), first) } : { role: 'customer' as const, text: cleanTweet(t.message ?? '', handles, first) }))
-      .filter((t) => t.text.length > 0);
+    const conv = picked[i];
+    const name = conv.customer;
+    const [first, last] = name.split(' ');
+    const turns = conv.turns;
     const firstCustomer = turns.findIndex((t) => t.role === 'customer');
     if (firstCustomer < 0) continue;
     const owner = agents[i % agents.length];
     // History is spread over the last month; open cases arrived in the last two days.
-    const history = picked[i].history;
+    const history = !conv.open;
     clock.t = history ? realNow - (3 + rand() * 26) * 86_400_000 : realNow - (0.3 + rand() * 46) * 3_600_000;
     const sinceYear = 2026 - Math.floor(rand() * 12);
     const detail = await openCase(sd, owner, {
@@ -168,7 +260,7 @@ export async function seedDemo(deps: ServiceDeps, options: { dataPath: string; l
         email: `${first}.${last}.${i}@example.com`.toLowerCase(),
         customerSince: `${Math.min(sinceYear, 2025)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-01`,
         lifetimeValue: Math.round(rand() ** 3 * 9000),
-        notes: `Wrote to ${conv.dialogHeader.company} on Twitter (demo data from the IBM customer-care set).`,
+        notes: `Wrote to ${conv.company} on Twitter (demo data from the IBM customer-care set).`,
       },
       message: turns[firstCustomer].text,
     });
@@ -178,11 +270,11 @@ export async function seedDemo(deps: ServiceDeps, options: { dataPath: string; l
       await addMessage(sd, owner, detail.id, { direction: turn.role === 'customer' ? 'inbound' : 'outbound', body: turn.text });
     }
     if (!history) continue;
-    await playHistory(sd, clock, detail.id, owner, lead, conv, handles, first, rand, i, realNow);
+    await playHistory(sd, clock, detail.id, owner, lead, conv, first, rand, i, realNow);
   }
   await deps.db.query(`UPDATE outbox SET status = 'sent', sent_at = created_at, last_error = 'Demo data: recorded without delivery' WHERE status = 'pending'`);
   await markSeeded(deps.db);
-  options.log(`[demo] Seeded ${made} cases from ${options.dataPath}.`);
+  options.log(`[demo] Seeded ${made} cases from ${dataPath}.`);
   return { users: people.map(([name, email, role]) => ({ name, email, role })), password, cases: made };
 }
 
@@ -197,15 +289,14 @@ async function playHistory(
   caseId: number,
   owner: Actor,
   lead: Actor,
-  conv: Conversation,
-  handles: string[],
+  conv: DemoConversation,
   first: string,
   rand: () => number,
   i: number,
   realNow: number,
 ): Promise<void> {
   const step = (minutes: number) => (clock.t += minutes * 60_000);
-  const brandReply = conv.agentURL?.url_utterance ? greetAs(cleanTweet(conv.agentURL.url_utterance, handles, first), first) : '';
+  const brandReply = conv.brandReply ?? '';
   step(20 + rand() * 120);
   if (brandReply) await addMessage(sd, owner, caseId, { direction: 'outbound', body: brandReply });
   const c = await sd.db.query<{ issue: string | null; needs: string[] }>('SELECT issue_category AS issue, needs FROM cases WHERE id = $1', [caseId]);

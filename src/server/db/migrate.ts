@@ -1,9 +1,28 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Db } from './db.ts';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../package-root.ts';
+import type { Db, Queryable } from './db.ts';
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+// From the package root, so the production build (dist/node) reads the same SQL files as the sources.
+const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'src', 'server', 'migrations');
+
+function migrationFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
+}
+
+/**
+ * The migration files this build has that the database has not applied yet (none: the schema is current).
+ * Read-only, no lock: `/readyz` asks it on every probe.
+ *
+ * @example
+ * await pendingMigrations(db) // [] once `migrate` has run
+ */
+export async function pendingMigrations(db: Queryable, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const table = await db.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+  const done = new Set(table.rows[0].t ? (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name) : []);
+  return migrationFiles(dir).filter((f) => !done.has(f));
+}
+
 // Arbitrary constant shared by every Defuse process: the advisory lock that serialises migrations.
 const MIGRATION_LOCK = 7_402_311;
 
@@ -15,7 +34,7 @@ const MIGRATION_LOCK = 7_402_311;
  * const applied = await migrate(db); // ['0001_desk.sql'] on an empty database, [] after
  */
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const files = readdirSync(dir).filter((f) => /^\d+_.+\.sql$/.test(f)).sort();
+  const files = migrationFiles(dir);
   const client = await db.pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
