@@ -96,6 +96,8 @@ export type Move =
   | 'empathize'
   | 'own'
   | 'ask'
+  /** A question or specific request for information ("which model is it?"), apart from `ask` (what would make it right). */
+  | 'ask-details'
   | 'offer'
   | 'reassure'
   | 'summarize'

@@ -18,6 +18,7 @@ export const MOVE_LABELS: Record<Move, string> = {
   empathize: 'Show genuine empathy',
   own: 'Take ownership',
   ask: 'Ask what they need',
+  'ask-details': 'Ask for the details you need',
   offer: 'Offer an option',
   reassure: 'Reassure them',
   summarize: 'Summarize what was agreed',
