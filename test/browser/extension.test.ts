@@ -134,6 +134,11 @@ describe('browser extension in Chromium', () => {
       assert.match(await panel.locator('.dp-next').textContent() ?? '', /Next best move/);
       const severities = await panel.locator('li.dp-finding').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.severity));
       assert.equal(severities[0], 'error', `problems come first: ${severities.join(', ')}`);
+      if (SHOTS && (site.id === 'zendesk' || site.id === 'front')) {
+        await page.locator('defuse-overlay .u').first().waitFor();
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: join(SHOTS, `panel-${site.id}.png`) });
+      }
       await showAll(page);
       await panel.locator('li.dp-finding[data-rule="no-transfer"]').first().waitFor();
 
@@ -173,10 +178,6 @@ describe('browser extension in Chromium', () => {
       assert.ok(after.draft.includes(inserted), `the app's own draft has the fix: ${after.draft}`);
       await page.waitForFunction((q) => ![...document.querySelector('defuse-panel')?.shadowRoot?.querySelectorAll('li.dp-finding q') ?? []].some((e) => e.textContent === q), quote);
 
-      if (SHOTS && (site.id === 'zendesk' || site.id === 'front')) {
-        mkdirSync(SHOTS, { recursive: true });
-        await page.screenshot({ path: join(SHOTS, `panel-${site.id}.png`) });
-      }
       assert.deepEqual(problems, []);
       await page.close();
     });
