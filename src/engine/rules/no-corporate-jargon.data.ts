@@ -199,11 +199,6 @@ export const CORPORATE_JARGON: PhraseEntry[] = [
     pattern: '(?:seamless|hassle-free|best-in-class|world-class|best possible|unparalleled|superior) (?:customer )?(?:experience|service)|(?:look forward to|hope to|continue to|strive to) (?:serve|serving) you(?: (?:better|again|in the future))?|serve you better|your valuable (?:feedback|time|suggestions?|input|business)',
     note: 'Brochure wording ("a seamless experience", "to serve you better") talks to a market, not to this customer.',
   },
-  {
-    pattern: 'please accept (?:our|my) (?:sincere(?:st)? |deepest |humble )?apolog(?:ies|y)',
-    note: '"Please accept our apologies" asks the customer to do the accepting; "I apologize for <the issue>" just apologizes.',
-    alternatives: ['I apologize'],
-  },
   // Form-letter sign-offs
   {
     pattern: "(?:please )?(?:do not|don't) hesitate to (?:contact|reach out to|get in touch with|write to|call) (?:us|me)",

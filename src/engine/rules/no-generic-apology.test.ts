@@ -20,6 +20,9 @@ ruleTester(rule, {
     // no customer context: the generic wording is the best the agent can do
     'We apologize for any inconvenience this may have caused.',
     { text: 'Sorry for the trouble! Here is how sorting works.', context: howTo },
+    // a vague complaint names nothing to apologize for specifically
+    { text: 'I apologize for the trouble this has caused you.', context: { customerMessage: "I've been with you for 12 years and never been treated this badly. I'm leaving." } },
+    { text: "I'm sorry about this. I'll chase it now.", context: { customerMessage: 'Still waiting. Unacceptable.' } },
     // the apology names its subject
     { text: 'I apologize for the late delivery, Ana.', context: issue },
     { text: 'I apologize for the inconvenience of the late delivery.', context: issue },

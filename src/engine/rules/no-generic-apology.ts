@@ -49,6 +49,29 @@ function namesItBefore(text: string, sentenceStart: number, at: number): boolean
   return words.length - k >= 3;
 }
 
+const described = new WeakMap<object, boolean>();
+/** Fewer words than this describe nothing concrete ("Still waiting. Unacceptable."), unless an issue was found. */
+const MIN_DESCRIPTION_WORDS = 5;
+
+/**
+ * The customer described a concrete problem (labelling guide: "not when the customer's problem is itself
+ * vague"): an issue is known, or the customer's message reports something broken, failed, lost or charged
+ * wrongly in a few words at least. `customerReportsProblem` also counts an upset customer who names no problem
+ * ("I've never been treated this badly"); there is nothing specific to apologize for then, so upset alone
+ * does not count here.
+ */
+function describedProblem(input: RuleInput): boolean {
+  const { context } = input;
+  if (context.issue?.trim() || context.analysis.issues.length > 0) return true;
+  const known = described.get(context.analysis);
+  if (known !== undefined) return known;
+  const text = (context.customerMessage ?? context.analysis.sentences.map((s) => s.text).join(' ')).slice(0, 2000);
+  const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const answer = words >= MIN_DESCRIPTION_WORDS && customerReportsProblem({ ...context, analysis: { ...context.analysis, upset: false } });
+  described.set(context.analysis, answer);
+  return answer;
+}
+
 /** The issue as an agent would name it back, when the context or the customer's message gives one. */
 function knownIssue(input: RuleInput): string | undefined {
   const issue = input.context.issue?.trim();
@@ -70,7 +93,7 @@ export default defineRule({
   },
   check(input) {
     const { text, sentences } = input;
-    if (!customerReportsProblem(input.context)) return [];
+    if (!describedProblem(input)) return [];
     const out: RawFinding[] = [];
     for (const m of findPhrases(text, apologies, sentences, { limit: MAX_FINDINGS_PER_RULE })) {
       const i = sentenceIndexOf(sentences, m.range[0]);

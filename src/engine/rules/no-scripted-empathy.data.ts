@@ -31,7 +31,7 @@ export const SCRIPTED_EMPATHY: PhraseEntry[] = [
     alternatives: [SPECIFIC],
   },
   {
-    pattern: "(?:i|we) (?:completely |totally |fully |truly |really |can |can only |do )?(?:know|understand|imagine|realize|realise|appreciate) (?:just )?how (?:very |really |incredibly )?(?:frustrating|annoying|upsetting|disappointing|inconvenient|stressful|difficult|hard|aggravating|confusing) (?:this|that|it)(?: (?:can|must|may|might|would|could))?(?: (?:be|have been|feel|is|was))?|(?:i|we) (?:completely |totally |fully |truly |really |do )?(?:understand|realize|realise|know) (?:that )?(?:this|it|that) (?:can|must|would|is|has been) (?:be )?(?:very |so |really |incredibly )?(?:frustrating|upsetting|annoying|disappointing|inconvenient|stressful)",
+    pattern: "(?:i|we) (?:completely |totally |fully |truly |really |can |can only |do )?(?:know|understand|imagine|realize|realise|appreciate) (?:just )?how (?:very |really |incredibly )?(?:frustrating|annoying|upsetting|disappointing|inconvenient|stressful|difficult|hard|aggravating|confusing) (?:this|that|it)(?: (?:can|must|may|might|would|could|has|had))?(?: (?:be|have been|been|feel|is|was))?|(?:i|we) (?:completely |totally |fully |truly |really |do )?(?:understand|realize|realise|know) (?:that )?(?:this|it|that) (?:can|must|would|is|has been) (?:be )?(?:very |so |really |incredibly )?(?:frustrating|upsetting|annoying|disappointing|inconvenient|stressful)",
     note: '"I know how frustrating this can be" could be said to anyone about anything; name what is frustrating about this.',
     alternatives: [SPECIFIC],
   },
