@@ -1,9 +1,34 @@
-import { compileTable, findPhrases } from '../text/matcher.ts';
+import { compileTable, findPhrases, type CompiledTable, type PhraseMatch } from '../text/matcher.ts';
 import { splitSentences } from '../text/sentences.ts';
-import type { IssueFinding, Sentence } from '../types.ts';
+import type { IssueFinding, Need, Sentence } from '../types.ts';
 import { ISSUE_TABLES, type IssueEntry } from './issues.data.ts';
 
-const TABLE = compileTable(ISSUE_TABLES.flat());
+/**
+ * Past about 20,000 characters of source V8 stops optimizing a regular expression, and one alternation of
+ * every issue phrase ran ten times slower than the same phrases in a few smaller tables. So the entries are
+ * compiled in order into tables of at most this much source each, and their matches merged (see
+ * {@link matchIssues}).
+ */
+const MAX_TABLE_SOURCE = 12_000;
+
+function chunked(entries: readonly IssueEntry[]): { table: CompiledTable; offset: number }[] {
+  const out: { table: CompiledTable; offset: number }[] = [];
+  let start = 0;
+  let size = 0;
+  for (let i = 0; i <= entries.length; i++) {
+    const len = i < entries.length ? entries[i].pattern.length + 8 : 0;
+    if (i === entries.length || (size + len > MAX_TABLE_SOURCE && i > start)) {
+      out.push({ table: compileTable(entries.slice(start, i)), offset: start });
+      start = i;
+      size = 0;
+    }
+    size += len;
+  }
+  return out;
+}
+
+const ENTRIES = ISSUE_TABLES.flat();
+const TABLES = chunked(ENTRIES);
 const MAX_ISSUES = 50;
 /** Repeats of one issue are dropped, so this many matches is plenty for any real message. */
 const MATCH_LIMIT = 1000;
@@ -11,6 +36,8 @@ const MATCH_LIMIT = 1000;
 /** An issue with how much it upsets on its own (fed to scoring as a complaint cue). */
 export interface WeightedIssue extends IssueFinding {
   weight: number;
+  /** What a reply must serve for this issue when the customer does not say it (see `IssueEntry.needs`). */
+  needs?: readonly Need[];
 }
 
 /**
@@ -24,13 +51,37 @@ export interface WeightedIssue extends IssueFinding {
 export function findIssues(text: string, sentences: Sentence[]): WeightedIssue[] {
   const out: WeightedIssue[] = [];
   const labels = new Set<string>();
-  for (const m of findPhrases(text, TABLE, sentences, { skipNegated: false, limit: MATCH_LIMIT })) {
+  for (const m of matchIssues(text, sentences)) {
     if (out.length >= MAX_ISSUES) break;
     const entry = m.entry as IssueEntry;
     const label = issueLabel(entry, m.text);
     if (labels.has(label)) continue;
     labels.add(label);
-    out.push({ category: entry.category, phrase: m.text, range: m.range, label, weight: entry.weight });
+    const issue: WeightedIssue = { category: entry.category, phrase: m.text, range: m.range, label, weight: entry.weight };
+    if (entry.needs) issue.needs = entry.needs;
+    out.push(issue);
+  }
+  return out;
+}
+
+/**
+ * The matches of every issue table, as one alternation of all the entries would give them: leftmost first; at
+ * one position the earlier entry wins; a match that starts inside a kept one is dropped.
+ */
+function matchIssues(text: string, sentences: Sentence[]): PhraseMatch[] {
+  if (TABLES.length === 1) return findPhrases(text, TABLES[0].table, sentences, { skipNegated: false, limit: MATCH_LIMIT });
+  const all: PhraseMatch[] = [];
+  for (const { table, offset } of TABLES) {
+    for (const m of findPhrases(text, table, sentences, { skipNegated: false, limit: MATCH_LIMIT })) all.push({ ...m, index: m.index + offset });
+  }
+  all.sort((a, b) => a.range[0] - b.range[0] || a.index - b.index);
+  const out: PhraseMatch[] = [];
+  let end = 0;
+  for (const m of all) {
+    if (m.range[0] < end) continue;
+    out.push(m);
+    end = m.range[1];
+    if (out.length >= MATCH_LIMIT) break;
   }
   return out;
 }
@@ -54,6 +105,13 @@ const OBJECTS: Record<string, string> = {
   refund: 'refund', account: 'account', profile: 'profile', channel: 'channel', email: 'email', card: 'card',
   size: 'size', colour: 'colour', color: 'color', product: 'product', address: 'address', model: 'model', book: 'book',
   app: 'app', phone: 'phone', laptop: 'laptop',
+  // Banking: what a payment problem is about ("the declined transfer", "the direct debit you do not recognize")
+  payment: 'payment', payments: 'payment', charge: 'charge', charges: 'charge', transaction: 'transaction', transactions: 'transaction',
+  transcation: 'transaction', transfer: 'transfer', transfers: 'transfer', tranfer: 'transfer', withdrawal: 'withdrawal',
+  withdrawals: 'withdrawal', withdrawl: 'withdrawal', topup: 'top-up', topups: 'top-up', top: 'top-up',
+  fee: 'fee', fees: 'fee', debit: 'direct debit', cash: 'cash withdrawal', deposit: 'deposit', cards: 'card', pin: 'PIN', passcode: 'passcode',
+  password: 'password', wallet: 'wallet', purse: 'purse', handbag: 'handbag', bag: 'bag', mobile: 'phone', cell: 'phone',
+  details: 'card details', identity: 'identity', contactless: 'contactless', beneficiary: 'beneficiary',
 };
 const DETERMINERS = new Set(['my', 'our', 'the', 'this', 'these', 'your']);
 /** Where the customer's noun phrase ends and the complaint begins: "my new phone | is broken". */
@@ -87,5 +145,6 @@ export function issueLabel(entry: IssueEntry, matched: string): string {
     }
     if (rest.length > 0 && rest.length < words.length - 1) np = `your ${rest.join(' ')}`;
   }
-  return entry.label.replace('$OBJ', obj).replace('$NP', np).replace('$TEXT', words.join(' '));
+  // Functions, not strings: the customer's words may hold `$&` or `$1`, which a replacement string would expand.
+  return entry.label.replace('$OBJ', () => obj).replace('$NP', () => np).replace('$TEXT', () => words.join(' '));
 }

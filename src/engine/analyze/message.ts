@@ -97,7 +97,8 @@ function impliedNeeds(issues: WeightedIssue[], stated: MessageAnalysis['needs'])
     out.push({ need, evidence: [{ range: issue.range, text: issue.phrase }] });
   };
   for (const issue of issues) {
-    if (issue.category === 'billing' || issue.category === 'refund') add('financial', issue);
+    if (issue.needs) for (const need of issue.needs) add(need, issue);
+    else if (issue.category === 'billing' || issue.category === 'refund') add('financial', issue);
     else if (issue.category === 'delivery') add('timing', issue);
     else if (issue.category === 'defect') add('replacement', issue);
     else if (issue.category === 'transfer') add('acknowledgement', issue);
