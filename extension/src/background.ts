@@ -11,9 +11,15 @@ import { syncIfStale } from './sync.ts';
 export const MENU_ID = 'defuse-use-as-customer-message';
 const COACH_FILE = 'coach.js';
 
-/** Puts the coach into one frame of a tab (it ignores a second injection). */
+/**
+ * Puts the coach into one frame of a tab, unless it is there already: evaluating the bundle again would set
+ * the engine up again (seconds of the page's main thread) only for the coach to see it is running.
+ */
 async function inject(tabId: number, frameId: number): Promise<void> {
-  await chrome.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [COACH_FILE] });
+  const target = { tabId, frameIds: [frameId] };
+  const [probe] = await chrome.scripting.executeScript({ target, func: () => Boolean(window.__defuseCoach) });
+  if (probe?.result === true) return;
+  await chrome.scripting.executeScript({ target, files: [COACH_FILE] });
 }
 
 /**

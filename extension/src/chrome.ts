@@ -50,7 +50,8 @@ export interface ChromeApi {
     onClicked: Listeners<(tab: { id?: number; url?: string }) => void>;
   };
   scripting: {
-    executeScript(injection: { target: { tabId: number; frameIds?: number[]; allFrames?: boolean }; files: string[] }): Promise<unknown[]>;
+    executeScript(injection: { target: { tabId: number; frameIds?: number[]; allFrames?: boolean }; files: string[] }): Promise<{ result?: unknown }[]>;
+    executeScript<T>(injection: { target: { tabId: number; frameIds?: number[]; allFrames?: boolean }; func: () => T }): Promise<{ result?: T }[]>;
   };
   tabs: {
     query(info: { active?: boolean; lastFocusedWindow?: boolean; currentWindow?: boolean }): Promise<{ id?: number; url?: string }[]>;
