@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { timingSafeEqual } from 'node:crypto';
 import { webRoutes } from '../web/routes.ts';
 import { HttpError } from './errors.ts';
+import { observeRequests, operationRoutes, type Operations } from './ops/http.ts';
 import { adminRoutes } from './http/admin/routes.ts';
 import { caseRoutes } from './http/cases/routes.ts';
 import { checkRoutes } from './http/check/routes.ts';
@@ -46,10 +47,28 @@ const HEALTH_DOC: DocumentedRoute = {
   method: 'get',
   path: '/healthz',
   operationId: 'health',
-  summary: 'Liveness and database check (503 when PostgreSQL is unreachable)',
+  summary: 'Liveness: the process answers (restart it when this fails)',
   tag: 'system',
   access: 'public',
-  response: z.object({ ok: z.boolean(), db: z.enum(['up', 'down']) }),
+  response: z.object({ ok: z.boolean(), uptime: z.number() }),
+};
+const READY_DOC: DocumentedRoute = {
+  method: 'get',
+  path: '/readyz',
+  operationId: 'ready',
+  summary: 'Readiness: PostgreSQL answers, every migration is applied and the process is not shutting down (503 otherwise: send no traffic)',
+  tag: 'system',
+  access: 'public',
+  response: z.object({ ready: z.boolean(), db: z.enum(['up', 'down', 'unknown']), migrations: z.enum(['applied', 'pending', 'unknown']), draining: z.boolean(), pending: z.array(z.string()).optional() }),
+};
+const METRICS_DOC: DocumentedRoute = {
+  method: 'get',
+  path: '/metrics',
+  operationId: 'metrics',
+  summary: 'Prometheus metrics (text format): from this machine only, or with METRICS_TOKEN as a bearer token',
+  tag: 'system',
+  access: 'public',
+  response: z.string(),
 };
 const OPENAPI_DOC: DocumentedRoute = {
   method: 'get',
@@ -62,11 +81,15 @@ const OPENAPI_DOC: DocumentedRoute = {
 };
 
 /** Public routes (implemented in this file) plus every API route: what the OpenAPI document describes. */
-export const DOCUMENTED_ROUTES: readonly (DocumentedRoute | RouteDef<never, never, never>)[] = [HEALTH_DOC, OPENAPI_DOC, loginDoc, ...API_ROUTES];
+export const DOCUMENTED_ROUTES: readonly (DocumentedRoute | RouteDef<never, never, never>)[] = [HEALTH_DOC, READY_DOC, METRICS_DOC, OPENAPI_DOC, loginDoc, ...API_ROUTES];
 
 export interface CreateAppOptions extends AppDeps {
   /** Mount the web UI at `/` (default true). */
   web?: boolean;
+  /** Shown on the sign-in page (demo mode says which accounts to use and where their password is). */
+  loginHint?: string;
+  /** Access log, metrics and readiness (main passes them; tests that do not ask get health routes only). */
+  ops?: Operations;
 }
 
 /** The client address: the socket peer, or behind trusted proxies the rightmost untrusted X-Forwarded-For hop. */
@@ -152,14 +175,18 @@ function mount(app: Hono<AppEnv>, deps: AppDeps, def: RouteDef<never, never, nev
  *
  * @example
  * const app = createApp({ db, mailer, clock: systemClock, config: defaultConfig() });
- * const res = await app.request('/healthz'); // 200 { ok: true, db: 'up' }
+ * const res = await app.request('/readyz'); // 200 { ready: true, db: 'up', migrations: 'applied', draining: false }
  */
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
-  const { web = true, ...deps } = options;
+  const { web = true, loginHint, ops, ...deps } = options;
   const app = new Hono<AppEnv>();
+  // First, so the request id, access log and latency metrics wrap every route below.
+  observeRequests(app, ops);
   const api = secureHeaders({ crossOriginResourcePolicy: 'same-origin' });
   app.use('/api/*', api);
   app.use('/healthz', api);
+  app.use('/readyz', api);
+  app.use('/metrics', api);
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -180,14 +207,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' } }, 500);
   });
 
-  app.get('/healthz', async (c) => {
-    try {
-      await deps.db.query('SELECT 1');
-      return c.json({ ok: true, db: 'up' as const });
-    } catch {
-      return c.json({ ok: false, db: 'down' as const }, 503);
-    }
-  });
+  operationRoutes(app, deps.db, ops);
 
   let openapi: unknown;
   app.get('/api/openapi.json', (c) => c.json((openapi ??= buildOpenApi(DOCUMENTED_ROUTES, { title: 'Defuse desk API', version: '1.0.0' })) as object));
@@ -210,6 +230,6 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   for (const def of API_ROUTES) mount(app, deps, def);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
 
-  if (web) app.route('/', webRoutes({ productName: 'Defuse' }));
+  if (web) app.route('/', webRoutes({ productName: 'Defuse', loginHint }));
   return app;
 }

@@ -33,6 +33,11 @@ export const envSchema = z.object({
     .default(NO_PROXY),
   ADMIN_EMAIL: z.string().email().default('admin@defuse.localhost'),
   AUTHORITY_PERIOD_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  // Operations (read by main only): log format, metrics access, how long a stop waits for work in flight.
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   EXTENSION_ORIGINS: z
     .string()
     .transform((v, ctx) => {

@@ -1,17 +1,20 @@
 /**
  * The desk's web UI as a Hono sub-app: HTML shell pages plus `/assets/*`. The client (TypeScript under
- * `client/`, including the engine so coaching runs in the browser) is bundled with esbuild's JS API on first
- * request and kept in memory, so there is no build step to remember and no build output in git.
+ * `client/`, including the engine so coaching runs in the browser) is bundled by esbuild. Run from the
+ * production build (`npm run build`), the server serves the bundle that build wrote to `dist/web/` and never
+ * loads esbuild; run from the sources (tests, development), it bundles on first request and keeps the result
+ * in memory. No build output is in git.
  *
  * The backend mounts it with `app.route('/', webRoutes({ dev }))`. Pages are thin shells: all data comes from
  * the JSON API under `/api` with the session cookie, and all customer text is written with `textContent`.
  */
 import { Hono } from 'hono';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import type { BuildOptions } from 'esbuild';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { COMPILED, PACKAGE_ROOT } from '../package-root.ts';
 
 /** What the backend passes in; nothing else from the server is needed. */
 export interface WebDeps {
@@ -19,10 +22,44 @@ export interface WebDeps {
   dev?: boolean;
   /** Product name in titles; default "Defuse". */
   productName?: string;
+  /** A line for the sign-in page (demo mode: which accounts, where the password is). */
+  loginHint?: string;
+  /** Serve the bundle from this folder (`npm run build`'s output) instead of bundling; default: `dist/web` when running the build. */
+  prebuilt?: string | null;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-const CLIENT_DIR = join(here, 'client');
+const CLIENT_DIR = join(PACKAGE_ROOT, 'src', 'web', 'client');
+
+/** Where `npm run build` writes the client bundle, and where the built server reads it. */
+export const PREBUILT_DIR = join(PACKAGE_ROOT, 'dist', 'web');
+
+/**
+ * esbuild options for the client bundle: the same for the run-time build (sources) and `npm run build`.
+ *
+ * @example
+ * await esbuild.build({ ...clientBuildOptions(false), write: true, outdir: 'dist/web' });
+ */
+export function clientBuildOptions(dev: boolean): BuildOptions & { entryPoints: Record<string, string> } {
+  return {
+    entryPoints: { app: join(CLIENT_DIR, 'main.ts') },
+    bundle: true,
+    format: 'esm',
+    // Pages load their own code on demand: the login page does not download the engine or chart.js.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    platform: 'browser',
+    target: ['es2022'],
+    minify: !dev,
+    sourcemap: false,
+    logLevel: 'silent',
+    legalComments: 'none',
+  };
+}
+
+/** Files served besides the bundle: the stylesheet and the icon. */
+export async function staticAssets(): Promise<Record<string, string>> {
+  return { 'app.css': await readFile(join(CLIENT_DIR, 'styles.css'), 'utf8'), 'icon.svg': ICON };
+}
 
 interface Asset {
   body: string;
@@ -36,34 +73,29 @@ interface Asset {
 type AssetTable = Map<string, Asset>;
 
 async function buildAssets(dev: boolean): Promise<AssetTable> {
-  // Imported lazily so servers that never serve the UI (CLI, API tests) don't load esbuild.
+  // Imported lazily so servers that never serve the UI (CLI, API tests) don't load esbuild; the production
+  // build never gets here (see loadPrebuilt), so esbuild is a devDependency.
   const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    entryPoints: { app: join(CLIENT_DIR, 'main.ts') },
-    bundle: true,
-    format: 'esm',
-    // Pages load their own code on demand: the login page does not download the engine or chart.js.
-    splitting: true,
-    chunkNames: 'chunk-[hash]',
-    platform: 'browser',
-    target: ['es2022'],
-    minify: !dev,
-    sourcemap: false,
-    write: false,
-    outdir: '/assets',
-    logLevel: 'silent',
-    legalComments: 'none',
-  });
+  const result = await esbuild.build({ ...clientBuildOptions(dev), write: false, outdir: '/assets' });
   const table: AssetTable = new Map();
   for (const file of result.outputFiles) {
     const name = file.path.slice(file.path.lastIndexOf('/') + 1);
-    const type = name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8';
-    table.set(name, asset(file.text, type));
+    table.set(name, asset(file.text, typeFor(name)));
   }
-  const css = await readFile(join(CLIENT_DIR, 'styles.css'), 'utf8');
-  table.set('app.css', asset(css, 'text/css; charset=utf-8'));
-  table.set('icon.svg', asset(ICON, 'image/svg+xml'));
+  for (const [name, body] of Object.entries(await staticAssets())) table.set(name, asset(body, typeFor(name)));
   return table;
+}
+
+/** Reads what `npm run build` wrote: every file of the folder, gzipped once here. */
+async function loadPrebuilt(dir: string): Promise<AssetTable> {
+  const table: AssetTable = new Map();
+  for (const name of await readdir(dir)) table.set(name, asset(await readFile(join(dir, name), 'utf8'), typeFor(name)));
+  if (!table.has('app.js')) throw new Error(`${dir} has no app.js: run \`npm run build\``);
+  return table;
+}
+
+function typeFor(name: string): string {
+  return name.endsWith('.css') ? 'text/css; charset=utf-8' : name.endsWith('.svg') ? 'image/svg+xml' : 'text/javascript; charset=utf-8';
 }
 
 function asset(body: string, type: string): Asset {
@@ -119,12 +151,13 @@ function escapeAttr(s: string): string {
  */
 export function webRoutes(deps: WebDeps = {}): Hono {
   const product = deps.productName ?? 'Defuse';
+  const prebuilt = deps.prebuilt === undefined ? (COMPILED ? PREBUILT_DIR : null) : deps.prebuilt;
   let built: Promise<AssetTable> | undefined;
   // In dev the bundle is rebuilt when a page asks for its entry files; the chunks it then loads come
   // from that same build, so hashes always match.
   const assets = (name: string): Promise<AssetTable> => {
     if (!built || (deps.dev && (name === 'app.js' || name === 'app.css'))) {
-      built = buildAssets(Boolean(deps.dev));
+      built = prebuilt && !deps.dev ? loadPrebuilt(prebuilt) : buildAssets(Boolean(deps.dev));
       // A failed build must not be cached: the next request tries again (e.g. after fixing a typo in dev).
       built.catch(() => { built = undefined; });
     }
@@ -144,7 +177,7 @@ export function webRoutes(deps: WebDeps = {}): Hono {
       },
     });
   app.get('/', () => html(shell('queue', product)));
-  app.get('/login', () => html(shell('login', product)));
+  app.get('/login', () => html(shell('login', product, deps.loginHint ? { 'login-hint': deps.loginHint } : {})));
   app.get('/follow-ups', () => html(shell('followups', product)));
   app.get('/dashboard', () => html(shell('dashboard', product)));
   app.get('/admin', () => html(shell('admin', product)));

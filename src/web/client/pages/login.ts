@@ -12,6 +12,8 @@ export async function render(): Promise<void> {
   const form = h('form', { class: 'login-form', novalidate: true },
     h('h1', { id: 'page-title' }, 'Sign in to Defuse'),
     h('p', { class: 'muted' }, 'The de-escalation desk for your support team.'),
+    // Demo mode: the server says which accounts to try and where their password is (never the password).
+    document.body.dataset.loginHint ? h('p', { class: 'login-hint', id: 'login-hint' }, document.body.dataset.loginHint) : null,
     error,
     h('div', { class: 'field' }, h('label', { for: 'login-email' }, 'E-mail'), email),
     h('div', { class: 'field' }, h('label', { for: 'login-password' }, 'Password'), password),
