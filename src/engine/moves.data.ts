@@ -6,6 +6,9 @@ const FEELING = '(?:frustrat(?:ed|ing|ion)|upset(?:ting)?|angry|anger|annoy(?:ed
 const ADVERB = '(?:(?:so|very|really|incredibly|extremely|genuinely|completely|totally|fully|absolutely|truly|understandably|rightly|clearly|naturally) )?';
 const WE = '(?:i|we)';
 const WILL = "(?:i(?:'ll| will| am going to|'m going to)|we(?:'ll| will| are going to|'re going to))";
+/** What a customer fears losing, in factual reassurance: "this won't delete your saved games", "your data is safe". */
+const KEPT = '(?:data|files?|progress|saves?|saved (?:data|games?)|photos|content|account|purchases|games?|library|playlists?|music|downloads|settings|information|info|contacts|messages|money|funds|balance|payment|details|service|plan|subscription|membership|booking|reservation|flight|points|miles|credit(?: score)?|warranty|order|number|line)';
+
 /**
  * A specific piece of information a support team asks for, with its determiner: "your order number",
  * "the video ID", "a screenshot", "more details", "the version of the app". ("an e-mail" is a channel, not
@@ -137,7 +140,7 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
     { pattern: `${WE} (?:really |genuinely |truly |definitely |do )?want to (?:help|assist|make (?:this|it|things) right|fix this|get (?:this|it) (?:sorted|fixed|resolved)|put (?:this|it|things) right)` },
     { pattern: "(?:i|we)(?:'ll| will) (?:get (?:this|it) (?:sorted|resolved|fixed) for you)" },
     // Glad to help, with or without a subject: "Happy to help!", "we'd be glad to assist", "we're always happy to help"
-    { pattern: "(?:(?:i|we)(?:'re| are|'m| am|'d be| would be|'ll be| will be|'d| would)? )?(?:always |more than |really |very |so |definitely |certainly |just |only )?(?:happy|glad|delighted|pleased|here|ready) to (?:help|assist|support|clarify|answer|lend a hand|walk you through|explain)" },
+    { pattern: "(?:(?:i|we)(?:'re| are|'m| am|'d be| would be|'ll be| will be|'d| would)? )?(?:always |more than |really |very |so |definitely |certainly |just |only )?(?:happy|glad|delighted|pleased|here|ready) to (?:help|assist|support|clarify|answer|lend a hand|walk you through|explain)(?! us(?![\\p{L}]))" },
     { pattern: `${WE}(?:'d| would) (?:like|love) to (?:help|assist|see (?:if|what|how) (?:we|i) can|get (?:this|it|you) (?:sorted|fixed|resolved|working))` },
     // A promise to help, said plainly: "we will assist", "we can help", "we'll see what we can do"
     { pattern: `${WILL} (?:gladly |happily |be (?:happy|glad) to |do (?:our|my) best to |always )?(?:help|assist|support you)` },
@@ -157,10 +160,11 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
     { pattern: "you(?:'ve| have) (?:reached|come to) the right place" },
     { pattern: "no need to (?:worry|panic|stress)|(?:please )?(?:don't|do not) worry|nothing to worry about" },
     // Nothing will be lost: "this won't delete any saved data", "you won't be charged twice", "your files are safe"
-    { pattern: "(?:won't|will not|wouldn't|would not|doesn't|does not|shouldn't|should not) (?:delete|erase|remove|wipe|affect|harm|reset|lose) (?:anything|any (?:\\w+ )?(?:data|files?|progress|saves?|photos|content|purchases|games?|settings|information|contacts|messages)|your (?:\\w+ )?(?:data|files?|progress|saves?|photos|content|account|purchases|games?|library|settings|information|contacts|messages))" },
+    { pattern: `(?:won't|will not|wouldn't|would not|doesn't|does not|shouldn't|should not) (?:delete|erase|remove|wipe|affect|impact|harm|reset|lose|cancel|interrupt) (?:anything|any (?:\\w+ )?${KEPT}|your (?:\\w+ )?${KEPT})` },
+    { pattern: `(?:your|the) (?:\\w+ )?${KEPT} (?:is|are|will be|will stay|will remain|remains?|stays?) (?:completely |perfectly |still |fully )?(?:safe|secure|protected|intact|untouched|unaffected|active|valid|saved|in place)` },
+    { pattern: "(?:you )?(?:don't|do not|won't|will not) (?:need|have) to do anything|no (?:further )?action (?:is )?(?:needed|required) (?:on your (?:end|part|side)|from you)|(?:points|miles|credits?|balance|funds|vouchers?) (?:won't|will not|don't|do not) expire" },
     { pattern: "(?:won't|will not) be (?:charged|billed|double[- ]charged)|you(?:'ll| will) (?:still )?(?:keep|retain|have access to) (?:all )?(?:your|any)|(?:won't|will not) lose (?:anything|any|your)" },
     { pattern: '(?:no|none of your) (?:\\w+ )?(?:data|files|progress|photos|content|information|money) (?:will|would) be (?:lost|deleted|affected|removed|erased)|nothing (?:will|would) be (?:lost|deleted|removed|erased)' },
-    { pattern: '(?:your|the) (?:\\w+ )?(?:data|files|progress|account|information|photos|content|money|funds|payment|details) (?:is|are|will be|remains?|stays?) (?:completely |perfectly |still )?(?:safe|secure|protected|intact|untouched)' },
     // A pending charge that goes away by itself: "the authorization hold will fall off your account"
     { pattern: '(?:hold|charge|authori[sz]ation|pending (?:charge|transaction|payment)) (?:will|should) (?:(?:automatically )?(?:drop|fall) off|be (?:automatically )?(?:released|cancelled|canceled|voided|removed))' },
   ],
@@ -261,7 +265,7 @@ export const NOT_VOCATIVE = new Set([
   // generic addressees: "Hi there", "Hi team", "Hello friend", "Dear customer"
   'there', 'team', 'all', 'everyone', 'everybody', 'folks', 'guys', 'friend', 'friends', 'again', 'sir', 'madam', "ma'am",
   'maam', 'mr', 'mrs', 'ms', 'mx', 'dr', 'customer', 'customers', 'user', 'users', 'member', 'members', 'client', 'valued', 'both', 'yall', "y'all", 'you',
-  'gamer', 'gamers', 'player', 'players', 'creator', 'creators', 'fan', 'fans', 'buddy', 'pal', 'mate', 'neighbor',
+  'subscriber', 'subscribers', 'gamer', 'gamers', 'player', 'players', 'creator', 'creators', 'fan', 'fans', 'buddy', 'pal', 'mate', 'neighbor',
   'neighbour', 'traveler', 'traveller', 'guest', 'guests', 'fam', 'support', 'community', 'world', 'people', 'staff',
   // courtesy and discourse words written with a capital: "Thanks, Sorry, Great, Please"
   'thanks', 'thank', 'thx', 'sorry', 'great', 'please', 'cheers', 'welcome', 'hello', 'hi', 'hey', 'hiya', 'dear', 'good',
@@ -287,4 +291,4 @@ export const NOT_VOCATIVE = new Set([
 export const INTERJECTION = /^(?:h+m+|u+h+|u+m+|a+h+|a+w+|o+h+|o+o+h*|e+h+|u+g+h+|w+o+w+|w+h+o+a+|l+o+l+|l+m+a+o+|h+a+(?:h+a+)+h*|h+e+(?:h+e+)+|y+a+y+|y+i+k+e+s+|p+h+e+w+|w*h*o+o+p+s+|n+a+h+|y+u+p+|y+e+p+|s+h+o+o+t+|d+a+r+n+|d+a+n+g+|d+a+m+n+|b+u+m+m+e+r+|g+e+e+z*|g+o+s+h+|d+u+d+e+|b+r+o+|o+k+a*y*|o+o+f+|w+e+l+p+|h+o+o+r+a+y+)$/iu;
 
 /** Words that, alone before a comma at the end of a reply, make the name after them a signature: "Thanks, Sam". */
-export const SIGN_OFF_WORDS = /^(?:thanks|thank you|thx|ty|many thanks|thanks again|cheers|best|best wishes|all the best|regards|kind regards|warm regards|best regards|sincerely|yours|take care|talk soon|speak soon|love)$/iu;
+export const SIGN_OFF_WORDS = /^(?:thanks|thank you|thx|ty|many thanks|thanks again|cheers|best|best wishes|all the best|regards|kind regards|warm regards|best regards|sincerely|yours|take care|talk soon|speak soon|love|warmly|with thanks|stay safe|be well|happy \p{L}+ing|have a (?:great|good|nice|lovely|wonderful) \p{L}+)$/iu;

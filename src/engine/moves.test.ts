@@ -146,6 +146,10 @@ describe('own and reassure in their real forms', () => {
       "We'd love to help with this.",
       "We'll see what we can do.",
       "You've reached the right place.",
+      "Changing your plan won't affect your saved playlists.",
+      'Your booking is still valid.',
+      "You don't need to do anything.",
+      "Let's get this sorted!",
     ]) assert.ok(moves(t).includes('reassure'), t);
   });
 
@@ -157,6 +161,9 @@ describe('own and reassure in their real forms', () => {
       'The more details you send, the better we can assist.',
       'Our billing team is happy to help: call them on 555-0100.',
       "We're not able to help with that.",
+      'Click here to help us improve.',
+      'Keep us posted!',
+      'No worries! Please send us an e-mail.',
     ]) assert.ok(!moves(t).includes('reassure'), t);
   });
 });
