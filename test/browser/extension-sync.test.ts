@@ -58,6 +58,7 @@ describe('extension and desk: team settings over CORS', () => {
     // An open helpdesk tab coaches with the team's settings (its catalogue reaches the engine).
     const tab = await ext.context.newPage();
     await tab.goto(ext.url('acme.freshdesk.com', 'freshdesk.html'));
+    await tab.locator('defuse-panel').waitFor({ state: 'attached', timeout: 60_000 });
     const editor = tab.locator('.fr-element');
     await editor.click();
     await editor.pressSequentially("We can't do anything about that.", { delay: 5 });
@@ -92,6 +93,7 @@ describe('extension and desk: team settings over CORS', () => {
     await page.locator('#sync-status', { hasText: /could not be reached/ }).waitFor();
     const tab = await ext.context.newPage();
     await tab.goto(ext.url('app.frontapp.com', 'front.html'));
+    await tab.locator('defuse-panel').waitFor({ state: 'attached', timeout: 60_000 });
     const editor = tab.locator('.ProseMirror');
     await editor.click();
     await editor.pressSequentially("Calm down. That's not my department.", { delay: 5 });
