@@ -27,7 +27,7 @@ const SCORE = { perTransfer: 15, perInflamed: 10, perCalmed: 5, lateAcknowledgem
 /** Signals that mark an escalation when they first appear after a reply. */
 const ESCALATION: ReadonlySet<SignalKind> = new Set(['churn', 'review', 'legal', 'abuse']);
 
-const ALL_MOVES: readonly Move[] = ['acknowledge', 'apologize', 'empathize', 'own', 'ask', 'offer', 'reassure', 'summarize', 'follow-up', 'name', 'loyalty'];
+const ALL_MOVES: readonly Move[] = ['acknowledge', 'apologize', 'empathize', 'own', 'ask', 'offer', 'reassure', 'summarize', 'follow-up', 'name', 'loyalty', 'ask-details'];
 
 /** What customers give that an agent must not ask for again (matched against their turns). */
 const PROVIDED: [string, RegExp][] = [
