@@ -41,6 +41,8 @@ export const VAGUE_OBJECTS: PhraseEntry[] = [
   // the pronoun must end its clause: "sorry about this error" names the error
   { pattern: `(?:again )?(?:(?:to (?:hear|see|read|learn|know)(?: (?:about|of))?|about|for|over) )?(?:that|this|it|everything|all (?:this|that)|what(?:'s| has)? happened|what you(?:'ve| have)? (?:been through|went through|experienced))(?=\\s*(?:[,.!?…;:–—-]|$)|\\s+(?:and|but|so|as)(?![\\p{L}]))`, tag: 'pronoun' },
   { pattern: `(?:again )?(?:to (?:hear|see|read|learn) (?:about|of) |for |about |over |regarding )${VAGUE_DETERMINER} ${VAGUE_NOUN}${AND_MORE}${CAUSED}${HAVING}`, tag: 'noun' },
+  // "we regret the inconvenience caused": the object without a preposition
+  { pattern: `${VAGUE_DETERMINER} (?:inconvenience|inconveniences)${CAUSED}`, tag: 'noun' },
   { pattern: `(?:to (?:hear|see|read|learn|know)(?: that)? |that )?(?:you(?:'re| are|'ve been| have been| were|'ve| have| had)|you) (?:(?:still|currently|now|been) )?(?:having|experiencing|facing|running into|dealing with|going through|had|ran into|faced|experienced|encountered|hit) (?:(?:this|that|the|some|any|an|a|these|such|so much|such an?) )?(?:trouble|troubles|issues?|problems?|difficulty|difficulties|issue|problem|this|that|it|(?:bad |poor )?experience)`, tag: 'clause' },
   { pattern: `(?:to (?:hear|see|read|learn|know)(?: that)? |that )?(?:this|that|it)(?:'s| has| is| was)? (?:happened|happening|been happening)(?: (?:to you|again))?`, tag: 'pronoun' },
   { pattern: `(?:that )?you (?:feel|felt) (?:that way|this way|like that|frustrated|upset|disappointed)|(?:that |to hear |to see )?you(?:'re| are) (?:so |very )?(?:frustrated|upset|disappointed|unhappy)`, tag: 'clause' },
@@ -51,3 +53,4 @@ export const VAGUE_OBJECTS: PhraseEntry[] = [
  * "…sorry you're having trouble connecting", "…for the trouble with your sign-in".
  */
 export const NAMES_IT_AFTER = /^\s+(?:of|with|regarding|around|over|caused by|from|to your|due to|while|when|on|in|at|after|since|because|about|for|during|\p{L}+ing)(?![\p{L}])/iu;
+

@@ -113,6 +113,12 @@ ruleTester(rule, {
       output: 'We apologize for the crashes. Could you share your system details?',
     },
     {
+      text: 'Dear customer, we regret the inconvenience caused. The reversal is on its way.',
+      context: charged,
+      errors: [{ messageId: 'genericApology', range: [15, 49] }],
+      output: 'Dear customer, we apologize for the double charge. The reversal is on its way.',
+    },
+    {
       // an apology for nothing, closed by "but"
       text: "I'm sorry, but we can't reverse it before Friday.",
       context: charged,

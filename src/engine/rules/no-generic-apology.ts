@@ -55,10 +55,11 @@ const MIN_DESCRIPTION_WORDS = 5;
 
 /**
  * The customer described a concrete problem (labelling guide: "not when the customer's problem is itself
- * vague"): an issue is known, or the customer's message reports something broken, failed, lost or charged
- * wrongly in a few words at least. `customerReportsProblem` also counts an upset customer who names no problem
- * ("I've never been treated this badly"); there is nothing specific to apologize for then, so upset alone
- * does not count here.
+ * vague"): an issue is known, or the customer's message, a few words at least, reports something broken,
+ * failed, lost or charged wrongly. `customerReportsProblem` also counts an upset customer whose message names
+ * no problem ("I've never been treated this badly. I'm cancelling."); there is nothing specific to apologize
+ * for then, so upset alone does not count here. (It also keeps the composer's own apology, which can only
+ * name an issue the analyzer found, clear of this rule.)
  */
 function describedProblem(input: RuleInput): boolean {
   const { context } = input;
