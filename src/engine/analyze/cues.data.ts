@@ -72,12 +72,16 @@ export const COMPLAINT: CueEntry[] = [
   { pattern: "you (?:promised|said (?:it|you) would|told me (?:it|you) would)|was promised|were promised", weight: 0.3, emotion: 'anger' },
   { pattern: "(?:should|was supposed to|were supposed to) (?:have )?(?:arrived|been (?:here|delivered|fixed|refunded)|arrive)", weight: 0.25, emotion: 'sadness' },
   // Pleading and urgency: a plea says the problem matters to them, however calm the rest (GUIDE.md: distress)
-  { pattern: "(?:please|pls|plz)(?:,? (?:please|pls|plz))*,? help(?: me| us)?|help(?: me| us)?,? (?:please|pls|plz)|help ?pp+|(?:somebody|someone|anybody|anyone) (?:please )?help|i (?:really |desperately |urgently )?need (?:your |some )?help", weight: 0.3, emotion: 'fear' },
+  { pattern: "(?:please|pls|plz)(?:,? (?:please|pls|plz))*,? help(?: me| us)?|help(?: me| us)?,? (?:please|pls|plz)|help ?pp+|(?:somebody|someone|anybody|anyone) (?:please )?help|i (?:really |desperately |urgently )?need (?:your |some )?help(?! (?:with|to|on|for|in|changing|setting|removing|getting|finding|making|understanding|updating|adding|using|choosing|linking|activating|verifying|ordering)(?![\\p{L}]))", weight: 0.3, emotion: 'fear' },
   { pattern: "urgent(?:ly)?|asap|desperate(?:ly)?|i(?:'m| am) begging|(?:i )?beg (?:you|of you)", weight: 0.3, emotion: 'fear', negatable: true },
   // Losing something that matters, beyond account access (which is an issue of its own, issues.data.ts)
   { pattern: "lost (?:all (?:of )?)?(?:my|our) (?:data|progress|photos|pictures|files|videos|money|saves?|save files?|contacts|messages|emails|music|playlists?|library|purchases?|items|stuff)|lost everything", weight: 0.3, emotion: 'sadness' },
   // Tried already, or it keeps happening: earlier attempts failed (GUIDE.md: repetition)
   { pattern: "(?:i'?ve |i have |already |i )?tried (?:everything|all|again|multiple|several|many|re-?(?:install|start|boot|set)\\w*|restart\\w*|uninstall\\w*|clearing|deleting)|keeps? (?:on )?(?:getting|crashing|happening|saying|failing|freezing|disconnecting|telling|logging me out|kicking me)", weight: 0.25, emotion: 'sadness' },
+  // Stakes and urgency: something that matters depends on it, soon (GUIDE.md: distress; a plea need not be spelled out)
+  { pattern: "(?:flight|train|bus|plane|ferry|appointment|meeting|interview|surgery|operation|exam|wedding|funeral|closing|court (?:date|hearing)|check-?in|boarding)s? (?:is |leaves |departs |boards |starts |takes off )?(?:in|within) (?:\\d+|an?|one|two|three|four|five|a few|a couple of|half an?) (?:minutes?|mins?|hours?|hrs?)|(?:in|within) (?:\\d+|an?|one|two|three|four|five|a few|a couple of|half an?) (?:minutes?|mins?|hours?|hrs?) (?:and|but|so)? ?(?:i|we)(?:'m| am| are|'ve| have| need)", weight: 0.35, emotion: 'fear' },
+  { pattern: "(?:rent|mortgage|bills?|tuition|school fees|payroll|salary|wages|loan(?: payment)?|car payment|insurance) (?:is |are |was |were )?(?:due|overdue|late)|(?:can'?t|cannot|couldn'?t|unable to|won'?t be able to) (?:pay|afford) (?:for )?(?:my |the |our )?(?:rent|bills?|food|groceries|petrol|gas|hotel|taxi|mortgage|medicine|meds|prescription)|(?:need|needed|needs) (?:this|that|the|my|our) (?:money|cash|funds|card|payment|transfer) (?:for|to (?:pay|buy|get)|by|today|tonight|now|urgently|asap)|(?:stranded|stuck) (?:abroad|overseas|at the airport|in (?:a|another) (?:foreign )?country)|(?:no|without) (?:money|cash|any way to pay) (?:for|to (?:eat|get|pay|buy))|(?:be|get|getting) evicted|evict(?:ed|ion)|(?:lose|losing) (?:my|our) (?:house|home|job|flat|apartment|deposit|booking)|overdraft (?:fees?|charges?)|(?:kids|children|family) (?:need|are hungry|have nothing)", weight: 0.35, emotion: 'fear' },
+  { pattern: "need (?:it|this|them|the money|my money|my card|the card|cash|the refund|my refund) (?:urgently|today|tonight|now|right now|asap|immediately|right away|by tomorrow|for tomorrow)", weight: 0.25, emotion: 'fear' },
   // Time lost to it
   { pattern: "for (?:\\d+|two|three|four|five|six|several|many|a few|over (?:a|an)|almost (?:a|an)|more than (?:a|an)) (?:hours?|days?|weeks?|months?)|since (?:yesterday|last (?:week|month|night)|this morning)", weight: 0.2, emotion: 'sadness' },
 ];
@@ -107,7 +111,7 @@ export const ANGER: CueEntry[] = [
   { pattern: 'terrible|horrible|awful|abysmal|dreadful|diabolical|horrendous|shocking', weight: 0.35, emotion: 'anger' },
   { pattern: 'unprofessional|disrespectful|condescending|patroni[sz]ing|rude', weight: 0.4, emotion: 'anger' },
   { pattern: 'lied|lying|liars?|lies', weight: 0.45, emotion: 'anger' },
-  { pattern: 'nightmare|shambles|fiasco|farce|circus', weight: 0.35, emotion: 'anger' },
+  { pattern: 'nightmare|shambles|fiasco|farce|circus|disaster|disastrous|catastroph(?:e|ic)', weight: 0.35, emotion: 'anger' },
   { pattern: "(?:a )?waste of (?:my )?(?:time|money)|wast(?:ed|ing) (?:my|so much|hours|days|an hour|a whole)", weight: 0.4, emotion: 'anger' },
   { pattern: "hate (?:this|you|your|it|that|how|when|dealing)", weight: 0.45, emotion: 'anger' },
   { pattern: 'sucks?|garbage|trash|rubbish|crap(?:py)?', weight: 0.4, emotion: 'disgust' },
@@ -153,6 +157,8 @@ export const INTENSIFIERS: CueEntry[] = [
 /** Positive words and thanks: lift sentiment; suppressed when inside a sarcasm or negated-positive cue. */
 export const POSITIVE: CueEntry[] = [
   { pattern: 'thanks?|thank you|thx|cheers', weight: 0.25, emotion: 'joy' },
+  // The writer's own polite apology ("sorry about that", "sorry to bother you"): courtesy, not distress
+  { pattern: "(?:i'?m |we'?re |so |very |really )?sorry (?:about that|for the (?:delay|inconvenience|trouble|confusion|wait|late reply|mix-?up)|to (?:bother|trouble|hear|disturb)|for any (?:inconvenience|confusion|trouble)|for (?:bothering|troubling|the hassle))|(?:my |our )?apologies for (?:the|any) (?:delay|inconvenience|trouble|confusion)", weight: 0.25, emotion: 'joy' },
   { pattern: 'appreciated?|grateful|gratitude', weight: 0.3, emotion: 'joy' },
   { pattern: 'great|excellent|amazing|awesome|wonderful|fantastic|brilliant|perfect|superb|outstanding|stellar', weight: 0.4, emotion: 'joy' },
   { pattern: 'love|loved|lovely|adore', weight: 0.4, emotion: 'joy' },

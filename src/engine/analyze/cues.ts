@@ -82,11 +82,23 @@ function lexicalCues(text: string, sentences: Sentence[], out: Cue[]): void {
       start = boost.match.range[0];
     }
     boost = undefined;
+    // Swearing or anger someone else voiced ("my friend said this bank is shit") is reported, not the writer's
+    // own heat: it counts for less (GUIDE.md). Quoted words are not matched at all.
+    if ((kind === 'profanity' || kind === 'anger') && reportedSpeech(text, sStart, start)) weight *= REPORTED_SHARE;
     const cue: Cue = { kind, range: [start, m.range[1]], text: text.slice(start, m.range[1]), weight, emotion: entry.emotion, sentence };
     if (entry.feeling) cue.feeling = true;
     out.push(cue);
     count++;
   }
+}
+
+/** What reported heat counts for, against the writer's own. */
+const REPORTED_SHARE = 0.4;
+/** Someone else speaking, in the words before a cue: "he said", "my friend told me", "the agent called it". */
+const REPORTING = /(?:^|[^\p{L}])(?:he|she|they|someone|somebody|people|everyone|my (?:[\p{L}-]+ )?(?:friends?|wife|husband|partner|son|daughter|mum|mom|dad|boss|colleagues?|neighbou?rs?|kids?|brother|sister)|(?:the|your|an?|one of your) (?:agent|rep|representative|guy|lady|man|woman|driver|staff|employee|manager|person|reviews?|comments?)) (?:(?:just|literally|even|then|always|keeps?) )?(?:said|says|say|told (?:me|us)|tells (?:me|us)|called (?:it|this|me|us)?|calls (?:it|this)|wrote|writes|yelled|shouted|screamed|was like|were like|keeps? saying|replied|answered|texted|posted)(?![\p{L}])/iu;
+
+function reportedSpeech(text: string, sentenceStart: number, matchStart: number): boolean {
+  return REPORTING.test(text.slice(Math.max(sentenceStart, matchStart - 80), matchStart));
 }
 
 const NEGATOR = /^(?:not|never|no|nothing|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|ain'?t|can'?t|cannot|shouldn'?t|without|hardly|nor)$/;

@@ -78,11 +78,13 @@ const LOGIT_CLIP = 8;
  *   emotion, the 28-label anger and annoyance heads, the Ekman joy and sadness groups);
  * - `maxNegative`, `maxAnger`, `maxAnnoyance`: the largest of those logits over the sentences;
  * - `cueAnger`, `cueComplaint`, `cuePositive`: saturated sums of the analyzer's cues;
- * - `signal`: 1 when a churn/legal/review/repeat-contact/transfer/abuse signal is present.
+ * - `signal`: 1 when a churn/legal/review/repeat-contact/transfer/abuse signal is present;
+ * - `question`: the share of sentences that ask something ("How do I…?", "Why was my card declined?"). The
+ *   labelling guide reads a problem put as a plain question as not upset unless something else says so.
  */
 export const STAGE_FEATURES = [
   'negative', 'anger', 'annoyance', 'joy', 'sadness', 'maxNegative', 'maxAnger', 'maxAnnoyance',
-  'cueAnger', 'cueComplaint', 'cuePositive', 'signal',
+  'cueAnger', 'cueComplaint', 'cuePositive', 'signal', 'question',
 ] as const;
 
 /** The fitted second stage, as written by `scripts/train.ts`. */
@@ -93,6 +95,10 @@ export interface CustomerStage {
   /** Standardization applied before the weights. */
   mean: number[];
   std: number[];
+  /**
+   * `threshold`: the default cut for `upset`, chosen on the labelled sets for balanced F1 (see
+   * `scripts/lib/stage2.ts`); a team sets its own with `upsetThreshold`.
+   */
   upset: { bias: number; weights: number[]; threshold: number };
   /** Cumulative logits: P(anger ≥ k) = σ(w·x − cuts[k−1]), k = 1..3. */
   anger: { weights: number[]; cuts: number[] };
@@ -123,6 +129,8 @@ function heads(model: EmotionModel): Int32Array {
 export interface ScoringOptions {
   model?: EmotionModel;
   stage?: CustomerStage;
+  /** `upset` is `upsetProbability ≥ upsetThreshold`; default the stage's own threshold. */
+  upsetThreshold?: number;
 }
 
 /**
@@ -137,7 +145,7 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
   const model = options.model ?? loadEmotionModel();
   const stage = options.stage ?? CUSTOMER_STAGE;
   const { sentences, cues, signals } = input;
-  const { window, z, perSentence, x } = stageInputs(text, input, model);
+  const { window, z, perSentence, x, asks } = stageInputs(text, input, model);
   const upsetProbability = round(upsetOf(stage, x));
   const anger = round(angerOf(stage, x));
 
@@ -145,7 +153,7 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
   const sentenceAnger =
     sentences.length <= 1
       ? sentences.map(() => anger)
-      : sentenceAngers(stage, perSentence, sumCuesBySentence(cues, signals, sentences));
+      : sentenceAngers(stage, perSentence, sumCuesBySentence(cues, signals, sentences), asks);
 
   // Sentiment: how positive the wording is, minus how dissatisfied the customer is. A thank-you note is
   // near +1, a polite complaint clearly negative, a plain question near 0.
@@ -158,7 +166,7 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
   const emotions = lazyEmotions(model, window);
   return {
     anger: empty ? 0 : anger,
-    upset: !empty && upsetProbability >= stage.upset.threshold,
+    upset: !empty && upsetProbability >= (options.upsetThreshold ?? stage.upset.threshold),
     upsetProbability: empty ? 0 : upsetProbability,
     sentiment: empty ? 0 : sentiment,
     get emotions() {
@@ -203,13 +211,49 @@ export function scoringFeatures(text: string, input: ScoringInput, model: Emotio
  */
 function stageInputs(text: string, input: ScoringInput, model: EmotionModel) {
   const h = heads(model);
-  const window = modelWindow(text);
+  const original = modelWindow(text);
+  const { window, courtesy } = withoutCourtesy(original, input.sentences);
   const z = model.logitsOf(window, h, new Float64Array(h.length));
   const whole = pick(z);
   // Sentence logits feed the sentence-max inputs and the sentence anger.
-  const perSentence = sentenceLogits(model, input.sentences, h, whole, window);
-  const x = stageFeatures(whole, maxOf(whole, perSentence), sumCues(input.cues, input.signals));
-  return { window, z, perSentence, x };
+  const perSentence = sentenceLogits(model, input.sentences, h, whole, window, courtesy);
+  const asks = input.sentences.map((s) => (isQuestion(s.text) ? 1 : 0));
+  // The share of the sentences that say something (courtesy aside) that ask.
+  const said = courtesy ? asks.filter((_, i) => !courtesy.has(i)) : asks;
+  const x = stageFeatures(whole, maxOf(whole, perSentence), sumCues(input.cues, input.signals), share(said, input.sentences.length ? 0 : isQuestion(text) ? 1 : 0));
+  return { window: original, z, perSentence, x, asks };
+}
+
+/**
+ * A sentence that is only a courtesy apology: "Sorry about that, Maria.", "Sorry to bother you.", "Apologies for
+ * the delay.". The emotion model, trained on Reddit, reads an apology as remorse and remorse as a negative
+ * feeling; the labelling guide reads courtesy as neither upset nor angry. (Thanks need no such care: the model
+ * reads them as gratitude.)
+ */
+const COURTESY = /^\s*(?:(?:hi|hello|hey|dear)[\s,]+(?:[\p{L}'’-]+[\s,]+)?)?(?:(?:(?:i['’]?m|i am|we['’]?re|we are) )?(?:so |very |really |terribly |truly )?sorry(?: (?:about|for) (?:that|this|the (?:delay|inconvenience|trouble|confusion|wait|late reply|mix-?up|long message|hassle))| to (?:bother|trouble|disturb) you| to hear (?:that|this))?|(?:my |our )?apologies(?: for (?:the|any) (?:delay|inconvenience|trouble|confusion))?)[\s,]*(?:[\p{L}'’-]+(?: [\p{L}'’-]+)?)?[\s.!…]*$/iu;
+
+/**
+ * The model's window with courtesy-only sentences blanked out (spaces, so offsets stay), when the message says
+ * something else too: "Sorry to bother you. Could you check my order?" is read as the question it is. A message
+ * that is only courtesy keeps its words.
+ */
+function withoutCourtesy(window: string, sentences: readonly Sentence[]): { window: string; courtesy?: Set<number> } {
+  if (sentences.length < 2) return { window };
+  let out = window;
+  let courtesy: Set<number> | undefined;
+  let kept = 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i];
+    if (s.range[0] >= window.length) break;
+    if (s.text.length > 80 || !COURTESY.test(s.text)) {
+      kept++;
+      continue;
+    }
+    const end = Math.min(s.range[1], window.length);
+    out = out.slice(0, s.range[0]) + ' '.repeat(end - s.range[0]) + out.slice(end);
+    (courtesy ??= new Set()).add(i);
+  }
+  return courtesy === undefined || kept === 0 ? { window } : { window: out, courtesy };
 }
 
 /** The model logits the stage reads, clipped: negative, anger, annoyance, Ekman joy, Ekman sadness. */
@@ -243,12 +287,15 @@ function modelWindow(text: string): string {
  * A sentence repeated word for word is scored once; sentences past {@link MODEL_WINDOW} take the whole
  * message's logits, so the model's work stays bounded however long the text.
  */
-function sentenceLogits(model: EmotionModel, sentences: readonly Sentence[], h: Int32Array, whole: Picked, window: string): Picked[] {
+function sentenceLogits(model: EmotionModel, sentences: readonly Sentence[], h: Int32Array, whole: Picked, window: string, courtesy?: Set<number>): Picked[] {
   if (sentences.length <= 1) return [];
   const out = new Float64Array(h.length);
   const memo = new Map<string, Picked>();
-  return sentences.map((s) => {
+  // A courtesy-only sentence reads as no words at all (see `withoutCourtesy`).
+  const blank = courtesy ? pick(model.logitsOf('', h, out)) : whole;
+  return sentences.map((s, i) => {
     if (s.range[0] >= MODEL_WINDOW) return whole;
+    if (courtesy?.has(i)) return blank;
     let picked = memo.get(s.text);
     if (!picked) {
       // The message was just scored: its words' n-grams are read from that pass (same features, less work).
@@ -274,20 +321,49 @@ function maxOf(whole: Picked, perSentence: Picked[]): Picked {
  * The stage's anger for each sentence alone. A sentence without cues whose logits are shared with another
  * (the same words, see `sentenceLogits`) gets the same anger, so it is computed once.
  */
-function sentenceAngers(stage: CustomerStage, perSentence: Picked[], sums: CueSums[]): number[] {
+function sentenceAngers(stage: CustomerStage, perSentence: Picked[], sums: CueSums[], asks: number[]): number[] {
   const plain = new Map<Picked, number>();
   return perSentence.map((l, i) => {
     const c = sums[i];
-    const known = c === NO_CUES ? plain.get(l) : undefined;
+    const known = c === NO_CUES && asks[i] === 0 ? plain.get(l) : undefined;
     if (known !== undefined) return known;
-    const a = round(angerOf(stage, stageFeatures(l, l, c)));
-    if (c === NO_CUES) plain.set(l, a);
+    const a = round(angerOf(stage, stageFeatures(l, l, c, asks[i])));
+    if (c === NO_CUES && asks[i] === 0) plain.set(l, a);
     return a;
   });
 }
 
-function stageFeatures(l: Picked, max: Picked, c: CueSums): Float64Array {
-  return Float64Array.of(l[0], l[1], l[2], l[3], l[4], max[0], max[1], max[2], saturate(c.anger), saturate(c.complaint), saturate(c.positive), c.signal);
+function stageFeatures(l: Picked, max: Picked, c: CueSums, question: number): Float64Array {
+  return Float64Array.of(l[0], l[1], l[2], l[3], l[4], max[0], max[1], max[2], saturate(c.anger), saturate(c.complaint), saturate(c.positive), c.signal, question);
+}
+
+function share(flags: number[], empty: number): number {
+  if (flags.length === 0) return empty;
+  let n = 0;
+  for (const f of flags) n += f;
+  return n / flags.length;
+}
+
+/** Words that open a question when they open a sentence ("Can I…", "Why was…"). */
+const QUESTION_OPENERS = new Set([
+  'how', 'what', 'why', 'when', 'where', 'which', 'who', 'whom', 'whose', 'can', 'could', 'is', 'are', 'do', 'does',
+  'did', 'will', 'would', 'should', 'may', 'has', 'have', 'am', 'was', 'were', "what's", "where's", "how's", "why's",
+  "isn't", "can't", "won't", "doesn't", "didn't",
+]);
+
+/**
+ * A sentence that asks something: it ends with "?" (before closing quotes, brackets or emoji), or opens with a
+ * question word and has no "!" ("how do I reset my passcode"). A sentence ending in "?!" asks too, but the
+ * exclamation cue says how.
+ */
+export function isQuestion(sentence: string): boolean {
+  let end = sentence.length - 1;
+  while (end >= 0 && /[\s"')\]’”»]/.test(sentence[end])) end--;
+  const tail = sentence.slice(Math.max(0, end - 3), end + 1);
+  if (tail.includes('?')) return true;
+  if (sentence.includes('!')) return false;
+  const first = /[\p{L}'’]+/u.exec(sentence.length > 40 ? sentence.slice(0, 40) : sentence)?.[0].toLowerCase().replace(/’/g, "'");
+  return first !== undefined && QUESTION_OPENERS.has(first);
 }
 
 function linear(stage: CustomerStage, w: number[], x: Float64Array): number {

@@ -9,6 +9,11 @@ import type { Need, SignalKind } from '../types.ts';
 export interface SignalEntry extends PhraseEntry {
   kind: SignalKind;
   negatable?: boolean;
+  /**
+   * Not a signal when the sentence asks how to do it: "How do I close my account?" is a plain question
+   * (GUIDE.md), "Close my account, I'm done" is leaving.
+   */
+  notAsked?: boolean;
 }
 
 export interface NeedEntry extends PhraseEntry {
@@ -27,7 +32,7 @@ const ORDINAL = '(?:\\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|
 
 export const CHURN: SignalEntry[] = [
   // Leaving
-  { pattern: "(?:cancel+(?:ing|ling)?|close|closing|terminate|terminating|end|ending) (?:my|our) (?:[\\w-]+ ){0,2}?(?:account|subscription|membership|service|contract|plan|policy|card)", kind: 'churn', negatable: true },
+  { pattern: "(?:cancel+(?:ing|ling)?|close|closing|terminate|terminating|end|ending) (?:my|our) (?:[\\w-]+ ){0,2}?(?:account|subscription|membership|service|contract|plan|policy|card)", kind: 'churn', negatable: true, notAsked: true },
   // "…or I'm cancelling", "I'll cancel": leaving, said of the customer; cancelling an order is not leaving.
   // Not negatable: the threat is usually conditional on a negation ("if this isn't fixed I'm cancelling").
   { pattern: "(?:i'?m|i am|we'?re|we are|i'?ll|i will|we'?ll|we will|(?:i'?m|i am|we'?re|we are) going to|gonna) (?:be )?(?:cancel+(?:ing|ling)?|leaving you|switching (?:providers?|banks?|carriers?|to (?:a )?competitor))(?! (?:my|the|your|our|an?|this|that|it) (?:order|booking|appointment|reservation|payment|transaction|request|item|purchase|flight|ticket|delivery))", kind: 'churn' },

@@ -25,6 +25,7 @@ export function findSignals(text: string, sentences: Sentence[]): Signal[] {
   const perKind = new Map<string, number>();
   for (const m of matchesKeepingNegation(text, SIGNALS, sentences)) {
     const entry = m.entry as SignalEntry;
+    if (entry.notAsked && askedHowTo(text, sentences, m.range[0])) continue;
     const n = perKind.get(entry.kind) ?? 0;
     if (n >= MAX_PER_KIND) continue;
     perKind.set(entry.kind, n + 1);
@@ -55,6 +56,18 @@ export function findNeeds(text: string, sentences: Sentence[], issues: readonly 
     byNeed.set(need, list);
   }
   return [...byNeed].map(([need, evidence]) => ({ need, evidence }));
+}
+
+/**
+ * How-to openings: "how do I", "can I", "is it possible to", "what do I do to", "tell me how to". Read in the
+ * sentence before the phrase, up to 80 characters back.
+ */
+const HOW_TO = /(?:^|[^\p{L}])(?:how (?:do|can|could|would|should|to|does one|are we supposed to)|what (?:do|should|must) (?:i|we) (?:do|need)|(?:is it|is there (?:a|any) way|possible|able) to|(?:can|could|may) (?:i|we|you)|steps? (?:to|for)|(?:want|like|need) to know how|tell me how|show me how|where (?:do|can|should) (?:i|we)|the (?:way|process|procedure) to)(?![\p{L}])/iu;
+
+function askedHowTo(text: string, sentences: Sentence[], at: number): boolean {
+  const i = sentenceIndexAt(sentences, at);
+  const from = Math.max(i >= 0 ? sentences[i].range[0] : 0, at - 80);
+  return HOW_TO.test(text.slice(from, at).replace(/’/g, "'"));
 }
 
 /** Matches with the negation skip applied only to entries marked `negatable`. */

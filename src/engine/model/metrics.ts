@@ -139,3 +139,78 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   if (sxx === 0 || syy === 0) return NaN;
   return sxy / Math.sqrt(sxx * syy);
 }
+
+/**
+ * Expected calibration error: predictions put in `bins` equal-width bins of probability, and the gap between
+ * each bin's mean prediction and its share of positives, weighted by the bin's size. 0 is perfectly calibrated.
+ *
+ * @example
+ * expectedCalibrationError([0.9, 0.9, 0.1, 0.1], [1, 1, 0, 0]) // 0.1
+ */
+export function expectedCalibrationError(probabilities: ArrayLike<number>, labels: ArrayLike<number>, bins = 10): number {
+  const n = probabilities.length;
+  if (n === 0) return NaN;
+  const sumP = new Float64Array(bins);
+  const sumY = new Float64Array(bins);
+  const count = new Float64Array(bins);
+  for (let i = 0; i < n; i++) {
+    const p = Math.min(1, Math.max(0, probabilities[i]));
+    const b = Math.min(bins - 1, Math.floor(p * bins));
+    sumP[b] += p;
+    sumY[b] += labels[i] > 0 ? 1 : 0;
+    count[b]++;
+  }
+  let e = 0;
+  for (let b = 0; b < bins; b++) if (count[b] > 0) e += Math.abs(sumP[b] - sumY[b]);
+  return e / n;
+}
+
+/**
+ * F1 as it would be if positives and negatives were equally common: precision is computed from the true- and
+ * false-positive rates (TPR / (TPR + FPR)), so the figure and the best cut do not move with a set's share of
+ * positives. With `groups`, each group's rates count equally (two labelled sets of different make-up).
+ *
+ * @example
+ * balancedF1([0.9, 0.8, 0.2, 0.1], [1, 1, 0, 0], 0.5) // 1
+ */
+export function balancedF1(scores: ArrayLike<number>, labels: ArrayLike<number>, threshold: number, groups?: ArrayLike<string | number>): number {
+  const { tpr, fpr } = rates(scores, labels, threshold, groups);
+  const precision = tpr + fpr === 0 ? 0 : tpr / (tpr + fpr);
+  return precision + tpr === 0 ? 0 : (2 * precision * tpr) / (precision + tpr);
+}
+
+/** The cut (one of the scores; predict positive when score ≥ cut) with the best {@link balancedF1}. */
+export function balancedF1Threshold(scores: ArrayLike<number>, labels: ArrayLike<number>, groups?: ArrayLike<string | number>): { threshold: number; f1: number } {
+  const cuts = [...new Set(Array.from(scores))].sort((a, b) => a - b);
+  let best = { threshold: 0.5, f1: -1 };
+  for (const t of cuts) {
+    const f = balancedF1(scores, labels, t, groups);
+    if (f > best.f1) best = { threshold: t, f1: f };
+  }
+  return best;
+}
+
+/** True- and false-positive rates at a cut, averaged over groups when given. */
+function rates(scores: ArrayLike<number>, labels: ArrayLike<number>, threshold: number, groups?: ArrayLike<string | number>): { tpr: number; fpr: number } {
+  const acc = new Map<string | number, { tp: number; pos: number; fp: number; neg: number }>();
+  for (let i = 0; i < scores.length; i++) {
+    const g = groups ? groups[i] : 0;
+    let a = acc.get(g);
+    if (!a) acc.set(g, (a = { tp: 0, pos: 0, fp: 0, neg: 0 }));
+    const predicted = scores[i] >= threshold;
+    if (labels[i] > 0) {
+      a.pos++;
+      if (predicted) a.tp++;
+    } else {
+      a.neg++;
+      if (predicted) a.fp++;
+    }
+  }
+  let tpr = 0;
+  let fpr = 0;
+  for (const a of acc.values()) {
+    tpr += a.pos ? a.tp / a.pos : 0;
+    fpr += a.neg ? a.fp / a.neg : 0;
+  }
+  return { tpr: tpr / acc.size, fpr: fpr / acc.size };
+}
