@@ -132,7 +132,7 @@ export const ALTERNATIVE_CUES: PhraseEntry[] = [
   // "contact our account team", "you would need to visit … and click Contact us". An informational link
   // ("visit … for information") is not one; the rule checks the rest of the sentence (`tag: 'handoff'`).
   {
-    pattern: "(?:please|you(?:'ll| will| would)? need to|you (?:can|may|should)|(?:i|we)(?:'d)? (?:recommend|suggest)(?: that you)?|feel free to) (?:call|phone|contact|reach out to|reach|get in touch with|chat with|message|visit|submit|open|file|raise)",
+    pattern: "(?:please|you(?:'ll| will| would)? need to|you (?:can|may|should)|(?:i|we)(?:'d)? (?:recommend|suggest)(?: that you)?|feel free to) (?:call|phone|contact|reach out to|reach|get in touch with|chat with|message|visit|submit|open|file|raise|speak (?:with|to)|talk (?:with|to)|ask (?:to speak|for))",
     tag: 'handoff',
   },
 ];

@@ -17,6 +17,7 @@ ruleTester(rule, {
     // a hand-off to a team that can act is a route (the guide labels it a transfer, not a wall)
     "We're unable to help with mortgage questions on social media. For customer service, please call 1-800-555-0100.",
     'To recover the account you would need to visit our help page and pick Contact us. We are unable to assist with recovery on this channel.',
+    "I'm afraid we can't override store decisions from here. Please ask to speak with the store manager on your next visit.",
     // another way to the same goal
     "We don't have the streaming rights to the new season yet, but you may also be interested in our live TV plan, which carries it.",
     'While we currently don\'t have that feature, the desktop app makes it available under Settings.',
