@@ -15,6 +15,12 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: { ...globals.node } } },
+  // Scripts of the browser fixture pages: browser globals, and functions the pages' markup calls by name.
+  {
+    files: ['test/browser/fixtures/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { '@typescript-eslint/no-unused-vars': 'off' },
+  },
   {
     files: ['src/engine/**/*.ts'],
     ignores: ['src/engine/**/*.test.ts', 'src/engine/test/**'],
