@@ -70,7 +70,8 @@ describe('desk web UI in Chromium', () => {
     const reply = page.getByLabel('Reply to Ana Silva');
     await reply.click();
     await reply.pressSequentially(BAD_REPLY, { delay: 5 });
-    const transfer = page.locator('.reply-panel .finding[data-rule="no-transfer"]').first();
+    // "That's not my department" has no fix that reads as a sentence; "call billing" has one.
+    const transfer = page.locator('.reply-panel .finding[data-rule="no-transfer"]').filter({ has: page.locator('button.fix') }).first();
     await transfer.waitFor();
     assert.match(await transfer.locator('.finding-note').innerText(), /P10/);
     const marks = await page.locator('.reply-panel .composer-highlights mark').allInnerTexts();
