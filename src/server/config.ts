@@ -33,6 +33,8 @@ export const envSchema = z.object({
     .default(NO_PROXY),
   ADMIN_EMAIL: z.string().email().default('admin@defuse.localhost'),
   AUTHORITY_PERIOD_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(20_000),
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   // Operations (read by main only): log format, metrics access, how long a stop waits for work in flight.
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -72,6 +74,10 @@ export interface AppConfig {
    * total on each case): six $50 refunds are $300, on one case or across the customer's cases this month.
    */
   authorityPeriodDays: number;
+  /** Hard limit on one e-mail's send, in ms: a hung SMTP server holds a sending lane no longer. */
+  mailTimeoutMs: number;
+  /** E-mails sent at once (each on its own SMTP connection). */
+  mailConcurrency: number;
   /** Browser-extension origins that may call /api/config and /api/check with a token (CORS). */
   extensionOrigins: string[];
 }
@@ -89,6 +95,8 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     secureCookies: false,
     maxBodyBytes: 1_000_000,
     authorityPeriodDays: 30,
+    mailTimeoutMs: 20_000,
+    mailConcurrency: 4,
     extensionOrigins: [DEFUSE_EXTENSION_ORIGIN],
     ...overrides,
   };
@@ -121,6 +129,8 @@ export function configFromEnv(env: Env): AppConfig {
     trustProxy: env.TRUST_PROXY,
     secureCookies: Boolean(env.PUBLIC_URL?.startsWith('https:')),
     authorityPeriodDays: env.AUTHORITY_PERIOD_DAYS,
+    mailTimeoutMs: env.SMTP_TIMEOUT_MS,
+    mailConcurrency: env.MAIL_CONCURRENCY,
     extensionOrigins: env.EXTENSION_ORIGINS,
   });
 }

@@ -13,10 +13,39 @@ export interface TickResult {
   dueFollowUps: number;
 }
 
+/** A job that runs at most once at a time; asked again while running, it runs once more right after. */
+function serial(name: string, fn: () => Promise<unknown>, log?: (line: string) => void) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  return {
+    run(): Promise<void> {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          try {
+            await fn();
+          } catch (err) {
+            log?.(`[scheduler] ${name} failed: ${(err as Error).message}`);
+          }
+        } while (again);
+      })().finally(() => (running = null));
+      return running;
+    },
+    idle: (): Promise<void> => running ?? Promise.resolve(),
+  };
+}
+
 /**
- * The desk's scheduled work. All state lives in PostgreSQL and every job claims rows with
- * FOR UPDATE SKIP LOCKED, so any number of server processes can run a scheduler and each piece of work
- * happens once; a restart simply picks up where the table says.
+ * The desk's scheduled work, in two independent loops: the jobs (late-task and follow-up reminders,
+ * clean-up), which only touch PostgreSQL, and mail delivery, which waits on SMTP servers (several sends at
+ * once, each with a hard timeout). Neither waits for the other, so a hung mail server never delays a
+ * reminder. All state lives in PostgreSQL and every job claims its rows with FOR UPDATE SKIP LOCKED, so any
+ * number of server processes can run a scheduler and each piece of work happens once; a restart simply
+ * picks up where the tables say.
  *
  * @example
  * const s = createScheduler({ db, clock, config, mailer });
@@ -24,62 +53,56 @@ export interface TickResult {
  * await s.tick(); // tests drive it by hand with a moved clock
  */
 export function createScheduler(deps: ServiceDeps & { mailer: Mailer; log?: (line: string) => void }) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<TickResult> | null = null;
-  let wake = false;
+  const timers: NodeJS.Timeout[] = [];
+  const stopping = new AbortController();
 
-  async function tick(): Promise<TickResult> {
-    const mail = await deliverOutbox(deps);
+  async function runJobs(): Promise<{ lateTasks: number; dueFollowUps: number }> {
     const lateTasks = await remindLateTasks(deps);
     const dueFollowUps = await notifyDueFollowUps(deps);
     const now = deps.clock.now();
-    // Housekeeping: old rate-limit windows and login back-offs, expired sessions, forgotten devices.
+    // Housekeeping: old rate-limit windows and login back-offs, expired sessions, forgotten devices, old keys.
     const dayAgo = new Date(now.getTime() - 86_400_000);
     await deps.db.query('DELETE FROM rate_limits WHERE window_start < $1', [dayAgo]);
     await deps.db.query('DELETE FROM login_throttle WHERE last_attempt_at < $1 AND (blocked_until IS NULL OR blocked_until < $2)', [dayAgo, now]);
     await deps.db.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
     await deps.db.query('DELETE FROM login_devices WHERE last_used_at < $1', [new Date(now.getTime() - DEVICE_TTL_DAYS * 86_400_000)]);
     await deps.db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [new Date(now.getTime() - IDEMPOTENCY_TTL_MS)]);
-    const result = { sent: mail.sent, failed: mail.failed, lateTasks, dueFollowUps };
-    if (mail.sent || mail.failed || lateTasks || dueFollowUps) deps.log?.(`[scheduler] ${JSON.stringify(result)}`);
-    return result;
+    if (lateTasks || dueFollowUps) deps.log?.(`[scheduler] ${JSON.stringify({ lateTasks, dueFollowUps })}`);
+    return { lateTasks, dueFollowUps };
   }
 
-  /** Runs one tick unless one is running; errors are logged, never thrown out of the timer. */
-  async function runOnce(): Promise<void> {
-    if (running) {
-      wake = true;
-      return;
-    }
-    running = tick();
-    try {
-      await running;
-    } catch (err) {
-      deps.log?.(`[scheduler] tick failed: ${(err as Error).message}`);
-    } finally {
-      running = null;
-    }
-    if (wake) {
-      wake = false;
-      await runOnce();
-    }
+  async function runMail(): Promise<{ sent: number; failed: number }> {
+    const mail = await deliverOutbox(deps, { signal: stopping.signal });
+    if (mail.sent || mail.failed) deps.log?.(`[mail] ${JSON.stringify(mail)}`);
+    return mail;
   }
+
+  const jobs = serial('jobs', runJobs, deps.log);
+  const mail = serial('mail', runMail, deps.log);
 
   return {
-    tick,
-    /** Asks for a tick soon (after a resolution, so its e-mail leaves without waiting for the interval). */
+    /** Runs both loops once, side by side, and reports what they did (tests move the clock and call this). */
+    async tick(): Promise<TickResult> {
+      const [j, m] = await Promise.all([runJobs(), runMail()]);
+      return { sent: m.sent, failed: m.failed, ...j };
+    },
+    /** Asks the mail loop to run soon (after a resolution, so its e-mail leaves without waiting for the interval). */
     poke(): void {
-      void runOnce();
+      void mail.run();
     },
     start(intervalMs: number): void {
-      if (timer) return;
-      timer = setInterval(() => void runOnce(), intervalMs);
-      timer.unref();
+      if (timers.length) return;
+      for (const loop of [jobs, mail]) {
+        const t = setInterval(() => void loop.run(), intervalMs);
+        t.unref();
+        timers.push(t);
+      }
     },
+    /** Stops both loops: the jobs finish their run; sends in flight are given back to the outbox at once. */
     async stop(): Promise<void> {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => undefined);
+      for (const t of timers.splice(0)) clearInterval(t);
+      stopping.abort();
+      await Promise.all([jobs.idle(), mail.idle()]);
     },
   };
 }

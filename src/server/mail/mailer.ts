@@ -17,15 +17,16 @@ export interface Mailer {
 }
 
 /**
- * A mailer on nodemailer's SMTP transport.
+ * A mailer on nodemailer's SMTP transport. Each stage of a send (connect, greeting, every later answer) waits
+ * at most `timeoutMs` (SMTP_TIMEOUT_MS), so a hung server's socket is closed, not kept for nodemailer's default
+ * of minutes; the outbox also bounds the whole send by the same time.
  *
  * @example
- * const mailer = createSmtpMailer('smtp://user:pass@mail.example.com:587');
+ * const mailer = createSmtpMailer('smtp://user:pass@mail.example.com:587', { timeoutMs: 20_000 });
  */
-export function createSmtpMailer(url: string): Mailer {
-  // Short timeouts: the outbox holds its row lock while sending, so a hung SMTP server must fail fast and be
-  // retried later rather than stall delivery for nodemailer's default of minutes.
-  const transport = nodemailer.createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+export function createSmtpMailer(url: string, options: { timeoutMs?: number } = {}): Mailer {
+  const t = options.timeoutMs ?? 20_000;
+  const transport = nodemailer.createTransport({ url, connectionTimeout: t, greetingTimeout: t, socketTimeout: t, dnsTimeout: t });
   return {
     async send(m) {
       const info = await transport.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId });

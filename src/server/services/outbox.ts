@@ -28,46 +28,126 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 2 * 3_600_000);
 }
 
+/** Why a send failed, in words an agent may read: what to expect, never the mail server's name or address. */
+export function publicMailError(err: unknown): string {
+  const e = err as { code?: string; responseCode?: number; command?: string; message?: string } | undefined;
+  const code = e?.code ?? '';
+  if (code === 'ESENDTIMEOUT' || code === 'ETIMEDOUT' || /timeout|timed out|greeting never received/i.test(e?.message ?? '')) return 'The mail server did not answer in time; it is tried again later.';
+  if (e?.responseCode && e.responseCode >= 400 && e.responseCode < 500) return `The mail server refused it for now (SMTP ${e.responseCode}); it is tried again later.`;
+  if (e?.responseCode && e.responseCode >= 500) return `The mail server rejected it (SMTP ${e.responseCode}); it is tried again later in case that changes.`;
+  if (code === 'EAUTH') return "The mail server refused the desk's sign-in; an admin must check SMTP_URL.";
+  if (/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNECTION|ESOCKET|EDNS|ETLS)$/.test(code) || /ECONNREFUSED|ECONNRESET|ENOTFOUND/.test(e?.message ?? '')) {
+    return 'Could not reach the mail server; it is tried again later.';
+  }
+  return 'Sending failed; it is tried again later.';
+}
+
+class SendTimeout extends Error {
+  readonly code = 'ESENDTIMEOUT';
+}
+class SendAborted extends Error {}
+
+/** The send, or a SendTimeout after `ms`, or a SendAborted when `signal` fires (the process is stopping). */
+function bounded<T>(p: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
+  // The send goes on in the background until the transport's own timeouts close it; its outcome is moot.
+  p.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const stop = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SendTimeout(`no answer from the mail server within ${ms} ms`)), ms);
+    onAbort = () => reject(new SendAborted('stopping'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([p, stop]).finally(() => {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  });
+}
+
+interface Claimed {
+  id: number;
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+  attempts: number;
+  leaseUntil: Date;
+}
+
 /**
- * Scheduler job: delivers due outbox rows. Each row is claimed with FOR UPDATE SKIP LOCKED and stays locked
- * while it is sent, so two processes never send the same e-mail; a failure records the error and schedules a
- * retry with back-off. A crash after the SMTP peer accepted but before the commit sends it again, with the
- * same Message-ID (at-least-once, never lost).
+ * Takes the next due row with a lease, in one statement (FOR UPDATE SKIP LOCKED: never the same row twice,
+ * across processes). The lease outlasts the send's hard timeout; if the sender dies, it runs out and the row
+ * is taken again.
  */
-export async function deliverOutbox(deps: ServiceDeps & { mailer: Mailer }, limit = 20): Promise<{ sent: number; failed: number }> {
+async function claim(deps: ServiceDeps, timeoutMs: number): Promise<Claimed | null> {
+  const now = deps.clock.now();
+  const { rows } = await deps.db.query<Claimed>(
+    `UPDATE outbox SET lease_until = $2 WHERE id = (
+       SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+       ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+     RETURNING id, to_address AS "to", subject, body_text AS "text", message_id AS "messageId", attempts, lease_until AS "leaseUntil"`,
+    [now, new Date(now.getTime() + timeoutMs + 60_000)],
+  );
+  return rows[0] ?? null;
+}
+
+export interface DeliveryOptions {
+  /** Most rows to take in this run. */
+  limit?: number;
+  /** Sends at once (MAIL_CONCURRENCY). */
+  concurrency?: number;
+  /** Hard limit per send, in ms (SMTP_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /** Stops taking rows, and gives back the ones being sent, when the process stops. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Mail job: delivers due outbox rows, `concurrency` at a time, each send bounded by a hard timeout and made
+ * outside any transaction, so a hung SMTP server holds one sending lane for at most the timeout and no
+ * database connection at all. A failure records why and schedules a retry with back-off; after
+ * MAX_ATTEMPTS the row is `failed`. A crash after the SMTP peer accepted but before the outcome was recorded
+ * sends it again, with the same Message-ID (at least once, never lost).
+ *
+ * @example
+ * await deliverOutbox({ ...deps, mailer }, { concurrency: 4, timeoutMs: 20_000 }); // { sent: 3, failed: 0 }
+ */
+export async function deliverOutbox(deps: ServiceDeps & { mailer: Mailer }, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
+  const limit = options.limit ?? 20;
+  const lanes = Math.max(1, options.concurrency ?? deps.config.mailConcurrency);
+  const timeoutMs = options.timeoutMs ?? deps.config.mailTimeoutMs;
+  let taken = 0;
   let sent = 0;
   let failed = 0;
-  for (let i = 0; i < limit; i++) {
-    const outcome = await deps.db.tx(async (q) => {
-      const now = deps.clock.now();
-      const { rows } = await q.query<{ id: number; to: string; subject: string; text: string; messageId: string; attempts: number }>(
-        `SELECT id, to_address AS "to", subject, body_text AS "text", message_id AS "messageId", attempts FROM outbox
-         WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [now],
-      );
-      const row = rows[0];
-      if (!row) return 'empty' as const;
+  const lane = async () => {
+    while (taken < limit && !options.signal?.aborted) {
+      taken++;
+      const row = await claim(deps, timeoutMs);
+      if (!row) return;
       try {
-        await deps.mailer.send({ from: deps.config.mailFrom, to: row.to, subject: row.subject, text: row.text, messageId: row.messageId });
-        await q.query("UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2, last_error = NULL WHERE id = $1", [row.id, deps.clock.now()]);
-        return 'sent' as const;
+        await bounded(deps.mailer.send({ from: deps.config.mailFrom, to: row.to, subject: row.subject, text: row.text, messageId: row.messageId }), timeoutMs, options.signal);
+        await deps.db.query(
+          "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2, last_error = NULL, last_error_detail = NULL, lease_until = NULL WHERE id = $1 AND lease_until = $3",
+          [row.id, deps.clock.now(), row.leaseUntil],
+        );
+        sent++;
       } catch (err) {
+        if (err instanceof SendAborted) {
+          // Not the mail server's fault: give the row back untouched for the next process to send.
+          await deps.db.query('UPDATE outbox SET lease_until = NULL WHERE id = $1 AND lease_until = $2', [row.id, row.leaseUntil]).catch(() => undefined);
+          return;
+        }
         const attempts = row.attempts + 1;
         const giveUp = attempts >= MAX_ATTEMPTS;
-        await q.query('UPDATE outbox SET attempts = $2, last_error = $3, next_attempt_at = $4, status = $5 WHERE id = $1', [
-          row.id,
-          attempts,
-          String((err as Error)?.message ?? err).slice(0, 1000),
-          new Date(now.getTime() + retryDelayMs(attempts)),
-          giveUp ? 'failed' : 'pending',
-        ]);
-        return 'failed' as const;
+        await deps.db.query(
+          'UPDATE outbox SET attempts = $2, last_error = $3, last_error_detail = $4, next_attempt_at = $5, status = $6, lease_until = NULL WHERE id = $1 AND lease_until = $7',
+          [row.id, attempts, publicMailError(err), String((err as Error)?.message ?? err).slice(0, 1000), new Date(deps.clock.now().getTime() + retryDelayMs(attempts)), giveUp ? 'failed' : 'pending', row.leaseUntil],
+        );
+        failed++;
       }
-    });
-    if (outcome === 'empty') break;
-    if (outcome === 'sent') sent++;
-    else failed++;
-  }
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
   return { sent, failed };
 }
 

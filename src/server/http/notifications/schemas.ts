@@ -14,7 +14,7 @@ export const OutboxRow = z
     subject: z.string(),
     status: z.enum(['pending', 'sent', 'failed']),
     attempts: z.number().int(),
-    lastError: z.string().nullable(),
+    lastError: z.string().nullable().meta({ description: "Why the last try failed, in words (never the mail server's address)" }),
     nextAttemptAt: Timestamp,
     sentAt: Timestamp.nullable(),
     createdAt: Timestamp,
