@@ -11,12 +11,13 @@
  *   --seed N        shuffle seed (default 20260)
  * Run it niced on a shared machine: `nice -n 10 npm run train`.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmotionModel, HEADS } from '../src/engine/model/emotion.ts';
 import { featurize, readGoEmotions, targets, type Csr } from './lib/goemotions.ts';
 import { predictAll, quantize, trainLinear, type LinearModel, type TrainConfig } from './lib/linear.ts';
 import { devReport, type DevReport } from './lib/report.ts';
+import { fitIssueModel } from './lib/issue-model.ts';
 import { fitStage2 } from './lib/stage2.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -25,11 +26,21 @@ const seedArg = args.indexOf('--seed');
 const SEED = seedArg >= 0 ? Number(args[seedArg + 1]) : 20260;
 const MODE = args.includes('--quick') ? 'quick' : args.includes('--grid') ? 'grid' : 'default';
 
+// --issues-only: retrain only the issue model (models/issue.model.ts) and rewrite its model-card section.
+if (args.includes('--issues-only')) {
+  const { fitIssueModel } = await import('./lib/issue-model.ts');
+  const fitted = fitIssueModel(ROOT, new Date().toISOString().slice(0, 10));
+  replaceCardSection('Issue model', fitted.summary);
+  console.log(fitted.summary);
+  process.exit(0);
+}
+
 // --stage-only: refit only the second stage on top of the shipped emotion model (after relabelling or a
-// change to the analyzer's cues); the model card's stage section is not rewritten.
+// change to the analyzer's cues) and rewrite the model card's stage section.
 if (args.includes('--stage-only')) {
   const { loadEmotionModel } = await import('../src/engine/model/emotion.ts');
   const fitted = fitStage2(ROOT, loadEmotionModel(), new Date().toISOString().slice(0, 10));
+  replaceCardSection('Second stage', fitted.summary);
   console.log(fitted.summary);
   process.exit(0);
 }
@@ -147,14 +158,26 @@ log(`wrote ${modelFile} (${(q.byteLength / 1024 / 1024).toFixed(2)} MiB of int8 
 
 const stage2 = fitStage2(ROOT, new EmotionModel(data), trainedAt);
 log(`second stage: ${JSON.stringify(stage2.stage.metrics)}`);
-writeModelCard(finalCfg, reportQ, trials, stage2.summary);
+const issues = fitIssueModel(ROOT, trainedAt);
+log(`issue model: ${JSON.stringify(issues.data.metrics)}`);
+writeModelCard(finalCfg, reportQ, trials, stage2.summary, issues.summary);
 log('done');
+
+/** Rewrites one `## title` section of models/MODEL_CARD.md (up to the next `## ` heading). */
+function replaceCardSection(title: string, body: string): void {
+  const file = join(ROOT, 'models', 'MODEL_CARD.md');
+  const card = readFileSync(file, 'utf8');
+  const start = card.indexOf(`\n## ${title}\n`);
+  if (start < 0) throw new Error(`models/MODEL_CARD.md has no "## ${title}" section`);
+  const next = card.indexOf('\n## ', start + 4);
+  writeFileSync(file, `${card.slice(0, start)}\n## ${title}\n${body}\n${next < 0 ? '' : card.slice(next)}`);
+}
 
 function round(v: number, d = 4): number {
   return Number(v.toFixed(d));
 }
 
-function writeModelCard(cfg: TrainConfig, r: DevReport, all: Trial[], stage2Summary: string): void {
+function writeModelCard(cfg: TrainConfig, r: DevReport, all: Trial[], stage2Summary: string, issueSummary: string): void {
   const rows = r.heads
     .map((h) => `| ${h.head} | ${h.support} | ${h.f1.toFixed(3)} | ${h.f1Cross.toFixed(3)} | ${h.auc.toFixed(3)} | ${h.threshold.toFixed(3)} |`)
     .join('\n');
@@ -202,6 +225,9 @@ ${rows}
 
 ## Second stage
 ${stage2Summary}
+
+## Issue model
+${issueSummary}
 
 ## Limitations (read before trusting a number)
 - Linear bag-of-n-grams: on GoEmotions dev it stays below the issue-3 targets for Ekman macro-F1 (0.60) and

@@ -171,6 +171,12 @@ export interface MessageAnalysis {
 export interface MessageContext {
   /** Customer name known from the CRM, used when the message does not give one. */
   customerName?: string;
+  /**
+   * `upset` is `upsetScore ≥ upsetThreshold` (0–1). Default: the shipped stage's threshold, chosen on the labelled
+   * sets for balanced F1; a team that wants fewer or more messages flagged sets its own (`.defuserc.json`, the desk's
+   * `UPSET_THRESHOLD`).
+   */
+  upsetThreshold?: number;
 }
 
 export type Phase =

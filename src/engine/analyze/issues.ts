@@ -121,6 +121,21 @@ const PREDICATE = new Set([
 ]);
 
 /**
+ * The first thing an issue is about among `words` (lower-cased), as an agent would call it; undefined when
+ * none of them names one.
+ *
+ * @example
+ * namedObject(['my', 'top-up', 'failed']) // 'top-up'
+ */
+export function namedObject(words: readonly string[]): string | undefined {
+  for (const w of words) {
+    const found = OBJECTS[w.replace(/[^a-z]/g, '')];
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
  * Fills an entry's label from the matched text.
  *
  * @example
@@ -128,14 +143,7 @@ const PREDICATE = new Set([
  */
 export function issueLabel(entry: IssueEntry, matched: string): string {
   const words = matched.toLowerCase().replace(/’/g, "'").split(/\s+/).filter(Boolean);
-  let obj = entry.obj ?? 'order';
-  for (const w of words) {
-    const found = OBJECTS[w.replace(/[^a-z]/g, '')];
-    if (found) {
-      obj = found;
-      break;
-    }
-  }
+  const obj = namedObject(words) ?? entry.obj ?? 'order';
   let np = `your ${obj}`;
   if (words.length > 1 && DETERMINERS.has(words[0])) {
     const rest: string[] = [];

@@ -3,6 +3,7 @@ import { splitSentences } from '../text/sentences.ts';
 import type { Evidence, MessageAnalysis, MessageContext, Sentence, SentenceAnalysis, SentenceRole, Signal, SignalKind } from '../types.ts';
 import { extractCues } from './cues.ts';
 import type { Cue, CueKind } from './evidence.ts';
+import { issueHeads, learnedIssue } from './issue-model.ts';
 import { findIssues, type WeightedIssue } from './issues.ts';
 import { findName } from './name.ts';
 import { scoreMessage } from './scoring.ts';
@@ -44,7 +45,13 @@ export function analyzeMessage(text: string, context: MessageContext = {}): Mess
 
   // An issue is itself a complaint: "charged twice" upsets whatever the tone.
   const scoringCues: Cue[] = [...cues, ...issues.map((i) => issueCue(i, sentences))].sort((a, b) => a.range[0] - b.range[0]);
-  const scores = scoreMessage(safe, { sentences, cues: scoringCues, signals });
+  // When no phrase names the issue, the issue model reads the message in the emotion model's one pass. What it
+  // finds is not a complaint cue: it says what the problem is about, not how much it upsets.
+  const scores = scoreMessage(safe, { sentences, cues: scoringCues, signals }, { extraHeads: issues.length === 0 ? issueHeads() : undefined, upsetThreshold: context.upsetThreshold });
+  if (scores.extraLogits && HAS_WORDS.test(safe)) {
+    const learned = learnedIssue(safe, sentences, scores.extraLogits);
+    if (learned) issues.push(learned);
+  }
 
   const own = findName(safe);
   const name: MessageAnalysis['name'] = own
@@ -107,6 +114,7 @@ function impliedNeeds(issues: WeightedIssue[], stated: MessageAnalysis['needs'])
 }
 
 const LETTERS = /\p{L}+/u;
+const HAS_WORDS = /\p{L}/u;
 
 /** The sentence's first word, lower-cased, looked for in its first 64 characters ('' when none). */
 function firstWord(sentence: string): string {

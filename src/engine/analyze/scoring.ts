@@ -1,4 +1,4 @@
-import { loadEmotionModel, sigmoid, type EmotionModel } from '../model/emotion.ts';
+import { loadEmotionModel, sigmoid, type EmotionModel, type PackedHeads } from '../model/emotion.ts';
 import { CUSTOMER_STAGE } from '../../../models/customer-stage.model.ts';
 import type { EmotionScores, Sentence, Signal, SignalKind } from '../types.ts';
 import type { Cue, CueKind, ScoringInput } from './evidence.ts';
@@ -32,6 +32,8 @@ export interface ScoreResult {
   emotions: EmotionScores;
   /** Anger of each sentence, same scale as `anger`, index-aligned with `input.sentences`. */
   sentenceAnger: number[];
+  /** Logits of `options.extraHeads` for the whole text, read from the same feature pass. */
+  extraLogits?: Float64Array;
 }
 
 /**
@@ -131,6 +133,8 @@ export interface ScoringOptions {
   stage?: CustomerStage;
   /** `upset` is `upsetProbability ≥ upsetThreshold`; default the stage's own threshold. */
   upsetThreshold?: number;
+  /** Other heads on the emotion model's features (the issue model), scored on the message's one feature pass. */
+  extraHeads?: PackedHeads;
 }
 
 /**
@@ -145,7 +149,7 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
   const model = options.model ?? loadEmotionModel();
   const stage = options.stage ?? CUSTOMER_STAGE;
   const { sentences, cues, signals } = input;
-  const { window, z, perSentence, x, asks } = stageInputs(text, input, model);
+  const { window, z, perSentence, x, asks, extra } = stageInputs(text, input, model, options.extraHeads);
   const upsetProbability = round(upsetOf(stage, x));
   const anger = round(angerOf(stage, x));
 
@@ -173,6 +177,7 @@ export function scoreMessage(text: string, input: ScoringInput, options: Scoring
       return emotions();
     },
     sentenceAnger: empty ? sentences.map(() => 0) : sentenceAnger,
+    ...(extra ? { extraLogits: extra } : {}),
   };
 }
 
@@ -209,11 +214,13 @@ export function scoringFeatures(text: string, input: ScoringInput, model: Emotio
  * What the stage reads of a text: the picked heads' logits of the whole message (`z`, not clipped)
  * and of each sentence, and the stage's feature vector `x`.
  */
-function stageInputs(text: string, input: ScoringInput, model: EmotionModel) {
+function stageInputs(text: string, input: ScoringInput, model: EmotionModel, extraHeads?: PackedHeads) {
   const h = heads(model);
   const original = modelWindow(text);
   const { window, courtesy } = withoutCourtesy(original, input.sentences);
   const z = model.logitsOf(window, h, new Float64Array(h.length));
+  // Right after the whole-text pass, while its features are the model's: the sentence passes below replace them.
+  const extra = extraHeads ? model.logitsWith(extraHeads, new Float64Array(extraHeads.heads)) : undefined;
   const whole = pick(z);
   // Sentence logits feed the sentence-max inputs and the sentence anger.
   const perSentence = sentenceLogits(model, input.sentences, h, whole, window, courtesy);
@@ -221,7 +228,7 @@ function stageInputs(text: string, input: ScoringInput, model: EmotionModel) {
   // The share of the sentences that say something (courtesy aside) that ask.
   const said = courtesy ? asks.filter((_, i) => !courtesy.has(i)) : asks;
   const x = stageFeatures(whole, maxOf(whole, perSentence), sumCues(input.cues, input.signals), share(said, input.sentences.length ? 0 : isQuestion(text) ? 1 : 0));
-  return { window: original, z, perSentence, x, asks };
+  return { window: original, z, perSentence, x, asks, extra };
 }
 
 /**

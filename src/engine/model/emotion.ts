@@ -75,6 +75,19 @@ export interface EmotionPrediction {
   negative: number;
 }
 
+/**
+ * Linear heads of another model trained on the same hashed features (the issue model): int8 weights laid out
+ * bucket-major (`weights[bucket * heads + h]`), a float scale and a bias per head.
+ */
+export interface PackedHeads {
+  bits: number;
+  charWeight: number;
+  heads: number;
+  weights: Int8Array;
+  bias: readonly number[];
+  scale: readonly number[];
+}
+
 /** Feature-buffer capacity kept between calls (a ~20,000-character text); larger buffers are dropped. */
 const MAX_KEPT_FEATURES = 1 << 16;
 
@@ -155,6 +168,33 @@ export class EmotionModel {
     }
     for (let i = 0; i < m; i++) out[i] = this.data.bias[heads[i]] + this.data.scale[heads[i]] * acc[i];
     if (idx.length > MAX_KEPT_FEATURES) this.buf = createFeatureBuffer();
+    return out;
+  }
+
+  /**
+   * Logits of `extra` heads over the features of the text this model read last (with {@link logits} or
+   * {@link logitsOf}): the analyzer reads a message once and asks both the emotion heads and the issue heads
+   * of it. `extra` must have been trained on the same feature options.
+   *
+   * @example
+   * model.logitsOf(text, heads, out); model.logitsWith(issueHeads, new Float64Array(issueHeads.heads));
+   */
+  logitsWith(extra: PackedHeads, out: Float64Array): Float64Array {
+    if (extra.bits !== this.data.bits || extra.charWeight !== this.data.charWeight) {
+      throw new Error('emotion model: extra heads were trained on other feature options');
+    }
+    const m = extra.heads;
+    const acc = this.acc;
+    acc.fill(0, 0, m);
+    const idx = this.buf.idx;
+    const val = this.buf.val;
+    const w = extra.weights;
+    for (let k = 0; k < this.buf.n; k++) {
+      const v = val[k];
+      const base = idx[k] * m;
+      for (let i = 0; i < m; i++) acc[i] += v * w[base + i];
+    }
+    for (let i = 0; i < m; i++) out[i] = extra.bias[i] + extra.scale[i] * acc[i];
     return out;
   }
 
