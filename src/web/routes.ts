@@ -14,6 +14,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { sameOriginPath } from './client/redirect.ts';
 import { COMPILED, PACKAGE_ROOT } from '../package-root.ts';
 
 /** What the backend passes in; nothing else from the server is needed. */
@@ -177,7 +178,16 @@ export function webRoutes(deps: WebDeps = {}): Hono {
       },
     });
   app.get('/', () => html(shell('queue', product)));
-  app.get('/login', () => html(shell('login', product, deps.loginHint ? { 'login-hint': deps.loginHint } : {})));
+  app.get('/login', (c) => {
+    // A `next` that leaves the desk (`/%09/evil.example` is `//evil.example` to a browser) is dropped here
+    // too, so the page never holds it; the page's own check (sameOriginPath) stays for links made in it.
+    const next = c.req.query('next');
+    if (next !== undefined) {
+      const safe = sameOriginPath(next, 'http://desk.invalid');
+      if (safe !== next) return c.redirect(safe === '/' ? '/login' : `/login?next=${encodeURIComponent(safe)}`, 302);
+    }
+    return html(shell('login', product, deps.loginHint ? { 'login-hint': deps.loginHint } : {}));
+  });
   app.get('/follow-ups', () => html(shell('followups', product)));
   app.get('/dashboard', () => html(shell('dashboard', product)));
   app.get('/admin', () => html(shell('admin', product)));

@@ -1,6 +1,7 @@
 /** Sign-in page: e-mail and password, errors said plainly, then back to where the user was going. */
 import { ApiError, request, setCsrf } from '../api.ts';
 import { h, replace } from '../dom.ts';
+import { sameOriginPath } from '../redirect.ts';
 
 export async function render(): Promise<void> {
   document.title = 'Sign in · Defuse';
@@ -47,8 +48,7 @@ export async function render(): Promise<void> {
   email.focus();
 }
 
-/** Only same-site paths, so a crafted link cannot send the user elsewhere after sign-in. */
+/** Only this desk's pages, so a crafted link cannot send the user elsewhere after sign-in. */
 function safeNext(): string {
-  const next = new URLSearchParams(location.search).get('next') ?? '/';
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  return sameOriginPath(new URLSearchParams(location.search).get('next'), location.origin);
 }
