@@ -201,7 +201,10 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     const pgCode = (err as { code?: string }).code;
     if (pgCode === '23505') return c.json({ error: { code: 'conflict', message: 'That already exists (a concurrent request may have created it).' } }, 409);
     if (pgCode && /^(22|23)/.test(pgCode)) {
-      return c.json({ error: { code: 'invalid_value', message: `The database refused a value: ${(err as Error).message}` } }, 400);
+      // The database's own wording names tables and constraints: it goes to the log, not to the caller.
+      console.error(`[http] ${c.req.method} ${c.req.path}: PostgreSQL refused a value (${pgCode}):`, (err as Error).message);
+      const column = (err as { column?: string }).column;
+      return c.json({ error: { code: 'invalid_value', message: `A value was out of range or not allowed${column ? ` (${column})` : ''}; check the fields you sent.` } }, 400);
     }
     console.error(`[http] ${c.req.method} ${c.req.path} failed:`, err);
     return c.json({ error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' } }, 500);
