@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { analyzeMessage, checkReply, type MessageContext } from '../engine/index.ts';
 import type { MoveFinding } from '../engine/moves.ts';
 import type { IssueFinding, NeedFinding, PrincipleId, Range, SentenceRole, Severity, Signal } from '../engine/types.ts';
+import { COMPILED } from '../package-root.ts';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -150,7 +151,9 @@ class ChunkPool {
   constructor(size: number, context: MessageContext, private readonly onFailure: (err: Error) => void) {
     for (let i = 0; i < size; i++) {
       // No inherited loader flags: the worker's entry registers the TypeScript loader itself.
-      const worker = new Worker(new URL('./analyze-worker.mjs', import.meta.url), { workerData: { context }, execArgv: [] });
+      // From the production build the worker is plain JavaScript beside this bundle (dist/node).
+      const entry = new URL(COMPILED ? './analyze-worker.js' : './analyze-worker.mjs', import.meta.url);
+      const worker = new Worker(entry, { workerData: { context }, execArgv: [] });
       this.workers.add(worker);
       worker.on('message', (msg: ChunkResult | 'ready') => {
         const job = this.busy.get(worker);

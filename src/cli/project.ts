@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULES } from '../engine/index.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import type { RuleInfo } from './formatters/index.ts';
 
 /** The repository root (where package.json and docs/ live). */
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = PACKAGE_ROOT;
 
 interface PackageJson {
   version?: string;

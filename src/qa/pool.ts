@@ -1,5 +1,6 @@
 /** A fixed pool of worker threads that score batches of conversations, one batch per worker at a time. */
 import { Worker } from 'node:worker_threads';
+import { COMPILED } from '../package-root.ts';
 import type { ImportedConversation } from '../importers/types.ts';
 import type { AnalyzerSpec, QaResult } from './types.ts';
 import type { BatchRequest, BatchResponse } from './worker.ts';
@@ -28,7 +29,8 @@ export class WorkerPool {
   private constructor(private readonly workers: Worker[]) {}
 
   static async start(size: number, analyzer: AnalyzerSpec): Promise<WorkerPool> {
-    const url = new URL('./worker-boot.mjs', import.meta.url);
+    // From the production build the worker is plain JavaScript beside this bundle (dist/node).
+    const url = new URL(COMPILED ? './qa-worker.js' : './worker-boot.mjs', import.meta.url);
     const workers = Array.from({ length: Math.max(1, size) }, () => new Worker(url, { workerData: { analyzer } }));
     const pool = new WorkerPool(workers);
     await Promise.all(

