@@ -57,7 +57,9 @@ export function substitutions(alternatives: readonly string[], range: readonly [
 
 export function fillPlaceholders(template: string, input: RuleInput): string {
   const name = input.context.name;
-  const issue = input.context.issue ?? input.context.analysis.issues[0]?.phrase;
+  // The label ("the double charge") reads inside a sentence; the customer's raw phrase ("charged twice") does not.
+  const first = input.context.analysis.issues[0];
+  const issue = input.context.issue ?? first?.label ?? first?.phrase;
   return template
     .replace(/,? ?\$NAME/g, (m) => (name ? m.replace('$NAME', name) : ''))
     .replace(/\$ISSUE/g, issue ?? 'the trouble this has caused')
