@@ -6,7 +6,7 @@ import { extractCues } from '../../src/engine/analyze/cues.ts';
 import type { Cue, ScoringInput } from '../../src/engine/analyze/evidence.ts';
 import { findIssues } from '../../src/engine/analyze/issues.ts';
 import { findSignals } from '../../src/engine/analyze/signals.ts';
-import { sentenceIndexAt } from '../../src/engine/analyze/spans.ts';
+import { issueCue } from '../../src/engine/analyze/message.ts';
 import { splitSentences } from '../../src/engine/text/sentences.ts';
 
 export interface LabelledTurn {
@@ -80,13 +80,7 @@ export function conversationOf(id: string): string {
  */
 export function scoringInputFor(text: string): ScoringInput {
   const sentences = splitSentences(text);
-  const issueCues: Cue[] = findIssues(text, sentences).map((i) => ({
-    kind: 'complaint',
-    range: i.range,
-    text: i.phrase,
-    weight: i.weight,
-    sentence: sentenceIndexAt(sentences, i.range[0]),
-  }));
+  const issueCues: Cue[] = findIssues(text, sentences).map((i) => issueCue(text, i, sentences));
   const cues = [...extractCues(text, sentences), ...issueCues].sort((a, b) => a.range[0] - b.range[0]);
   return { sentences, cues, signals: findSignals(text, sentences) };
 }

@@ -32,6 +32,8 @@ export const SARCASM: CueEntry[] = [
   // "love how I have to…", "love that nobody answers"
   { pattern: "(?:i )?(?:love|adore) (?:how|that|it when) (?:i have to|i(?:'ve| have) to|i(?:'m| am) (?:still|expected)|nobody|no one|i still|i can'?t|it (?:keeps|takes|never)|you (?:keep|never|always|still|can'?t|don'?t|didn'?t|just))", weight: 0.45, emotion: 'anger' },
   { pattern: "(?:what a|such a|big) surprise|surprise,? surprise|shocker|colou?r me (?:shocked|surprised)", weight: 0.4, emotion: 'anger' },
+  { pattern: "(?:don'?t you (?:just )?love|(?:you )?(?:gotta|got to|have to) love|love it) (?:when|how)", weight: 0.45, emotion: 'anger' },
+  { pattern: "so (?:that'?s|this is) (?:comforting|reassuring|great|nice|fun|awesome|wonderful|just great|brilliant)", weight: 0.4, emotion: 'anger' },
   { pattern: "(?:customer )?(?:service|support) at (?:its|their) (?:finest|best)", weight: 0.45, emotion: 'anger' },
   { pattern: "(?:oh )?(?:yeah|sure),? right", weight: 0.3, emotion: 'anger' },
 ];
@@ -68,6 +70,7 @@ export const COMPLAINT: CueEntry[] = [
   { pattern: "disappoint(?:ed|ing|ment)|let ?down", weight: 0.3, emotion: 'sadness', negatable: true, feeling: true },
   { pattern: "unhappy|dissatisfied|displeased|unsatisfied", weight: 0.35, emotion: 'sadness', negatable: true, feeling: true },
   { pattern: "(?:i )?expect(?:ed)? (?:better|more)", weight: 0.3, emotion: 'sadness', feeling: true },
+  { pattern: "i (?:expect|demand|want) (?:a |an )?(?:quick|fast|prompt|immediate|full|proper|real)? ?(?:answer|response|reply|explanation|resolution|solution|call back|callback)|(?:is it|it'?s|whose|is this) (?:your|their|whose|\\w+'s)? ?fault", weight: 0.3, emotion: 'anger' },
   { pattern: "(?:make|making|file|filing|lodge|raise) a (?:formal )?complaint|complain(?:ing|ed)?", weight: 0.3, emotion: 'anger' },
   { pattern: "you (?:promised|said (?:it|you) would|told me (?:it|you) would)|was promised|were promised", weight: 0.3, emotion: 'anger' },
   { pattern: "(?:should|was supposed to|were supposed to) (?:have )?(?:arrived|been (?:here|delivered|fixed|refunded)|arrive)", weight: 0.25, emotion: 'sadness' },
@@ -83,7 +86,11 @@ export const COMPLAINT: CueEntry[] = [
   { pattern: "(?:rent|mortgage|bills?|tuition|school fees|payroll|salary|wages|loan(?: payment)?|car payment|insurance) (?:is |are |was |were )?(?:due|overdue|late)|(?:can'?t|cannot|couldn'?t|unable to|won'?t be able to) (?:pay|afford) (?:for )?(?:my |the |our )?(?:rent|bills?|food|groceries|petrol|gas|hotel|taxi|mortgage|medicine|meds|prescription)|(?:need|needed|needs) (?:this|that|the|my|our) (?:money|cash|funds|card|payment|transfer) (?:for|to (?:pay|buy|get)|by|today|tonight|now|urgently|asap)|(?:stranded|stuck) (?:abroad|overseas|at the airport|in (?:a|another) (?:foreign )?country)|(?:no|without) (?:money|cash|any way to pay) (?:for|to (?:eat|get|pay|buy))|(?:be|get|getting) evicted|evict(?:ed|ion)|(?:lose|losing) (?:my|our) (?:house|home|job|flat|apartment|deposit|booking)|overdraft (?:fees?|charges?)|(?:kids|children|family) (?:need|are hungry|have nothing)", weight: 0.35, emotion: 'fear' },
   { pattern: "need (?:it|this|them|the money|my money|my card|the card|cash|the refund|my refund) (?:urgently|today|tonight|now|right now|asap|immediately|right away|by tomorrow|for tomorrow)", weight: 0.25, emotion: 'fear' },
   // Time lost to it
-  { pattern: "for (?:\\d+|two|three|four|five|six|several|many|a few|over (?:a|an)|almost (?:a|an)|more than (?:a|an)) (?:hours?|days?|weeks?|months?)|since (?:yesterday|last (?:week|month|night)|this morning)", weight: 0.2, emotion: 'sadness' },
+  { pattern: "for (?:\\d+|two|three|four|five|six|several|many|a few|over (?:a|an)|almost (?:a|an)|more than (?:a|an)) (?:hours?|days?|weeks?|months?)|since (?:yesterday|last (?:week|month|night)|this morning)|(?:it'?s|it has|it'?s been|it has been|been|that was) (?:over |more than |almost |nearly )?(?:\\d+|two|three|four|five|six|several|many|a few|a couple of?) (?:hours?|days?|weeks?|months?)(?: now| already| since| ago)?", weight: 0.2, emotion: 'sadness' },
+  // Something wrong and unexplained, or taken away (GUIDE.md: a loss, blame)
+  { pattern: "what(?:'s| is) (?:going on|happening|up) with (?:my|the|these|this|your|all)|(?:it'?s|it is|they'?re|they are|it'?s all|everything'?s|everything is) (?:not there|gone|missing|disappeared|vanished)(?![\\p{L}])|like (?:everyone|everybody|every other (?:\\w+)|other (?:people|users|customers|banks|companies|stores)) (?:else|does|do|can|has|have)?", weight: 0.3, emotion: 'sadness' },
+  // Stuck: money or an order that will not move (GUIDE.md: delay)
+  { pattern: "(?:still|been|stuck(?: on| in)?|keeps? (?:showing|saying)) pending|pending (?:for|since) (?:\\d+|a|an|two|three|several|days|hours|weeks|ages|too long|so long)|won'?t (?:move|go away|clear|process|update)|(?:don'?t|do not|doesn'?t|does not) have (?:any|my|the) (?:funds|money|cash)(?: yet)?", weight: 0.3, emotion: 'sadness' },
 ];
 
 /** Words of anger and frustration, and judgements of the company. Cancelled by a negator in front. */
@@ -123,7 +130,7 @@ export const ANGER: CueEntry[] = [
   { pattern: "for (?:god|christ|heaven|pete)'?s sake|ffs|fgs", weight: 0.5, emotion: 'anger' },
   { pattern: 'are you (?:even )?listening|do you (?:even )?(?:read|care|listen)', weight: 0.45, emotion: 'anger' },
   // Questions that challenge the company rather than ask it something (GUIDE.md: pointed criticism)
-  { pattern: "what'?s the point (?:of|in)|is there a reason (?:why )?you (?:refuse|won'?t|don'?t|can'?t|keep|still|never|haven'?t)|why (?:would|won'?t|don'?t|doesn'?t|didn'?t|can'?t|isn'?t|aren'?t|haven'?t|hasn'?t|is it that) (?:you|your (?:company|team|support|service)|they)(?![\\p{L}])|do (?:i|we) really have to|(?:i|we) (?:bought|paid for|pay for) (?:[\\w-]+ ){1,3}(?:to|just to) (?:deal with|put up with)", weight: 0.35, emotion: 'anger' },
+  { pattern: "what'?s the point (?:of|in)|is there a reason (?:why )?you (?:refuse|won'?t|don'?t|can'?t|keep|still|never|haven'?t)|why (?:would|won'?t|don'?t|doesn'?t|didn'?t|can'?t|isn'?t|aren'?t|haven'?t|hasn'?t|is it that) (?:you|your (?:company|team|support|service)|they|@[\\w.]+)(?![\\p{L}])|why (?:did|do) you (?:guys |people |all )?(?:remove|change|take|delete|ban|suspend|terminate|charge|cancel|block|close|disable|stop|make|ruin|break|get rid of)|are you (?:guys )?(?:going to|gonna|ever going to) (?:do|fix|get on|sort|look at|answer|respond|reply)|do (?:i|we) really have to|(?:i|we) (?:bought|buy|paid for|pay for|paid) (?:[\\w-]+ ){1,3}(?:to|just to) (?:deal with|put up with)", weight: 0.35, emotion: 'anger' },
   { pattern: 'never again', weight: 0.4, emotion: 'anger' },
 ];
 
@@ -172,6 +179,8 @@ export const POSITIVE: CueEntry[] = [
 /** Emoji and emoticons, matched as their own group: they sit outside words. */
 export const EMOJI: CueEntry[] = [
   { pattern: '😡|🤬|😠|😤|👎|🙄|😒|🖕', weight: 0.35, emotion: 'anger' },
+  // Exasperation and sarcasm, milder than the faces above
+  { pattern: '🤦(?:\u200d?[♂♀]️?)?|🤦🏻|🤦🏼|🤦🏽|🤦🏾|🤦🏿|🙃|😑', weight: 0.25, emotion: 'anger' },
   // Folded hands plead more often than they thank in a complaint (GUIDE.md: 🙏 signals upset, not anger)
   { pattern: '😢|😭|😞|😔|☹️|☹|🙁|🙏|😩|😫|🥺|:\\(|:-\\(|:\\[', weight: 0.25, emotion: 'sadness' },
   { pattern: '😊|🙂|😀|😁|😃|😄|❤️|❤|👍|😍|:\\)|:-\\)|:D', weight: 0.25, emotion: 'joy' },

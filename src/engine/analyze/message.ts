@@ -44,7 +44,7 @@ export function analyzeMessage(text: string, context: MessageContext = {}): Mess
   const needs = findNeeds(safe, sentences, issues);
 
   // An issue is itself a complaint: "charged twice" upsets whatever the tone.
-  const scoringCues: Cue[] = [...cues, ...issues.map((i) => issueCue(i, sentences))].sort((a, b) => a.range[0] - b.range[0]);
+  const scoringCues: Cue[] = [...cues, ...issues.map((i) => issueCue(safe, i, sentences))].sort((a, b) => a.range[0] - b.range[0]);
   // When no phrase names the issue, the issue model reads the message in the emotion model's one pass. What it
   // finds is not a complaint cue: it says what the problem is about, not how much it upsets.
   const scores = scoreMessage(safe, { sentences, cues: scoringCues, signals }, { extraHeads: issues.length === 0 ? issueHeads() : undefined, upsetThreshold: context.upsetThreshold });
@@ -78,8 +78,24 @@ export function analyzeMessage(text: string, context: MessageContext = {}): Mess
   };
 }
 
-function issueCue(issue: WeightedIssue, sentences: Sentence[]): Cue {
-  return { kind: 'complaint', range: issue.range, text: issue.phrase, weight: issue.weight, sentence: sentenceIndexAt(sentences, issue.range[0]) };
+/**
+ * An issue as the complaint cue scoring reads: "charged twice" upsets whatever the tone, a hypothetical one much less.
+ * Exported so training and evaluation build the same scoring input as the analyzer.
+ */
+export function issueCue(text: string, issue: WeightedIssue, sentences: Sentence[]): Cue {
+  const sentence = sentenceIndexAt(sentences, issue.range[0]);
+  // A problem asked about as a possibility ("what happens if the ATM gives me the wrong amount?") has not happened.
+  const weight = hypothetical(text, sentence >= 0 ? sentences[sentence].range[0] : 0, issue.range[0]) ? issue.weight * HYPOTHETICAL_SHARE : issue.weight;
+  return { kind: 'complaint', range: issue.range, text: issue.phrase, weight, sentence };
+}
+
+/** What a hypothetical issue counts for as a complaint. */
+const HYPOTHETICAL_SHARE = 0.25;
+/** "if", "in case", "what happens when", "should it ever" shortly before the issue, in its sentence. */
+const IF_CLAUSE = /(?:^|[^\p{L}])(?:if|in case|incase|what happens when|what if|whenever|supposing|suppose|should (?:it|my|the|a|i) ever|would (?:it|my|the|a))(?![\p{L}])[^.!?;]*$/iu;
+
+function hypothetical(text: string, sentenceStart: number, at: number): boolean {
+  return IF_CLAUSE.test(text.slice(Math.max(sentenceStart, at - 60), at));
 }
 
 function evidence(cues: Cue[], signals: Signal[]): Evidence[] {
