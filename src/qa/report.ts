@@ -185,12 +185,12 @@ function renderWorst(w: WorstEntry, rank: number): string {
 }
 
 const CSS = `
-:root{--fg:#1d2433;--muted:#5b6475;--bg:#f6f7f9;--card:#fff;--line:#dde1e8;--err:#c62828;--warn:#b26a00;--sug:#2e6fb7;--ok:#2e7d32}
+:root{--fg:#1d2433;--muted:#5b6475;--bg:#f6f7f9;--card:#fff;--line:#dde1e8;--err:#c62828;--warn:#8a5300;--sug:#2e6fb7;--ok:#2e7d32}
 *{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 header,main{max-width:1180px;margin:0 auto;padding:16px 24px}header h1{margin:8px 0 4px;font-size:26px}.muted{color:var(--muted)}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:12px;margin:12px 0}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px}.card .n{font-size:24px;font-weight:600}.card .l{color:var(--muted);font-size:13px}
-section{margin:28px 0}h2{font-size:20px;margin:0 0 10px}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:14px}
+section{margin:28px 0}h2{font-size:20px;margin:0 0 10px}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(340px,100%),1fr));gap:14px}
 .chart{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px}.chart h3{margin:0 0 8px;font-size:15px}.chart .box{position:relative;height:260px}
 .chart p{margin:6px 0 0;font-size:13px;color:var(--muted)}
 table{border-collapse:collapse;width:100%;background:var(--card);border:1px solid var(--line)}th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;font-size:14px;vertical-align:top}th{background:#eef1f5}td.num,th.num{text-align:right}
@@ -203,7 +203,10 @@ mark{padding:0 1px;border-radius:2px}mark.sev-error{background:#ffd6d6;box-shado
 ul.fixes{margin:6px 0 0;padding-left:18px;font-size:13px}ul.fixes li{margin:4px 0}ul.fixes .rule{font-family:ui-monospace,monospace;font-weight:600}ul.fixes .principle{color:var(--muted)}
 li.sev-error .rule{color:var(--err)}li.sev-warning .rule{color:var(--warn)}li.sev-suggestion .rule{color:var(--sug)}.fix{color:var(--ok)}
 table.moves td.bar{width:50%}table.moves td.bar span{display:block;height:12px;background:#2e6fb7;border-radius:2px;min-width:1px}
-code{font-family:ui-monospace,monospace;font-size:13px}@media print{details.conv{break-inside:avoid}details.conv:not([open])>*:not(summary){display:block}}
+code{font-family:ui-monospace,monospace;font-size:13px}
+@media (max-width:700px){header,main{padding:10px 12px}header h1{font-size:22px}.cards{grid-template-columns:repeat(2,minmax(0,1fr))}
+table{display:block;overflow-x:auto;max-width:100%}th,td{padding:4px 6px;font-size:13px}.chart .box{height:220px}.conv{padding:8px 10px}}
+@media print{details.conv{break-inside:avoid}details.conv:not([open])>*:not(summary){display:block}}
 `;
 
 // Runs in the report page: draws the six charts from the embedded data. The two bar lists name every

@@ -83,3 +83,14 @@ export function when(iso: string | null | undefined): string {
   if (Number.isNaN(d.getTime())) return '—';
   return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/**
+ * A table cell that names its column: on a phone, where tables are shown as cards (CSS below 700 px), the
+ * name is shown before the value; on wider screens it is hidden and the column header says it.
+ *
+ * @example
+ * h('tr', {}, cell('Waiting', {}, '3 h'), cell('Why here', { class: 'reason' }, reasons))
+ */
+export function cell(label: string, attrs: Attrs, ...children: (Child | Child[])[]): HTMLTableCellElement {
+  return h('td', attrs, h('span', { class: 'cell-label', 'aria-hidden': 'true' }, label), ...children);
+}

@@ -31,15 +31,22 @@ export function frame(user: User, page: string, heading: string): HTMLElement {
   const app = document.getElementById('app')!;
   const main = h('main', { id: 'main', tabindex: '-1', 'aria-labelledby': 'page-title' });
   const signOut = h('button', { type: 'button', class: 'link-button', onclick: () => void logout() }, 'Sign out');
+  // On a phone the links and the account fold behind one button (CSS shows it below 700 px).
+  const menu = h('button', { type: 'button', class: 'nav-toggle', 'aria-expanded': 'false', 'aria-controls': 'main-nav' }, 'Menu');
   const header = h('header', { class: 'topbar' },
     h('a', { class: 'brand', href: '/' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '◆'), 'Defuse'),
-    h('nav', { 'aria-label': 'Main' },
+    menu,
+    h('nav', { 'aria-label': 'Main', id: 'main-nav' },
       h('ul', {}, NAV.filter((n) => !n.roles || n.roles.includes(user.role)).map((n) =>
         h('li', {}, h('a', { href: n.href, 'aria-current': n.page === page ? 'page' : null }, n.label))))),
     h('div', { class: 'whoami' },
       h('span', { class: 'whoami-name' }, user.name),
       h('span', { class: 'role-badge' }, user.role),
       signOut));
+  menu.addEventListener('click', () => {
+    const open = header.classList.toggle('nav-open');
+    menu.setAttribute('aria-expanded', String(open));
+  });
   replace(app, header, main);
   document.title = `${heading} · Defuse`;
   return main;

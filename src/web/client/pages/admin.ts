@@ -3,7 +3,7 @@
  * Generated passwords and token secrets are shown once, as the server returns them once.
  */
 import { request, type Role, type User } from '../api.ts';
-import { h, replace, uid, when } from '../dom.ts';
+import { cell, h, replace, uid, when } from '../dom.ts';
 import { currentUser, errorBox, frame, notice } from '../layout.ts';
 
 interface DeskUser extends User {
@@ -116,9 +116,9 @@ function usersSection(users: DeskUser[], me: User, redraw: () => Promise<void>):
         const select = h('select', { id: roleId, disabled: u.id === me.id }, ROLES.map((r) => h('option', { value: r, selected: r === u.role }, r)));
         select.addEventListener('change', () => void update(u, { role: select.value })());
         return h('tr', { class: u.disabled ? 'disabled' : '' },
-          h('td', {}, u.name), h('td', {}, u.email), h('td', {}, u.team),
-          h('td', {}, h('label', { for: roleId, class: 'visually-hidden' }, `Role of ${u.name}`), select),
-          h('td', {}, u.disabled ? 'disabled' : 'active'),
+          cell('Name', {}, u.name), cell('E-mail', {}, u.email), cell('Team', {}, u.team),
+          cell('Role', {}, h('label', { for: roleId, class: 'visually-hidden' }, `Role of ${u.name}`), select),
+          cell('Status', {}, u.disabled ? 'disabled' : 'active'),
           h('td', {}, u.id === me.id ? h('span', { class: 'muted small' }, 'you')
             : [h('button', { type: 'button', class: 'link-button', onclick: () => void update(u, { disabled: !u.disabled })() }, u.disabled ? `Enable ${u.name}` : `Disable ${u.name}`),
               ' ',
@@ -177,8 +177,8 @@ function tokensSection(tokens: ApiToken[], users: DeskUser[], redraw: () => Prom
       ? h('table', { class: 'admin-table' },
         h('thead', {}, h('tr', {}, ['Name', 'Acts as', 'Prefix', 'Created', 'Last used', ''].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', {}, tokens.map((t) => h('tr', { class: t.revokedAt ? 'disabled' : '' },
-          h('td', {}, t.name), h('td', {}, byId.get(t.userId)?.name ?? `user ${t.userId}`), h('td', {}, h('code', {}, t.prefix)),
-          h('td', {}, when(t.createdAt)), h('td', {}, t.lastUsedAt ? when(t.lastUsedAt) : 'never'),
+          cell('Name', {}, t.name), cell('Acts as', {}, byId.get(t.userId)?.name ?? `user ${t.userId}`), cell('Prefix', {}, h('code', {}, t.prefix)),
+          cell('Created', {}, when(t.createdAt)), cell('Last used', {}, t.lastUsedAt ? when(t.lastUsedAt) : 'never'),
           h('td', {}, t.revokedAt ? `revoked ${when(t.revokedAt)}` : h('button', { type: 'button', class: 'link-button', onclick: () => void revoke(t)() }, `Revoke ${t.name}`))))))
       : h('p', { class: 'empty' }, 'No tokens yet.'),
     h('h3', {}, 'Create a token'),

@@ -1,7 +1,7 @@
 /** The agent's queue: open cases, highest priority first, each with the reason for its place. */
 import { request, type QueueItem, type User } from '../api.ts';
 import { angerMeter } from '../anger.ts';
-import { h, money, replace, uid, when } from '../dom.ts';
+import { cell, h, money, replace, uid, when } from '../dom.ts';
 import { currentUser, errorBox, frame } from '../layout.ts';
 
 export async function render(): Promise<void> {
@@ -56,16 +56,16 @@ function drawQueue(body: HTMLElement, items: QueueItem[], _user: User, showOwner
       h('th', { scope: 'col' }, 'Waiting'),
       h('th', { scope: 'col' }, 'Why here'))),
     h('tbody', {}, rows.map((c, i) => h('tr', { 'data-case-id': String(c.caseId) },
-      h('td', { class: 'rank' }, String(i + 1)),
-      h('td', { class: 'who' },
+      cell('Priority', { class: 'rank' }, String(i + 1)),
+      cell('Customer and case', { class: 'who' },
         h('a', { href: `/cases/${c.caseId}`, class: 'case-link' }, c.customerName),
         h('span', { class: 'subject' }, c.subject),
         showOwner ? h('span', { class: 'owner small muted' }, `Owner: ${c.ownerName}`) : null,
         c.flags.length ? h('span', { class: 'flags' }, c.flags.map((f) => h('span', { class: 'flag' }, f))) : null),
-      h('td', {}, angerMeter(c.anger)),
-      h('td', { class: 'col-value' }, money(c.lifetimeValue), c.tenureYears ? h('span', { class: 'subject' }, `${c.tenureYears} yr customer`) : null),
-      h('td', {}, waiting(c.waitingMinutes)),
-      h('td', { class: 'reason' }, h('ul', { class: 'why' }, [...c.why].sort((a, b) => b.weight - a.weight).map((w) => h('li', {}, w.text)))))))));
+      cell('Anger', {}, angerMeter(c.anger)),
+      cell('Value', { class: 'col-value' }, money(c.lifetimeValue), c.tenureYears ? h('span', { class: 'subject' }, `${c.tenureYears} yr customer`) : null),
+      cell('Waiting', {}, waiting(c.waitingMinutes)),
+      cell('Why here', { class: 'reason' }, h('ul', { class: 'why' }, [...c.why].sort((a, b) => b.weight - a.weight).map((w) => h('li', {}, w.text)))))))));
 }
 
 interface Reminder {
