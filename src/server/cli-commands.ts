@@ -34,6 +34,11 @@ export function registerDeskCommands(program: Command, setExit: (code: number) =
     .description('revoke a token by id')
     .argument('<id>', 'token id from `defuse token list`')
     .action((id: string) => run((m) => m.withDesk((d) => m.tokenRevoke(d, Number(id), out))));
+  program
+    .command('export')
+    .description("write the desk's cases, messages and coaching findings as JSONL (uses DATABASE_URL or the embedded database in DATA_DIR)")
+    .requiredOption('-o, --out <dir>', 'folder for cases.jsonl, messages.jsonl and findings.jsonl')
+    .action((o: { out: string }) => run((m) => m.withDesk((d) => m.exportCommand(d, o.out, out))));
   const user = program.command('user').description('desk users');
   user
     .command('create')

@@ -63,6 +63,13 @@ export async function userResetPassword(deps: ServiceDeps, email: string, out: O
   return password;
 }
 
+/** `defuse export --out DIR`: cases, messages and findings as JSONL. */
+export async function exportCommand(deps: ServiceDeps, out: string, print: Out): Promise<void> {
+  const { exportDesk } = await import('./export.ts');
+  const counts = await exportDesk(deps.db, out);
+  print(`Exported ${counts.cases} cases, ${counts.messages} messages and ${counts.findings} findings to ${out}/{cases,messages,findings}.jsonl`);
+}
+
 /** Runs `fn` against the desk's database (DATABASE_URL, or the embedded one in DATA_DIR); resolves to the exit code. */
 export async function withDesk(fn: (deps: ServiceDeps) => Promise<void>): Promise<number> {
   const env = parseEnv(process.env);

@@ -1,12 +1,16 @@
 // The operator's view of one server: health and readiness, Prometheus metrics and who may read them, JSON
 // logs with a request id on every line and an access log, secrets kept out of the logs.
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../src/server/app.ts';
 import type { Readiness } from '../../src/server/ops/http.ts';
 import { bridgeConsole, createLogger } from '../../src/server/ops/log.ts';
 import { createMetrics } from '../../src/server/ops/metrics.ts';
+import { runDefuse } from '../support/cli.ts';
 import { HOUR } from '../support/clock.ts';
 import { Client, startDesk, type TestDesk } from '../support/desk.ts';
 
@@ -146,5 +150,32 @@ describe('operations: health, readiness, metrics and logs', () => {
     const text = JSON.stringify(attempt);
     for (const secret of ['hunter2', 'tok-secret', 'Bearer abc', 's3cret', 'u:p@']) assert.ok(!text.includes(secret), `${secret} is not logged: ${text}`);
     assert.equal(attempt.password, '[redacted]');
+  });
+
+  test('defuse export writes cases, messages and findings as JSONL', { timeout: 120_000 }, async () => {
+    const opened = await agent.post('/api/cases', { customer: { name: 'Export Eva', email: 'eva@example.com' }, message: 'My parcel is lost, third time I write!' });
+    const sent = await agent.post(`/api/cases/${opened.body.id}/messages`, { direction: 'outbound', body: "Calm down. That's not my department." });
+    assert.equal(sent.status, 200, JSON.stringify(sent.body).slice(0, 300));
+    const dir = mkdtempSync(join(tmpdir(), 'defuse-export-'));
+    try {
+      const res = await runDefuse(['export', '--out', dir], { DATABASE_URL: desk.t.url });
+      assert.equal(res.code, 0, res.stderr);
+      assert.match(res.stdout, /^Exported \d+ cases, \d+ messages and \d+ findings to /);
+      const read = (f: string) => readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
+      const cases = read('cases.jsonl');
+      const eva = cases.find((c) => c.customer.name === 'Export Eva')!;
+      assert.equal(eva.id, opened.body.id);
+      assert.equal(eva.ownerEmail, desk.users.agent.email);
+      const messages = read('messages.jsonl').filter((m) => m.caseId === eva.id);
+      assert.deepEqual(messages.map((m) => m.direction), ['inbound', 'outbound']);
+      assert.equal(messages[1].body, "Calm down. That's not my department.");
+      const findings = read('findings.jsonl').filter((f) => f.caseId === eva.id);
+      const transfer = findings.find((f) => f.ruleId === 'no-transfer');
+      assert.ok(transfer, JSON.stringify(findings));
+      assert.equal(transfer.messageId, messages[1].id);
+      assert.match(transfer.text, /not my department/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

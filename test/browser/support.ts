@@ -36,8 +36,8 @@ export interface WebDesk {
  * @example
  * const { desk, baseUrl, stop } = await startWebDesk();
  */
-export async function startWebDesk(): Promise<WebDesk> {
-  const desk = await startDesk({ web: true });
+export async function startWebDesk(options: { loginHint?: string } = {}): Promise<WebDesk> {
+  const desk = await startDesk({ web: true, loginHint: options.loginHint });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: desk.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

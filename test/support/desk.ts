@@ -78,7 +78,7 @@ export interface TestDesk {
  * const agent = await desk.login('agent');
  * const res = await agent.post('/api/cases', { customer: { name: 'Ana' }, message: 'Late again!' });
  */
-export async function startDesk(options: { start?: string; config?: Partial<AppConfig>; web?: boolean } = {}): Promise<TestDesk> {
+export async function startDesk(options: { start?: string; config?: Partial<AppConfig>; web?: boolean; loginHint?: string } = {}): Promise<TestDesk> {
   const t = await startTestDatabase();
   const smtp = await startTestSmtp();
   // A Wednesday morning, so "next business day" tests are not accidentally weekend tests.
@@ -89,7 +89,7 @@ export async function startDesk(options: { start?: string; config?: Partial<AppC
   const mailer = createSmtpMailer(smtp.url);
   const deps = { db: t.db, clock, config, mailer };
   const scheduler = createScheduler(deps);
-  const app = createApp({ ...deps, web: options.web ?? false });
+  const app = createApp({ ...deps, web: options.web ?? false, loginHint: options.loginHint });
   const users = {} as TestDesk['users'];
   const specs: [keyof TestDesk['users'], string, Role][] = [
     ['admin', 'Ada Admin', 'admin'],

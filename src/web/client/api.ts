@@ -4,6 +4,7 @@
  * name only the fields the UI reads; unknown extra fields are ignored.
  */
 import type { CheckResult, MessageAnalysis, Need, Phase, ReplyContext } from '../../engine/index.ts';
+import { humanIssue } from './issues.ts';
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly body?: unknown) {
@@ -63,6 +64,13 @@ export async function request<T>(method: string, path: string, body?: unknown, o
 
 function errorMessage(data: unknown): string | undefined {
   if (!data || typeof data !== 'object') return undefined;
+  // Validation errors: each field in words with what to do ("E-mail: enter an address like name@example.com."),
+  // never the schema's path and message ("body.customer.email: Invalid email address").
+  const fieldIssues = (data as { error?: { details?: { issues?: { path?: unknown; message?: unknown }[] } } }).error?.details?.issues;
+  if (Array.isArray(fieldIssues) && fieldIssues.length) {
+    const texts = fieldIssues.filter((i) => typeof i.path === 'string' && typeof i.message === 'string').map((i) => humanIssue(i.path as string, i.message as string).text);
+    if (texts.length) return texts.join(' ');
+  }
   const d = data as { error?: unknown; message?: unknown; issues?: { path?: unknown[]; message?: string }[] };
   const base = typeof d.error === 'string' ? d.error : typeof d.message === 'string' ? d.message
     : d.error && typeof d.error === 'object' && typeof (d.error as { message?: unknown }).message === 'string' ? (d.error as { message: string }).message : undefined;

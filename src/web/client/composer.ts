@@ -7,6 +7,7 @@
 import { applyFixes, checkReply, PRINCIPLES, resolveContext, type CheckResult, type Finding, type Move, type ReplyContext, type Severity, type Suggestion } from '../../engine/index.ts';
 import { playbookSteps } from '../../engine/moves.ts';
 import { h, replace, uid } from './dom.ts';
+import { lengthLimit, MAX_MESSAGE } from './forms.ts';
 
 /** How long typing must pause before the draft is checked again; short enough to feel live. */
 const DEBOUNCE_MS = 180;
@@ -40,6 +41,8 @@ export interface ComposerOptions {
   onCheck?: (text: string, result: CheckResult) => void;
   /** Rows of the textarea before it grows. */
   rows?: number;
+  /** The most characters the server accepts for this text (default: a message's limit, 20,000). */
+  maxLength?: number;
 }
 
 export interface Composer {
@@ -50,6 +53,8 @@ export interface Composer {
   /** Checks now (skipping the debounce) and returns the result. */
   check(): CheckResult;
   result(): CheckResult | undefined;
+  /** False (and says so beside the text) when the text is longer than the server accepts: do not send it. */
+  withinLimit(): boolean;
 }
 
 /**
@@ -83,11 +88,13 @@ export function createComposer(options: ComposerOptions): Composer {
   const findingsList = h('ol', { class: 'coach-findings', 'aria-label': 'Coaching findings' });
   const checklist = h('ul', { class: 'coach-checklist', 'aria-label': 'Playbook checklist' });
 
+  const limit = lengthLimit(textarea, options.maxLength ?? MAX_MESSAGE);
   const element = h('div', { class: 'composer' },
     h('div', { class: 'composer-head' },
       h('label', { for: taId, class: 'composer-label' }, options.label),
       score),
     editor,
+    limit.element,
     h('div', { class: 'coach' },
       status,
       nextMove,
@@ -104,7 +111,10 @@ export function createComposer(options: ComposerOptions): Composer {
   function run(): CheckResult {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const text = textarea.value;
+    // Past the limit the server refuses the text: coaching it would only invite polishing what cannot be
+    // sent (and a pasted 200 KB costs the browser), so the first part is coached and the limit is said.
+    const max = options.maxLength ?? MAX_MESSAGE;
+    const text = textarea.value.length > max ? textarea.value.slice(0, max) : textarea.value;
     const context = options.context();
     const t0 = performance.now();
     const result = checkReply(text, context);
@@ -286,10 +296,12 @@ export function createComposer(options: ComposerOptions): Composer {
     setText(text: string) {
       textarea.value = text;
       autoGrow();
+      limit.update();
       run();
     },
     check: run,
     result: () => last,
+    withinLimit: () => limit.ok(),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { request, type CaseDetail, type CatalogueOption, type FollowUp, type Offer, type Task } from '../api.ts';
 import { h, money, replace, uid, when } from '../dom.ts';
+import { onSubmitOnce, showErrors } from '../forms.ts';
 import { errorBox, notice } from '../layout.ts';
 
 export type Reload = () => Promise<void>;
@@ -142,28 +143,26 @@ export function tasksPanel(kase: CaseDetail, reload: Reload): HTMLElement {
   const teamId = uid('team');
   const whatId = uid('what');
   const dueId = uid('due');
-  const team = h('input', { id: teamId, list: `${teamId}-list`, required: true, autocomplete: 'off' });
-  const what = h('input', { id: whatId, required: true, placeholder: 'e.g. approve a refund of the second charge' });
-  const due = h('input', { id: dueId, type: 'datetime-local', required: true, value: tomorrowLocal() });
+  const team = h('input', { id: teamId, list: `${teamId}-list`, required: true, autocomplete: 'off', 'data-field': 'team', maxlength: 100 });
+  const what = h('input', { id: whatId, required: true, placeholder: 'e.g. approve a refund of the second charge', 'data-field': 'what', maxlength: 2000 });
+  const due = h('input', { id: dueId, type: 'datetime-local', required: true, value: tomorrowLocal(), 'data-field': 'dueAt' });
   const form = h('form', { class: 'task-form' },
     h('div', { class: 'field' }, h('label', { for: teamId }, 'Team'), team, h('datalist', { id: `${teamId}-list` }, TEAMS.map((t) => h('option', { value: t })))),
     h('div', { class: 'field grow' }, h('label', { for: whatId }, 'What you need from them'), what),
     h('div', { class: 'field' }, h('label', { for: dueId }, 'Due'), due),
     h('button', { type: 'submit', class: 'secondary' }, 'Ask team'));
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      if (!team.value.trim() || !what.value.trim() || !due.value) {
-        notice(status, 'Say which team, what you need and by when.', 'error');
-        return;
-      }
-      try {
-        await request('POST', `/api/cases/${kase.id}/tasks`, { team: team.value.trim(), what: what.value.trim(), dueAt: new Date(due.value).toISOString() });
-        await reload();
-      } catch (err) {
-        replace(status, errorBox(err));
-      }
-    })();
+  // Once per submission: a double click on "Ask team" must not ask the team twice.
+  onSubmitOnce(form, async () => {
+    if (!team.value.trim() || !what.value.trim() || !due.value) {
+      notice(status, 'Say which team, what you need and by when.', 'error');
+      return;
+    }
+    try {
+      await request('POST', `/api/cases/${kase.id}/tasks`, { team: team.value.trim(), what: what.value.trim(), dueAt: new Date(due.value).toISOString() });
+      await reload();
+    } catch (err) {
+      showErrors(form, status, err);
+    }
   });
   const now = Date.now();
   return h('section', { class: 'panel tasks-panel', 'aria-labelledby': 'tasks-heading' },
@@ -227,8 +226,8 @@ export function gapPanel(kase: CaseDetail, reload: Reload): HTMLElement {
   const status = h('div', { class: 'panel-status' });
   const causeId = uid('cause');
   const teamId = uid('gapteam');
-  const cause = h('input', { id: causeId, list: `${causeId}-list`, required: true, autocomplete: 'off' });
-  const team = h('input', { id: teamId, list: `${teamId}-list`, required: true, autocomplete: 'off' });
+  const cause = h('input', { id: causeId, list: `${causeId}-list`, required: true, autocomplete: 'off', 'data-field': 'cause' });
+  const team = h('input', { id: teamId, list: `${teamId}-list`, required: true, autocomplete: 'off', 'data-field': 'team' });
   const causeList = h('datalist', { id: `${causeId}-list` });
   const teamList = h('datalist', { id: `${teamId}-list` });
   void gapVocabulary().then((v) => {
@@ -239,20 +238,17 @@ export function gapPanel(kase: CaseDetail, reload: Reload): HTMLElement {
     h('div', { class: 'field' }, h('label', { for: causeId }, 'Root cause'), cause, causeList),
     h('div', { class: 'field' }, h('label', { for: teamId }, 'Team that owns it'), team, teamList),
     h('button', { type: 'submit', class: 'secondary' }, 'Tag gap'));
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      if (!cause.value.trim() || !team.value.trim()) {
-        notice(status, 'Give the cause and the team that owns it.', 'error');
-        return;
-      }
-      try {
-        await request('POST', `/api/cases/${kase.id}/gaps`, { cause: cause.value.trim(), team: team.value.trim() });
-        await reload();
-      } catch (err) {
-        replace(status, errorBox(err));
-      }
-    })();
+  onSubmitOnce(form, async () => {
+    if (!cause.value.trim() || !team.value.trim()) {
+      notice(status, 'Give the cause and the team that owns it.', 'error');
+      return;
+    }
+    try {
+      await request('POST', `/api/cases/${kase.id}/gaps`, { cause: cause.value.trim(), team: team.value.trim() });
+      await reload();
+    } catch (err) {
+      showErrors(form, status, err);
+    }
   });
   const gaps = kase.gaps ?? [];
   return h('section', { class: 'panel gap-panel', 'aria-labelledby': 'gap-heading' },

@@ -4,6 +4,7 @@
  */
 import { request, type Role, type User } from '../api.ts';
 import { cell, h, replace, uid, when } from '../dom.ts';
+import { onSubmitOnce } from '../forms.ts';
 import { currentUser, errorBox, frame, notice } from '../layout.ts';
 
 interface DeskUser extends User {
@@ -72,22 +73,20 @@ function usersSection(users: DeskUser[], me: User, redraw: () => Promise<void>):
     h('div', { class: 'field' }, h('label', { for: ids.role }, 'Role'), role),
     h('div', { class: 'field' }, h('label', { for: ids.team }, 'Team'), team),
     h('div', { class: 'field' }, h('button', { type: 'submit', class: 'primary' }, 'Add user')));
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      if (!name.value.trim() || !email.checkValidity() || !email.value.trim()) {
-        notice(status, 'Give a name and a valid e-mail.', 'error');
-        return;
-      }
-      try {
-        const res = await request<{ user: User; password: string }>('POST', '/api/admin/users', { name: name.value.trim(), email: email.value.trim(), role: role.value, team: team.value.trim() || undefined });
-        await redraw();
-        const box = document.querySelector<HTMLElement>('#users-heading ~ .panel-status');
-        if (box) replace(box, secretBox(`Password for ${res.user.email}`, res.password));
-      } catch (err) {
-        replace(status, errorBox(err));
-      }
-    })();
+  // Once per submission: a double click must not create two users or two tokens.
+  onSubmitOnce(form, async () => {
+    if (!name.value.trim() || !email.checkValidity() || !email.value.trim()) {
+      notice(status, 'Give a name and a valid e-mail.', 'error');
+      return;
+    }
+    try {
+      const res = await request<{ user: User; password: string }>('POST', '/api/admin/users', { name: name.value.trim(), email: email.value.trim(), role: role.value, team: team.value.trim() || undefined });
+      await redraw();
+      const box = document.querySelector<HTMLElement>('#users-heading ~ .panel-status');
+      if (box) replace(box, secretBox(`Password for ${res.user.email}`, res.password));
+    } catch (err) {
+      replace(status, errorBox(err));
+    }
   });
   const update = (u: DeskUser, patch: Record<string, unknown>) => async () => {
     try {
@@ -143,23 +142,21 @@ function tokensSection(tokens: ApiToken[], users: DeskUser[], redraw: () => Prom
     h('div', { class: 'field grow' }, h('label', { for: ids.name }, 'Token name'), name),
     h('div', { class: 'field grow' }, h('label', { for: ids.user }, 'Acts as'), user),
     h('div', { class: 'field' }, h('button', { type: 'submit', class: 'primary' }, 'Create token')));
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      if (!name.value.trim()) {
-        notice(status, 'Name the token after what uses it.', 'error');
-        name.focus();
-        return;
-      }
-      try {
-        const res = await request<{ token: ApiToken; secret: string }>('POST', '/api/admin/tokens', { userId: Number(user.value), name: name.value.trim() });
-        await redraw();
-        const box = document.querySelector<HTMLElement>('#tokens-heading ~ .panel-status');
-        if (box) replace(box, secretBox(`Token “${res.token.name}” (send as Authorization: Bearer …)`, res.secret));
-      } catch (err) {
-        replace(status, errorBox(err));
-      }
-    })();
+  // Once per submission: a double click must not create two users or two tokens.
+  onSubmitOnce(form, async () => {
+    if (!name.value.trim()) {
+      notice(status, 'Name the token after what uses it.', 'error');
+      name.focus();
+      return;
+    }
+    try {
+      const res = await request<{ token: ApiToken; secret: string }>('POST', '/api/admin/tokens', { userId: Number(user.value), name: name.value.trim() });
+      await redraw();
+      const box = document.querySelector<HTMLElement>('#tokens-heading ~ .panel-status');
+      if (box) replace(box, secretBox(`Token “${res.token.name}” (send as Authorization: Bearer …)`, res.secret));
+    } catch (err) {
+      replace(status, errorBox(err));
+    }
   });
   const revoke = (t: ApiToken) => async () => {
     try {

@@ -77,6 +77,11 @@ export async function render(): Promise<void> {
       reply.textarea.focus();
       return;
     }
+    // The server would refuse it: say so here, beside the text, before anything is sent.
+    if (!reply.withinLimit()) {
+      notice(replyStatus, 'This reply is longer than the desk accepts: shorten it before sending.', 'error');
+      return;
+    }
     const result = reply.check();
     const errors = result.findings.filter((f) => f.severity === 'error').length;
     if (errors && !confirmSend) {
@@ -284,6 +289,10 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
       if (!text.trim()) {
         notice(status, 'Write the summary the customer will receive, or press “Redraft the summary”.', 'error');
         summary.textarea.focus();
+        return;
+      }
+      if (!summary.withinLimit()) {
+        notice(status, 'The summary is longer than the desk accepts: shorten it before resolving.', 'error');
         return;
       }
       if (!email.value.trim() || !email.checkValidity()) {

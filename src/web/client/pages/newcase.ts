@@ -4,6 +4,7 @@
  */
 import { request, type Customer } from '../api.ts';
 import { h, money, replace, uid } from '../dom.ts';
+import { clearErrors, lengthLimit, MAX_MESSAGE, onSubmitOnce, showErrors } from '../forms.ts';
 import { currentUser, errorBox, frame, notice } from '../layout.ts';
 
 export async function render(): Promise<void> {
@@ -13,12 +14,14 @@ export async function render(): Promise<void> {
   const search = h('input', { id: ids.search, type: 'search', autocomplete: 'off', placeholder: 'Name or e-mail' });
   const results = h('ul', { class: 'customer-results', 'aria-label': 'Matching customers' });
   const chosenBox = h('div', { class: 'chosen', 'aria-live': 'polite' });
-  const name = h('input', { id: ids.name, autocomplete: 'off' });
-  const email = h('input', { id: ids.email, type: 'email', autocomplete: 'off' });
-  const since = h('input', { id: ids.since, type: 'date' });
-  const value = h('input', { id: ids.value, type: 'number', min: 0, step: 'any', inputmode: 'decimal' });
-  const subject = h('input', { id: ids.subject, placeholder: 'Optional: the issue, e.g. “charged twice”' });
-  const message = h('textarea', { id: ids.message, rows: 7, placeholder: 'Paste the customer’s message exactly as they wrote it' });
+  // data-field: the server's name for each value, so a refused value is explained next to its field.
+  const name = h('input', { id: ids.name, autocomplete: 'off', 'data-field': 'customer.name' });
+  const email = h('input', { id: ids.email, type: 'email', autocomplete: 'off', 'data-field': 'customer.email' });
+  const since = h('input', { id: ids.since, type: 'date', 'data-field': 'customer.customerSince' });
+  const value = h('input', { id: ids.value, type: 'number', min: 0, step: 'any', inputmode: 'decimal', 'data-field': 'customer.lifetimeValue' });
+  const subject = h('input', { id: ids.subject, placeholder: 'Optional: the issue, e.g. “charged twice”', 'data-field': 'subject' });
+  const message = h('textarea', { id: ids.message, rows: 7, placeholder: 'Paste the customer’s message exactly as they wrote it', 'data-field': 'message' });
+  const messageLimit = lengthLimit(message, MAX_MESSAGE);
   const status = h('div', { class: 'panel-status' });
   let chosen: Customer | undefined;
 
@@ -70,43 +73,46 @@ export async function render(): Promise<void> {
     newCustomer,
     h('h2', {}, 'Their message'),
     h('div', { class: 'field' }, h('label', { for: ids.subject }, 'Subject'), subject),
-    h('div', { class: 'field' }, h('label', { for: ids.message }, 'What they wrote'), message),
+    h('div', { class: 'field' }, h('label', { for: ids.message }, 'What they wrote'), message, messageLimit.element),
     status,
     h('div', { class: 'actions' }, submit));
 
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      if (!chosen && !name.value.trim()) {
-        notice(status, 'Pick a customer or give the new customer’s name.', 'error');
-        (search.value ? name : search).focus();
-        return;
-      }
-      if (!message.value.trim()) {
-        notice(status, 'Paste the customer’s message.', 'error');
-        message.focus();
-        return;
-      }
-      const customer = chosen ? undefined : {
-        name: name.value.trim(),
-        email: email.value.trim() || undefined,
-        customerSince: since.value || undefined,
-        lifetimeValue: value.value === '' ? undefined : Number(value.value),
-      };
-      submit.disabled = true;
-      try {
-        const res = await request<{ id: number }>('POST', '/api/cases', {
-          customerId: chosen?.id,
-          customer,
-          subject: subject.value.trim() || undefined,
-          message: message.value,
-        });
-        location.assign(`/cases/${res.id}`);
-      } catch (err) {
-        replace(status, errorBox(err));
-        submit.disabled = false;
-      }
-    })();
+  // Once per submission: a double click must not open the same case twice.
+  onSubmitOnce(form, async () => {
+    clearErrors(form, status);
+    if (!chosen && !name.value.trim()) {
+      notice(status, 'Pick a customer or give the new customer’s name.', 'error');
+      (search.value ? name : search).focus();
+      return;
+    }
+    if (!message.value.trim()) {
+      notice(status, 'Paste the customer’s message.', 'error');
+      message.focus();
+      return;
+    }
+    if (!messageLimit.ok()) {
+      notice(status, 'The message is longer than the desk accepts: shorten it before opening the case.', 'error');
+      return;
+    }
+    const customer = chosen ? undefined : {
+      name: name.value.trim(),
+      email: email.value.trim() || undefined,
+      customerSince: since.value || undefined,
+      // A number the browser cannot read (e.g. "12,5") is sent as typed, so the server says what is wrong.
+      lifetimeValue: value.value === '' ? (value.validity.badInput ? Number.NaN : undefined) : Number(value.value),
+    };
+    try {
+      const res = await request<{ id: number }>('POST', '/api/cases', {
+        customerId: chosen?.id,
+        customer,
+        subject: subject.value.trim() || undefined,
+        message: message.value,
+      });
+      location.assign(`/cases/${res.id}`);
+      await new Promise(() => undefined); // leaving the page: keep the button disabled
+    } catch (err) {
+      showErrors(form, status, err);
+    }
   });
 
   replace(main,
