@@ -62,7 +62,10 @@ export function analyzeRecord(id: string | number | null, text: string, context:
 export function analyzeRecord(id: string | number | null, text: string, context: MessageContext = {}, input: RecordInput = {}): CustomerRecord | AgentRecord {
   const customerName = input.customerName ?? context.customerName;
   if (input.role === 'agent') {
-    const r = checkReply(text, { customerMessage: input.context || undefined, customerName });
+    // The customer's side is read with the caller's threshold, so `upset`-dependent rules agree with customer lines.
+    const customerMessage = input.context || undefined;
+    const analysis = customerMessage !== undefined && context.upsetThreshold !== undefined ? analyzeMessage(customerMessage, { ...context, customerName }) : undefined;
+    const r = checkReply(text, { customerMessage, customerName, ...(analysis ? { analysis } : {}) });
     return {
       id,
       role: 'agent',

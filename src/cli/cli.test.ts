@@ -165,7 +165,7 @@ describe('defuse check', () => {
     const data = JSON.parse(readFileSync(path, 'utf8'));
     assert.equal(data[0].body, 'I apologize for the delay.\nWe shipped it.');
     assert.equal(data[1].body_html, "<p>I'm <b>sorry</b>.</p>");
-    assert.match(stderr, /1 fix not applied/);
+    assert.match(stderr, /[1-9]\d* fix(?:es)? not applied: the fix would cut through markup/);
   });
 
   it('reads a reply from stdin and takes the customer message from --context', async () => {
@@ -263,6 +263,39 @@ describe('defuse analyze', () => {
     const bad = await run(['analyze', '--jsonl', '--jobs', '0'], { input: line });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--jobs takes a whole number from 1 to 64, or auto \(got 0\)/);
+  });
+
+  it("reads an agent's courtesy apology on an agent line as coaching, not as an upset customer", async () => {
+    const text = 'Sorry about that, Maria. Could you DM us your order number?';
+    const input = [JSON.stringify({ id: 'a', role: 'agent', text }), JSON.stringify({ id: 'c', text })].join('\n');
+    const { stdout } = await run(['analyze', '--jsonl', '--no-progress', '--no-config'], { input });
+    const [agent, asCustomer] = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.ok(!('upset' in agent) && !('upsetScore' in agent) && Array.isArray(agent.moves));
+    assert.equal(asCustomer.upset, false, String(asCustomer.upsetScore));
+  });
+
+  it('sets upset at the threshold given by --upset-threshold or the config file, never changing upsetScore', async () => {
+    const line = JSON.stringify({ id: 1, text: "It's been two weeks and I haven't gotten my card, what do I do?" }) + '\n';
+    const read = async (args: string[], cwd?: string) => JSON.parse((await run(['analyze', '--jsonl', '--no-progress', ...args], { input: line, cwd })).stdout);
+    const byDefault = await read(['--no-config']);
+    const strict = await read(['--no-config', '--upset-threshold', '0.999']);
+    assert.equal(byDefault.upset, true);
+    assert.equal(strict.upset, false);
+    assert.equal(strict.upsetScore, byDefault.upsetScore);
+    const project = mkdtempSync(join(dir, 'threshold-'));
+    writeFileSync(join(project, '.defuserc.json'), JSON.stringify({ upsetThreshold: 0.999 }));
+    assert.equal((await read([], project)).upset, false);
+    // The flag wins over the file.
+    assert.equal((await read(['--upset-threshold', '0.1'], project)).upset, true);
+    const human = await run(['analyze', '--no-config', '--upset-threshold', '0.999', '--text', 'I was charged twice!']);
+    assert.match(human.stdout, /\(not upset\)/);
+    const bad = await run(['analyze', '--no-config', '--upset-threshold', '2', '--text', 'x']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--upset-threshold must be a number from 0 to 1/);
+    writeFileSync(join(project, '.defuserc.json'), JSON.stringify({ upsetThreshold: 1.5 }));
+    const badConfig = await run(['analyze', '--text', 'x'], { cwd: project });
+    assert.equal(badConfig.code, 2);
+    assert.match(badConfig.stderr, /upsetThreshold/);
   });
 
   it('describes a single message for people, and as JSON with --json', async () => {

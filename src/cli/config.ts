@@ -19,6 +19,8 @@ export const configSchema = z.strictObject({
   companyName: z.string().trim().min(1).optional(),
   agentName: z.string().trim().min(1).optional(),
   channel: z.enum(['private', 'public-review']).optional(),
+  /** A message is upset when its upsetScore is at least this (0–1); default the model's own threshold. */
+  upsetThreshold: z.number().min(0).max(1).optional(),
   options: z
     .array(
       z.strictObject({

@@ -98,7 +98,7 @@ async function runCheck(files: string[], opts: CheckCliOptions): Promise<number>
   // Read the customer once, not once per macro.
   if (customerMessage !== undefined) {
     context.customerMessage = customerMessage;
-    context.analysis = analyzeMessage(customerMessage, { customerName: opts.name });
+    context.analysis = analyzeMessage(customerMessage, { customerName: opts.name, upsetThreshold: config.upsetThreshold });
   }
   const checkOptions: CheckOptions = { rules: settings.rules };
 
@@ -166,6 +166,18 @@ interface AnalyzeCliOptions {
   text?: string;
   name?: string;
   progress?: boolean;
+  upsetThreshold?: string;
+  config?: string | false;
+}
+
+/** `--upset-threshold`, else the config file's `upsetThreshold`, else the model's default (undefined). */
+function upsetThresholdOf(opts: AnalyzeCliOptions): number | undefined {
+  if (opts.upsetThreshold !== undefined) {
+    const t = Number(opts.upsetThreshold);
+    if (!/^\s*[\d.]+\s*$/.test(opts.upsetThreshold) || !(t >= 0 && t <= 1)) throw new UsageError(`--upset-threshold must be a number from 0 to 1, got "${opts.upsetThreshold}"`);
+    return t;
+  }
+  return resolveConfig(opts).upsetThreshold;
 }
 
 /** Most worker threads `--jobs auto` starts: past this the main thread's reading and writing is the limit. */
@@ -180,7 +192,8 @@ function parseJobs(value: string | undefined): number {
 }
 
 async function runAnalyze(file: string | undefined, opts: AnalyzeCliOptions): Promise<number> {
-  const context = { customerName: opts.name };
+  const upsetThreshold = upsetThresholdOf(opts);
+  const context = { customerName: opts.name, ...(upsetThreshold !== undefined ? { upsetThreshold } : {}) };
   if (opts.jsonl) {
     if (opts.text !== undefined) throw new UsageError('--text and --jsonl do not mix: --jsonl reads a file or stdin');
     const fromStdin = file === undefined || file === '-';
@@ -305,6 +318,9 @@ export function buildProgram(setExit: (code: number) => void = (c) => (process.e
     .option('--json', 'single message: print the analysis as JSON')
     .option('-t, --text <message>', 'analyze this text instead of a file')
     .option('-n, --name <name>', "the customer's name, if the message does not give it")
+    .option('--upset-threshold <p>', 'upset = upsetScore ≥ p, 0–1 (default: the config file\'s upsetThreshold, else the model\'s)')
+    .option('--config <path>', 'config file (default: nearest .defuserc.json or defuse.config.json)')
+    .option('--no-config', 'ignore config files')
     .option('--progress', 'show a progress bar on stderr (default: when stderr is a terminal)')
     .option('--no-progress', 'never show a progress bar')
     .action(async (file: string | undefined, opts: AnalyzeCliOptions) => setExit(await runAnalyze(file, opts)));

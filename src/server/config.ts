@@ -32,6 +32,8 @@ export const envSchema = z.object({
     })
     .default(NO_PROXY),
   ADMIN_EMAIL: z.string().email().default('admin@defuse.localhost'),
+  /** A customer message is upset when its upsetScore is at least this (0–1); unset: the model's default. */
+  UPSET_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   AUTHORITY_PERIOD_DAYS: z.coerce.number().int().min(1).max(366).default(30),
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(20_000),
   MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
@@ -80,6 +82,8 @@ export interface AppConfig {
   mailConcurrency: number;
   /** Browser-extension origins that may call /api/config and /api/check with a token (CORS). */
   extensionOrigins: string[];
+  /** Customer messages are upset when their upsetScore is at least this (UPSET_THRESHOLD); unset: the model's default. */
+  upsetThreshold?: number;
 }
 
 /** Defaults for tests and embedding. */
@@ -132,5 +136,6 @@ export function configFromEnv(env: Env): AppConfig {
     mailTimeoutMs: env.SMTP_TIMEOUT_MS,
     mailConcurrency: env.MAIL_CONCURRENCY,
     extensionOrigins: env.EXTENSION_ORIGINS,
+    ...(env.UPSET_THRESHOLD !== undefined ? { upsetThreshold: env.UPSET_THRESHOLD } : {}),
   });
 }

@@ -50,7 +50,7 @@ export function issueHeads(): PackedHeads {
  */
 const LABELS: Record<IssueCategory, { label: IssueEntry['label']; plain: string }> = {
   delivery: { label: 'the $OBJ you are waiting for', plain: 'the delivery you are waiting for' },
-  billing: { label: 'the $OBJ on your account', plain: 'the charge on your account' },
+  billing: { label: 'the $OBJ you were charged', plain: 'the charge on your account' },
   refund: { label: 'your refund', plain: 'your refund' },
   defect: { label: 'the trouble with your $OBJ', plain: 'the trouble you have been having' },
   account: { label: 'the trouble with your $OBJ', plain: 'the trouble with your account' },

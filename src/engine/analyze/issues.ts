@@ -109,7 +109,7 @@ const OBJECTS: Record<string, string> = {
   payment: 'payment', payments: 'payment', charge: 'charge', charges: 'charge', transaction: 'transaction', transactions: 'transaction',
   transcation: 'transaction', transfer: 'transfer', transfers: 'transfer', tranfer: 'transfer', withdrawal: 'withdrawal',
   withdrawals: 'withdrawal', withdrawl: 'withdrawal', topup: 'top-up', topups: 'top-up', top: 'top-up',
-  fee: 'fee', fees: 'fee', debit: 'direct debit', cash: 'cash withdrawal', money: 'money', funds: 'money', cheque: 'cheque', check: 'cheque', balance: 'balance', deposit: 'deposit', cards: 'card', pin: 'PIN', passcode: 'passcode',
+  fee: 'fee', fees: 'fee', direct: 'direct debit', rate: 'exchange rate', cash: 'cash withdrawal', money: 'money', funds: 'money', cheque: 'cheque', check: 'cheque', balance: 'balance', deposit: 'deposit', cards: 'card', pin: 'PIN', passcode: 'passcode',
   password: 'password', wallet: 'wallet', purse: 'purse', handbag: 'handbag', bag: 'bag', mobile: 'phone', cell: 'phone',
   details: 'card details', identity: 'identity', contactless: 'contactless', beneficiary: 'beneficiary',
 };

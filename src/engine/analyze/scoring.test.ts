@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Cue, ScoringInput } from './evidence.ts';
 import { extractCues } from './cues.ts';
-import { scoreMessage, scoringFeatures, STAGE_FEATURES } from './scoring.ts';
+import { isQuestion, scoreMessage, scoringFeatures, STAGE_FEATURES } from './scoring.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { CUSTOMER_STAGE } from '../../../models/customer-stage.model.ts';
 import { loadEmotionModel } from '../model/emotion.ts';
@@ -120,5 +120,16 @@ describe('scoreMessage (emotion model + cues, second stage)', () => {
   it('is deterministic', () => {
     const text = 'Why was I charged twice?? Nobody answers the phone.';
     assert.deepEqual(score(text), score(text));
+  });
+
+  it('tells a sentence that asks from one that states', () => {
+    for (const q of ['How do I change my PIN?', 'Why was my card declined', 'can I get a refund', 'Is the server down?!', 'Where is my order? 😡', 'What is this charge?)']) {
+      assert.equal(isQuestion(q), true, q);
+    }
+    for (const s of ['I was charged twice.', 'Why, this is ridiculous!', 'Fix this now', 'My card is blocked']) assert.equal(isQuestion(s), false, s);
+    const x = (t: string) => scoringFeatures(t, input(t))[STAGE_FEATURES.indexOf('question')];
+    assert.equal(x('How do I change my PIN?'), 1);
+    assert.equal(x('My card is blocked. How do I unblock it?'), 0.5);
+    assert.equal(x('My card is blocked.'), 0);
   });
 });
