@@ -7,7 +7,7 @@ import { analyzeMessage } from './message.ts';
 import type { MessageAnalysis } from '../types.ts';
 
 const categories = (a: MessageAnalysis) => a.issues.map((i) => i.category);
-const needs = (a: MessageAnalysis) => a.needs.map((n) => n.need).sort();
+const needs = (a: MessageAnalysis): string[] => a.needs.map((n) => n.need).sort();
 /** Anger on the guide's 0–3 scale, as a reader would round it. */
 const level = (a: MessageAnalysis) => Math.round(a.anger * 3);
 
