@@ -69,7 +69,7 @@ export function analyzeConversation(turns: readonly Turn[], context: Conversatio
   for (let i = 0; i < list.length; i++) {
     const turn = list[i];
     if (turn.role === 'customer') {
-      const analysis = analyzeMessage(turn.text, { customerName: context.customerName });
+      const analysis = analyzeMessage(turn.text, { customerName: context.customerName, upsetThreshold: context.upsetThreshold });
       trajectory.push(analysis.anger);
       const agrees = offered && !analysis.upset && hasPhrase(turn.text, AGREES, splitSentences(turn.text));
       const entry: TurnAnalysis = { index: i, role: 'customer', analysis, phase };
@@ -90,7 +90,7 @@ export function analyzeConversation(turns: readonly Turn[], context: Conversatio
     // Agent turn: coach it against everything the customer said since the previous reply.
     const answers = pending.length > 0 ? pending : lastAnswered;
     const customerText = answers.map((j) => list[j].text).join('\n');
-    const analysis = answers.length === 1 ? out[answers[0]].analysis : customerText ? analyzeMessage(customerText, { customerName: context.customerName }) : undefined;
+    const analysis = answers.length === 1 ? out[answers[0]].analysis : customerText ? analyzeMessage(customerText, { customerName: context.customerName, upsetThreshold: context.upsetThreshold }) : undefined;
     const replyContext: ReplyContext = {
       ...context,
       ...(analysis ? { customerMessage: customerText, analysis } : {}),

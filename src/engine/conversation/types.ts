@@ -56,4 +56,7 @@ export interface ConversationAnalysis {
   firstAcknowledgementTurn?: number;
 }
 
-export type ConversationContext = Omit<ReplyContext, 'customerMessage' | 'analysis'>;
+export type ConversationContext = Omit<ReplyContext, 'customerMessage' | 'analysis'> & {
+  /** Customer turns are upset when their upsetScore is at least this (see `MessageContext.upsetThreshold`). */
+  upsetThreshold?: number;
+};
