@@ -11,10 +11,15 @@
  *   npm run eval:replies                     held-out brands, then the fit brands and all, with misses on fit
  *   npm run eval:replies -- --misses heldout  list the held-out misses too (read them only after tuning)
  *   npm run eval:replies -- --json            machine-readable summary on the last line
+ *
+ * After the real replies, one section scores the variant set (data/labels/reply-variants.jsonl): snippets
+ * WRITTEN BY THE TEAM, not real replies, in the wording many industries and channels use for hand-offs and
+ * troubleshooting, with clean counterparts. It shows whether the tables follow the definitions or only the
+ * fit brands' wording; its figures are no substitute for the held-out brands.
  */
 import { join } from 'node:path';
 import { checkReply } from '../src/engine/check.ts';
-import { customerContext, distinctTemplates, evaluateReplies, prf, readReplySet, type LabelledReply, type ReplyEvaluation } from './lib/replies.ts';
+import { customerContext, distinctTemplates, evaluateReplies, prf, readReplySet, readVariantSet, type LabelledReply, type ReplyEvaluation } from './lib/replies.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -53,6 +58,30 @@ table('held-out brands, each template once', bySplit['heldout-templates-once']);
 table('fit brands', bySplit.fit);
 table('all', bySplit.all);
 
+// The variant set: written by the team, so it is read, tuned on and listed in full like the fit brands.
+const variants = readVariantSet(ROOT);
+const byVariant = evaluateReplies(variants, check);
+if (!JSON_OUT) {
+  console.log(`\n## Variants WRITTEN BY THE TEAM (not real replies): ${byVariant.replies} snippets, ${new Set(variants.map((v) => v.industry)).size} industries, chat/e-mail/social`);
+  console.log('Hand-offs, troubleshooting and their clean counterparts as support teams phrase them (data/labels/reply-variants.jsonl);');
+  console.log('violations only (moves are not labelled), labels present in the set or flagged by Defuse.');
+  console.log(`${'label'.padEnd(18)} ${'n'.padStart(4)}   Defuse P    R   F1  span`);
+  for (const m of byVariant.labels) {
+    if (m.kind !== 'violation' || m.defuse.tp + m.defuse.fp + m.defuse.fn === 0) continue;
+    const d = prf(m.defuse);
+    const span = m.defuse.tp ? `${Math.round((100 * m.spanHits) / m.defuse.tp)}%` : '  -';
+    console.log(`- ${m.label.padEnd(16)} ${String(d.support).padStart(4)}   ${f(d.p).padStart(7)} ${f(d.r)} ${f(d.f1)}  ${span.padStart(4)}`);
+  }
+  const pct = (a: number) => `${((100 * a) / Math.max(1, byVariant.clean)).toFixed(1)}%`;
+  console.log(`clean variants (no violation label): ${byVariant.clean}; flagged at warning/error by a violation rule ${byVariant.cleanFlaggedLabelled} (${pct(byVariant.cleanFlaggedLabelled)})`);
+  for (const m of byVariant.labels) {
+    if (m.kind !== 'violation' || (!m.missed.length && !m.falseAlarms.length)) continue;
+    console.log(`\n${m.label} (variants): ${m.missed.length} missed, ${m.falseAlarms.length} false alarms`);
+    for (const x of m.missed) console.log(`  missed  ${x.id}  ${x.words.map((w) => JSON.stringify(w)).join(' | ')}`);
+    for (const x of m.falseAlarms) console.log(`  flagged ${x.id}  ${x.words.map((w) => JSON.stringify(w)).join(' | ')}`);
+  }
+}
+
 const shown = bySplit[missesOf as keyof typeof bySplit];
 if (shown && !JSON_OUT) {
   console.log(`\n## What Defuse misses and what it flags on clean replies (${missesOf})`);
@@ -71,5 +100,6 @@ if (JSON_OUT) {
     cleanFlaggedAny: e.cleanFlaggedAny / Math.max(1, e.clean),
     labels: Object.fromEntries(e.labels.map((m) => [m.label, { defuse: prf(m.defuse), keyword: prf(m.baseline) }])),
   }]));
-  console.log(JSON.stringify(summary));
+  const variantSummary = { replies: byVariant.replies, writtenByTheTeam: true, labels: Object.fromEntries(byVariant.labels.filter((m) => m.kind === 'violation').map((m) => [m.label, prf(m.defuse)])) };
+  console.log(JSON.stringify({ ...summary, variants: variantSummary }));
 }

@@ -50,6 +50,40 @@ export function readReplySet(root: string): LabelledReply[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledReply);
 }
 
+/**
+ * One snippet of the variant set (data/labels/reply-variants.jsonl): a reply WRITTEN BY THE TEAM, not a real
+ * one, in the wording support teams of many industries and channels use for hand-offs, troubleshooting and
+ * their clean counterparts, with the customer's message before it and its violations under REPLY-LABELS.md
+ * (`evidence` = the words that carry each label; moves are not labelled). It checks that the phrase tables
+ * follow the definitions rather than the fit brands' wording.
+ */
+export interface VariantReply extends LabelledReply {
+  industry: string;
+  channel: 'chat' | 'email' | 'social';
+  /** What the snippet exercises: "hand-off: …", "burden: …", "clean: …". */
+  covers: string;
+}
+
+/**
+ * Reads the variant set as labelled replies (split `fit`: it is tuned on, like the fit brands), with each
+ * label's span found from its evidence. Throws on evidence that is not in the reply (a data bug).
+ */
+export function readVariantSet(root: string): VariantReply[] {
+  const file = join(root, 'data', 'labels', 'reply-variants.jsonl');
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
+    const v = JSON.parse(l) as { id: string; industry: string; channel: VariantReply['channel']; covers: string; context: string; text: string; violations: { label: string; evidence: string }[] };
+    const violations = v.violations.map(({ label, evidence }) => {
+      const start = v.text.indexOf(evidence);
+      if (start < 0) throw new Error(`${v.id}: evidence not in the reply: ${evidence}`);
+      return { label, span: [start, start + evidence.length] as [number, number], text: evidence };
+    });
+    return {
+      id: v.id, company: `variant:${v.industry}`, split: 'fit', fold: -1, industry: v.industry, channel: v.channel, covers: v.covers,
+      context: [{ role: 'customer', text: v.context }], text: v.text, violations, moves: [],
+    };
+  });
+}
+
 /** The customer's side of the thread before a reply: what `--context` gets. */
 export function customerContext(reply: Pick<LabelledReply, 'context'>): string {
   return reply.context.filter((t) => t.role === 'customer').map((t) => t.text).join('\n');
