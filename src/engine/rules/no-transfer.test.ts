@@ -47,6 +47,24 @@ ruleTester(rule, {
     },
     // on a public review, inviting the reviewer to a direct channel is the right move (P20)
     { text: 'Please call us at 0800 123 4567 so we can put this right.', context: { channel: 'public-review' } },
+    // Wording of other industries (the team's variant set, data/labels/reply-variants.jsonl): the agent or the
+    // other team does the work, an outside party's step is explained while the agent acts, no channel is named
+    "I've contacted the store and they'll refund the second charge to your card today.",
+    "Your bank will need to release the pending charge, but I've already cancelled it on our side.",
+    'Our developers are available around the clock and are already working on a fix.',
+    "I've asked our fraud team to call you within the hour; they can help you over the phone then.",
+    'Send us a DM and our team can help you via DM.',
+    'Customer requests are processed by our finance team, who will email you tomorrow.',
+    'The courier will need to collect the damaged one, and they will call you to book a time.',
+    'Our billing team will need to approve the refund, which I have requested today.',
+    // a how-to answered: navigation, a self-service code, a form of payment, a portal the customer asked about
+    'The quickest way is via the app: go to Settings > Statements.',
+    'You can use a different form of payment if you like.',
+    { text: 'Dial 121 from your phone, then follow the prompts to set a new PIN.', context: { customerMessage: 'How do I reset my voicemail PIN?' } },
+    { text: 'You can do that via our customer portal under Users > Invite.', context: { customerMessage: 'How do I add a new user to our plan?' } },
+    // the channel the customer asked about, or the route they said they want
+    { text: 'Yes, you can pay through our automated payment line on 0800 123 4567.', context: { customerMessage: 'Can I pay my bill over the phone?' } },
+    { text: 'You can appeal online within 28 days at https://example.com/appeal', context: { customerMessage: 'I want to appeal my parking fine, how do I do it?' } },
   ],
   invalid: [
     // disowning
@@ -155,6 +173,81 @@ ruleTester(rule, {
       output: 'Let me find out who can help and get back to you.',
     },
     { text: "I can't help with that, try the community forum.", errors: [{ messageId: 'transfer', range: [0, 22] }, { messageId: 'transfer', range: [24, 47] }] },
+    // Wording of other industries (the team's variant set, data/labels/reply-variants.jsonl)
+    // …leads: "your best bet is", "you'd be best to", "it'd be worth", "you are entitled to", "the best way … is"
+    {
+      text: 'Your best bet is to speak with a colleague in branch.',
+      errors: [{ messageId: 'transfer', range: [0, 42] }],
+      output: "I'll contact a colleague for you and get back to you.",
+    },
+    {
+      text: "You'd be best to give the Pensions team a ring on 0800 111 2222.",
+      errors: [{ messageId: 'transfer', range: [0, 46] }],
+      output: "I'll contact the Pensions team for you and get back to you.",
+    },
+    {
+      text: "It'd be worth giving our returns line a call.",
+      errors: [{ messageId: 'transfer', range: [0, 44] }],
+      output: "I'll contact our returns line for you and get back to you.",
+    },
+    {
+      text: 'If you disagree, you are entitled to refer your complaint to the Financial Ombudsman Service.',
+      errors: [{ messageId: 'transfer', range: [17, 92] }],
+      output: "If you disagree, I'll contact the Financial Ombudsman Service for you and get back to you.",
+    },
+    { text: 'The best way to get this in front of our developers is through the Feedback option under Settings.', errors: [{ messageId: 'transfer', range: [4, 62] }] },
+    // …verbs: take it up with, report it at a desk, direct your query to, drop them an e-mail, pop back into the store, DM a handle
+    {
+      text: "You'll need to take this up with them directly.",
+      errors: [{ messageId: 'transfer', range: [0, 37] }],
+      output: "I'll contact them for you and get back to you.",
+    },
+    {
+      text: 'Please report it at the baggage services desk before you leave.',
+      errors: [{ messageId: 'transfer', range: [0, 45] }],
+      output: "I'll contact the baggage services desk for you and get back to you.",
+    },
+    {
+      text: 'Please direct your query to the visa application centre.',
+      errors: [{ messageId: 'transfer', range: [0, 55] }],
+      output: "I'll contact the visa application centre for you and get back to you.",
+    },
+    {
+      text: "I'd suggest dropping our orders team an email at orders@example.com.",
+      errors: [{ messageId: 'transfer', range: [0, 45] }],
+      output: "I'll contact our orders team for you and get back to you.",
+    },
+    { text: 'Your best bet is to pop back into the store with your receipt.', errors: [{ messageId: 'transfer', range: [0, 43] }] },
+    { text: 'DM @AcmeBilling and they will sort it.', errors: [{ messageId: 'transfer', range: [0, 15] }] },
+    // …a named team with no team word, a phone number of any length
+    {
+      text: 'Please get in touch with our Customer Hub and attach a photo.',
+      errors: [{ messageId: 'transfer', range: [0, 41] }],
+      output: "I'll contact our Customer Hub for you and get back to you.",
+    },
+    { text: 'Please call 105 for the latest on outages in your area.', errors: [{ messageId: 'transfer', range: [0, 15] }] },
+    // …the other team offered as a statement: available on chat, a call away, can help (after a possessive), the best contact
+    { text: 'Our eSIM specialists are available 24/7 on live chat at https://example.com/chat', errors: [{ messageId: 'transfer', range: [0, 34] }] },
+    { text: 'Our billing experts are just a call away at 611.', errors: [{ messageId: 'transfer', range: [0, 40] }] },
+    { text: "That one is for the handset maker: Acme's support can help with software issues at https://example.com/support", errors: [{ messageId: 'transfer', range: [42, 58] }] },
+    { text: 'Your first port of call should be our bookings team.', errors: [{ messageId: 'transfer', range: [5, 51] }] },
+    { text: 'Customs holds are handled locally, and the customs office is the best contact for this.', errors: [{ messageId: 'transfer', range: [51, 81] }] },
+    { text: "Codes bought in shops come from the retailer, so they'd be the ones to speak to about a replacement.", errors: [{ messageId: 'transfer', range: [49, 76] }] },
+    { text: 'Your IT admin will need to check the settings on their end.', errors: [{ messageId: 'transfer', range: [5, 26] }] },
+    // …passive hand-offs and a channel after the customer's own verb (no fix: there is no clause to take over)
+    { text: 'Refund requests can only be submitted via the online form on our website.', errors: [{ messageId: 'transfer', range: [28, 57] }] },
+    { text: 'Any seat changes need to go through your reseller.', errors: [{ messageId: 'transfer', range: [25, 49] }] },
+    { text: 'Invoice amendments are done through the billing portal.', errors: [{ messageId: 'transfer', range: [23, 54] }] },
+    { text: "You'll be able to unblock it through our 24/7 emergency line.", errors: [{ messageId: 'transfer', range: [0, 60] }] },
+    // …forms, reviews, forums and contact pages
+    {
+      text: 'Please complete our claims form and attach photos.',
+      errors: [{ messageId: 'transfer', range: [0, 31] }],
+      output: "Send me the details here and I'll take it from there.",
+    },
+    { text: 'If you think we got it wrong, you can request a review from the Account Quality page.', errors: [{ messageId: 'transfer', range: [30, 54] }] },
+    { text: 'You might find an answer faster in our Community forum.', errors: [{ messageId: 'transfer', range: [0, 54] }] },
+    { text: 'Please refer to our Contact Us page for the right number to call.', errors: [{ messageId: 'transfer', range: [0, 35] }] },
     // a second hand-off in the same reply: "get back to you" is promised once
     {
       text: "Let's get you in touch with our billing team. Reach them here: https://example.com/billing",

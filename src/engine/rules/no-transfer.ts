@@ -1,6 +1,7 @@
 import { compileTable, findPhrases, isNegated, type PhraseMatch } from '../text/matcher.ts';
 import type { Range } from '../types.ts';
 import { defineRule, MAX_FINDINGS_PER_RULE, type RawFinding, type RuleInput } from './define.ts';
+import { customerReportsProblem } from './customer-problem.ts';
 import { isReportedSpeech, sentenceOf, substitutions } from './kinds.ts';
 import { LEADS, OWN_INSTEAD, TRANSFER } from './no-transfer.data.ts';
 
@@ -87,6 +88,42 @@ const REACH_WORD = /(?:^|[^\p{L}])(?:chat|call|phone|contact|connect|reach|agent
 /** Where a feedback form lives: "…here", "…in the app", "…by clicking your profile photo", a link. */
 const FEEDBACK_PLACE = /(?:^|[^\p{L}])(?:here|form|tool|forum|site|page|link|app|hub|board|community|portal|menu|developers|devs|engineers|engineering|product team|team|by (?:clicking|tapping|going|selecting|visiting|using|heading|opening))(?![\p{L}])/iu;
 const TO_THIS_TEAM = /^\s*(?:(?:with|to) (?:us|me)|our way)(?![\p{L}])/iu;
+/** "…can assist you via live chat on our website", "…over a screen-share call": a channel named without a link. */
+const VIA_CHANNEL = /(?:^|[^\p{L}])(?:via|over|on|through|by|using|in)\s+(?:(?:our|the|a|an|their|your)\s+)?(?:[\p{L}\p{N}/-]+\s+){0,2}?(?:live chat|chat|web ?chat|phone|telephone|call|e-?mail|website|web ?site|site|app|portal|form|hotline|helpline|messenger|whatsapp)(?![\p{L}])/iu;
+/** The other team contacts the customer, or the agent already handed it over: ownership, not a hand-off. */
+const THEY_ACT = /(?:^|[^\p{L}])(?:(?:call|contact|phone|ring|e-?mail|message|text|reach out to|get in touch with|get back to)\s+you|(?:i|we)(?:['’]ve| have|['’]ll| will)(?:\s+(?:already|just|now))?\s+(?:asked|passed|sent|forwarded|escalated|referred|booked|arranged|requested|contacted|told|let|shared|raised|submitted|filed|logged))(?![\p{L}])/iu;
+/** The customer asked to act somewhere in the clause before a channel: "you'll be able to unblock it through our line". */
+const CUSTOMER_FRAME = /(?:^|[^\p{L}])(?:please|kindly|you (?:can|could|may|might|should|must)|you(?:['’]ll| will)(?: (?:be able|need|have|want))? to|you(?:['’]d| would) (?:need|have|want) to|you(?:['’]re| are) (?:welcome|able|free) to|feel free to|(?:we|i)(?:['’]d| would)? (?:recommend|suggest|advise))(?![\p{L}])/iu;
+/** Channels where people answer (a line, a chat); forms, portals and sites count only after a reported problem. */
+const PEOPLE_CHANNEL = /(?:line|helpline|hotline|number|chat|chat service)$/iu;
+
+/** The agent or the team acting in the same sentence: "…, but I've already cancelled it", "before we can refund it". */
+const AGENT_ACTING = /(?:^|[^\p{L}])(?:i|we)(?:['’]ve| have|['’]ll| will|['’]m| am|['’]re| are| can| could)(?![\p{L}])/iu;
+
+/** How a helper with a determiner opens ("they", "our billing team", "live support"); anything else is a bare noun. */
+const HELPER_LEAD = /^(?:they|our|the|your|their|one-on-one|1:1|live|phone|chat|technical|tech|friends|folks|colleagues|pals|who)(?![\p{L}])/iu;
+/** Another company's helper: "Acme's |support can help|", "the store's customer |team will be able to…|". */
+const POSSESSIVE_BEFORE = /(?:^|[^\p{L}\p{N}&'’-])(?!(?:it|that|what|here|there|let|who|he|she)['’]s)[\p{L}\p{N}&-]+['’]s\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
+/** An outside party: "your bank will be able to help", "the seller should be able to assist" is a hand-off as it stands. */
+const OUTSIDE_PARTY = /^(?:(?:your|the|their)\s+(?:[\p{L}-]+\s+)?(?:bank|card issuer|issuer|provider|carrier|isp|operator|courier|manufacturer|maker|seller|merchant|vendor|retailer|reseller|dealer|publisher|developer|insurer|airline|hotel|landlord|employer|school|store|pharmacy)|(?!(?:it|that|what|here|there|let|who|he|she)['’]s)[\p{L}\p{N}&-]+['’]s\s)/iu;
+/** Before a passive hand-off's participle: "can only be", "must be", "needs to be"; "needs to" before "go"; "are (only)" before "done". */
+const MODAL = "(?:can|may|must|should|needs? to|has to|have to|will need to|would need to|will have to|would have to|is to|are to)(?:\\s+(?:only|also|all|first|always))?";
+const PASSIVE_BE = new RegExp(`(?:^|[^\\p{L}])${MODAL}\\s+be\\s+$`, 'iu');
+const PASSIVE_GO = new RegExp(`(?:^|[^\\p{L}])${MODAL}\\s+$`, 'iu');
+const PASSIVE_IS = /(?:^|[^\p{L}])(?:is|are)(?:\s+(?:only|all|usually|always))?\s+$/iu;
+/** Whose the outside party is: "|your| IT admin", "|the| seller". */
+const OUTSIDE_DET = /(?:^|[^\p{L}])(?:your|the)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
+/** What a passive hand-off moves: "refund requests can only be submitted via…", "any billing change needs to go through…". */
+const REQUEST_NOUN = /(?:^|[^\p{L}])(?:requests?|claims?|complaints?|quer(?:y|ies)|questions?|enquir(?:y|ies)|inquir(?:y|ies)|disputes?|appeals?|changes?|applications?|reports?|cancell?ations?|amendments?|issues?|problems?|matters?|refunds?|returns?|exchanges?)(?![\p{L}])/iu;
+/** Why a best route is taken: to reach someone or to get help (not "…is via the app: go to Settings > Statements"). */
+const ROUTE_PURPOSE = /(?:^|[^\p{L}])(?:help|support|contact|chat|call|phone|agent|advisor|adviser|specialist|representative|team|developers|devs|engineers|feedback|report|ticket|claim|complaint|refund|dispute)(?![\p{L}])/iu;
+/** Prompts that lead to the answer itself ("follow the prompts to set a new PIN"), not to a person. */
+const PROMPTS_TO = /^\s*(?:\S+\s+){0,4}?to\s+(\p{L}+)/u;
+const REACH_VERB = /^(?:chat|call|contact|connect|reach|speak|talk|message|get|request|submit|start|open|send|report|book|schedule)$/iu;
+/** A number dialled to do the thing itself ("dial 121 … to set a new PIN"): self-service, for a customer who only asked how. */
+const SELF_SERVICE_PURPOSE = /(?:^|[^\p{L}])to\s+(?:set|change|reset|check|activate|top up|update|unlock|hear|listen to|manage|record|turn|switch|block|register)(?![\p{L}])/iu;
 
 /** "…if you have any other questions": an open door, not a hand-off. */
 const OPEN_DOOR = /^[\s,]*(?:\S+\s+){0,6}?(?:if you (?:have|think of|need) (?:any|anything)(?: (?:other|more|further|additional|else))?|if (?:anything|something) (?:else )?(?:changes|comes up)|should you (?:have|need) (?:any|anything)|if there['’]s anything else|if there is anything else|for anything else|with any (?:other |further |more |additional )?questions)/iu;
@@ -111,6 +148,10 @@ const CUSTOMER_ASKED = new RegExp([
   '(?:live|real) (?:person|agent|human)',
   '(?:speak|talk) (?:to|with) (?:a |an )?(?:someone|somebody|human|person|agent|representative|rep|manager|supervisor)',
   'is there (?:a|any) (?:way|number|e-?mail|phone|address) to (?:contact|reach|call|talk|speak)',
+  // "can I pay my bill over the phone?", "could we do this by e-mail?": the channel is what they asked about
+  '(?:can|could|do|should) (?:i|we) (?:\\p{L}+ ){1,4}(?:over|by|on|via|through|in) (?:the )?(?:phone|telephone|app|chat|website|web|online|branch|store|post|e-?mail)',
+  // "I want to appeal my parking fine", "I'd like to make a formal complaint": the route is what they asked for
+  "(?:want|wanna|would like|['’]d like|need|wish|trying) to (?:appeal|dispute|complain|make a (?:formal )?complaint|file a (?:claim|complaint)|raise a complaint|lodge a (?:claim|complaint)|report (?:a|this|the) (?:scam|fraud))",
 ].map((p) => `(?:^|[^\\p{L}])${p}(?![\\p{L}])`).join('|'), 'iu');
 /** How much of the customer's thread is read for that question. */
 const CUSTOMER_SCAN = 20_000;
@@ -135,7 +176,7 @@ interface HandOff {
 const REACH = 240;
 
 /** Kinds that name their own subject ("let me transfer you", "they'll be able to help"); no lead is checked. */
-const SUBJECT_INCLUDED = new Set(['transfer', 'transferNoParty', 'route', 'canHelp', 'elsewhere', 'cantHelp']);
+const SUBJECT_INCLUDED = new Set(['transfer', 'transferNoParty', 'route', 'canHelp', 'elsewhere', 'cantHelp', 'passive', 'bestRoute', 'outside']);
 /** Kinds that move the customer to this company's other channels; on a public review that is the right move (P20). */
 const OWN_CHANNEL = new Set(['us', 'phone', 'address', 'ui', 'site', 'form', 'feedback', 'forum', 'appeal']);
 /** Which wording replaces each kind; kinds not listed get no fix. */
@@ -169,10 +210,31 @@ function fits(h: HandOff): boolean {
       return /^\s+here\s*[:(]?\s*(?:https?:\/\/|www\.|[\p{L}\p{N}-]+\.[\p{L}]{2,}\/)/iu.test(tail);
     }
     case 'phone':
+      // "Dial 121, then follow the prompts to set a new PIN" answers a customer who only asked how
+      if (SELF_SERVICE_PURPOSE.test(tail) && h.input.context.customerMessage && !customerReportsProblem(h.input.context)) return false;
+      return !DIRECT_MESSAGE.test(sentenceText) && !IF_PREFERRED.test(sentenceText);
     case 'address':
       return !DIRECT_MESSAGE.test(sentenceText) && !IF_PREFERRED.test(sentenceText);
-    case 'ui':
-      return !/prompts/iu.test(m.text) || REACH_WORD.test(before) || REACH_WORD.test(tail.slice(0, REACH)) || REACH_WORD.test(m.text.replace(/follow(?:ing)? the prompts/iu, ''));
+    case 'ui': {
+      if (!/prompts/iu.test(m.text)) return true;
+      const purpose = PROMPTS_TO.exec(tail);
+      if (purpose && !REACH_VERB.test(purpose[1])) return false;
+      return REACH_WORD.test(before) || REACH_WORD.test(tail.slice(0, REACH)) || REACH_WORD.test(m.text.replace(/follow(?:ing)? the prompts/iu, ''));
+    }
+    case 'passive': {
+      // "…requests can only be |submitted via…|", "…change needs to |go through them|", "…amendments are |done through…|"
+      const lead = /^(?:done|handled|processed|dealt|managed)/iu.test(m.text) ? PASSIVE_IS : /^go(?![\p{L}])/iu.test(m.text) ? PASSIVE_GO : PASSIVE_BE;
+      return lead.test(before.slice(-60)) && REQUEST_NOUN.test(before.slice(-100)) && !THEY_ACT.test(sentenceText) && !DIRECT_MESSAGE.test(sentenceText);
+    }
+    case 'outside':
+      // "|your| IT |admin will need to|…"; "your bank will need to release it, but I've already cancelled it" explains,
+      // the agent is still acting
+      return OUTSIDE_DET.test(before.slice(-40)) && !THEY_ACT.test(sentenceText) && !AGENT_ACTING.test(sentenceText);
+    case 'channelVia':
+      if (DIRECT_MESSAGE.test(sentenceText) || IF_PREFERRED.test(sentenceText) || THEY_ACT.test(sentenceText)) return false;
+      return PEOPLE_CHANNEL.test(m.text.trim()) || customerReportsProblem(h.input.context);
+    case 'bestRoute':
+      return ROUTE_PURPOSE.test(m.text + tail) && !DIRECT_MESSAGE.test(sentenceText);
     case 'site': {
       if (HAND_OFF_PLACE.test(tail)) return (h.noFix = true);
       if (CONTACT_LINK.test(tail)) return true;
@@ -186,10 +248,14 @@ function fits(h: HandOff): boolean {
       if (DIRECT_MESSAGE.test(sentenceText)) return false;
       return FEEDBACK_PLACE.test(m.text) || FEEDBACK_PLACE.test(tail) || URL.test(tail);
     }
-    case 'canHelp':
-      if (DIRECT_MESSAGE.test(sentenceText)) return false;
-      // "Our billing team will be able to help: <link>"; without a place to go it may be the agent's own team at work.
-      return URL.test(sentenceText) || PHONE.test(sentenceText) || EMAIL.test(sentenceText) || /(?:^|\s)@[\p{L}\p{N}_]+/u.test(m.text);
+    case 'canHelp': {
+      if (DIRECT_MESSAGE.test(sentenceText) || THEY_ACT.test(sentenceText)) return false;
+      // a bare noun ("support can help") names a helper only after a possessive: "Acme's support can help"
+      if (!HELPER_LEAD.test(m.text)) return POSSESSIVE_BEFORE.test(before.slice(-60));
+      // "Our billing team will be able to help: <link>", "…can assist you via live chat"; without a place to go it
+      // may be the agent's own team at work.
+      return URL.test(sentenceText) || PHONE.test(sentenceText) || EMAIL.test(sentenceText) || /(?:^|\s)@[\p{L}\p{N}_]+/u.test(m.text) || VIA_CHANNEL.test(tail) || OUTSIDE_PARTY.test(m.text) || /(?:call|chat|message|text|click|tap) away$/iu.test(m.text);
+    }
     case 'cantHelp':
       return !OWNED_AFTER.test(tail);
     default:
@@ -206,6 +272,11 @@ function fits(h: HandOff): boolean {
 function askedStart(h: HandOff, clauseStart: number, sentenceStart: number): number {
   const { m, input, kind } = h;
   const { text } = input;
+  if (kind === 'channelVia') {
+    const frame = CUSTOMER_FRAME.exec(text.slice(clauseStart, m.range[0]));
+    if (!frame || isNegated(text, sentenceStart, clauseStart + frame.index)) return -1;
+    return clauseStart + frame.index + frame[0].search(/\p{L}/u);
+  }
   if (SUBJECT_INCLUDED.has(kind) || OWN_ASKER.test(m.text)) return isNegated(text, sentenceStart, m.range[0]) && !SUBJECT_INCLUDED.has(kind) ? -1 : m.range[0];
   const windowStart = Math.max(sentenceStart, m.range[0] - LEAD_REACH);
   const before = text.slice(windowStart, m.range[0]);
@@ -315,13 +386,17 @@ function fixFor(h: HandOff, clause: Range, promised: { done: boolean }): RawFind
 }
 
 /** The party a contact phrase names: the words after its last verb or preposition ("…get in touch with |our billing team|"). */
-const PARTY_AFTER = /^.*(?:^|\s)(?:into|by|go to|contact|call|phone|ring|text|e-?mail|message|tweet|at|ping|reach out to|reach|with|of|to|contacting|calling|phoning|ringing|texting|e-?mailing|messaging|pinging|reaching|visit|visiting|from|through|via)\s+(.+?)(?:\s+directly)?$/isu;
+const PARTY_AFTER = /^.*(?:^|\s)(?:into|by|go to|contact|call|phone|ring|text|e-?mail|message|dm|tweet|at|ping|reach out to|reach|with|of|to|contacting|calling|phoning|ringing|texting|e-?mailing|messaging|pinging|reaching|visit|visiting|from|through|via)\s+(.+?)(?:\s+directly)?$/isu;
 
 const GIVE_A_CALL = /^.*(?:^|\s)giv(?:e|ing)\s+(.+?)\s+a\s+(?:call|ring|buzz)$/isu;
+/** "drop |our orders team| an e-mail", "send |them| a message". */
+const DROP_A_LINE = /^.*(?:^|\s)(?:drop|send|shoot)(?:ping|ing)?\s+(.+?)\s+(?:a|an)\s+(?:quick\s+|short\s+)?(?:message|line|note|e-?mail|dm|text)$/isu;
+/** "a colleague", "an agent": one person, who stays "a"; "a courier" becomes "the courier". */
+const ONE_PERSON = /^(?:a|an)\s+(?:colleague|member|agent|advisor|adviser|specialist|representative|rep|technician|expert|manager|supervisor)(?![\p{L}])/iu;
 
 function partyOf(h: HandOff): string {
-  const who = GIVE_A_CALL.exec(h.m.text)?.[1] ?? PARTY_AFTER.exec(h.m.text)?.[1] ?? 'them';
-  return who.replace(/^(?:a|an) /iu, 'the ');
+  const who = GIVE_A_CALL.exec(h.m.text)?.[1] ?? DROP_A_LINE.exec(h.m.text)?.[1] ?? PARTY_AFTER.exec(h.m.text)?.[1] ?? 'them';
+  return ONE_PERSON.test(who) ? who : who.replace(/^(?:a|an) /iu, 'the ');
 }
 
 /** "please call 1-800-…": the finding covers the whole number, not its first digit. */
