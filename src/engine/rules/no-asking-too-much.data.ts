@@ -27,6 +27,7 @@ export const REQUESTS: PhraseEntry[] = [
  */
 export const ITEMS: PhraseEntry[] = [
   { pattern: "order (?:number|no\\.?|#|id|reference|ref|confirmation)|confirmation number|order", tag: 'order number' },
+  { pattern: "(?:booking|reservation) (?:reference|ref|number|code|id)|confirmation code|pnr|reference number", tag: 'booking reference' },
   { pattern: "tracking (?:number|code|id|no\\.?)", tag: 'tracking number' },
   { pattern: "e-?mail(?: address)?", tag: 'e-mail address' },
   { pattern: "(?:phone|mobile|cell|telephone|contact) number|phone", tag: 'phone number' },
@@ -34,7 +35,7 @@ export const ITEMS: PhraseEntry[] = [
   { pattern: "serial number", tag: 'serial number' },
   { pattern: "(?:shipping |delivery |postal |home |billing |service )?address", tag: 'address' },
   { pattern: "(?:(?:channel|video|profile|page|account|listing|product)(?:'s)? )?(?:url|link)", tag: 'link' },
-  { pattern: "(?:transaction|payment|purchase|invoice|receipt) (?:id|number|no\\.?|date)|purchase date|date of purchase", tag: 'purchase details' },
+  { pattern: "(?:transaction|payment|purchase|invoice|receipt|charge) (?:id|number|no\\.?|dates?)|purchase date|date of purchase|dates?(?: and (?:times?|amounts?))? of (?:the |both |each |all |your )?(?:charges?|payments?|transactions?|debits?)", tag: 'purchase details' },
   { pattern: "(?:full |first |last )?name", tag: 'name' },
   { pattern: "(?:zip|postal|post) ?code", tag: 'postal code' },
   { pattern: "(?:device|phone|console) (?:model|make|type)|make and model|model number", tag: 'device model' },
@@ -59,8 +60,15 @@ export const LOOK_UP: PhraseEntry[] = [
   { pattern: "you (?:can|could|may) (?:check|confirm|verify) (?:your |the )?(?:\\p{L}+ )?(?:by visiting|by going|by checking|by logging|by signing)" },
   // "Track your order here", "check the status of your refund", "log in to your account to see…"
   { pattern: "track (?:your|the) (?:order|package|parcel|shipment|delivery|refund|claim|request)|(?:check|see|view|track|follow) the (?:status|progress) of your|(?:log|sign) ?in(?:to)? (?:to )?your account to (?:check|see|view|find|confirm|track)" },
-  // "check your bank statement", "look through your order history"
-  { pattern: "(?:check|look (?:at|through)|go through|review) (?:your|the) (?:bank |card |account |order |purchase |billing |transaction )?(?:statements?|transaction history|order history|purchase history|account history|billing history)" },
+  // "check your bank statement", "look through your order history", "keep an eye on your statement"
+  { pattern: "(?:check|look (?:at|through)|go through|review|keep an eye on|keep checking|monitor|watch) (?:your|the) (?:bank |card |account |order |purchase |billing |transaction )?(?:statements?|transaction history|order history|purchase history|account history|billing history)" },
+  // "You can view your orders anytime by logging into your account", "you can always see your bookings in the app"
+  // (an offer of the page, not "you'll see the refund on your statement")
+  { pattern: "you can (?:always |also |easily |now )?(?:view|see|check|track|find|look at|review|follow) (?:all )?your (?:recent |past |previous |current |latest )?(?:orders|order details|bookings|transactions|payments|bills|invoices|statements|reservations|account activity|tickets|claims)(?: (?:anytime|at any time|any time))? (?:by|in|on|at|via|through|here|online|from|under|using)" },
+  // "You can check the latest on your flight at…"
+  { pattern: "(?:check|see|find|get|view|follow) the latest (?:information |info |updates? |news |status )?(?:on|about|for) your" },
+  // "Refund status can be checked at…", "the progress of your claim can be tracked in the app"
+  { pattern: "(?:status|progress|updates?|tracking)(?: (?:of|on|for) (?:your|the) (?:\\p{L}+ ){1,2})? (?:can|may) (?:also )?be (?:checked|tracked|found|viewed|seen|followed|monitored) (?:at|on|in|here|via|through|online|using|by)" },
   // "For the latest information, go to…"; "…is in the confirmation e-mail you received"
   { pattern: "for the latest (?:information|info|updates?|status|details)(?: (?:on|about) (?:\\p{L}+ ){1,3})?,? (?:go|head|visit|check|see|please)" },
   { pattern: "(?:is|are|was|were|can be found) in (?:the|your) (?:\\p{L}+ )?e-?mail (?:you received|we sent|you got)" },

@@ -24,6 +24,10 @@ ruleTester(rule, {
     // the agent looks
     { text: 'I can check your order status for you right now.', context: { customerMessage: 'Where is my order?' } },
     'Learn more about the new plans here: https://example.com/plans',
+    // news of what will show, not a look-up; "just my order number" says nothing was given
+    { text: "You'll see the refund on your statement within 3 days.", context: { customerMessage: 'Where is my refund?' } },
+    { text: 'Please send your order number.', context: { customerMessage: "It's just my order number that's wrong on the invoice" } },
+    { text: "I can see your bookings here; the second one was cancelled in error and I've restored it.", context: { customerMessage: 'My booking disappeared' } },
   ],
   invalid: [
     {
@@ -76,5 +80,18 @@ ruleTester(rule, {
       text: 'For the latest information, go to the Your Orders page.',
       errors: [{ messageId: 'lookUp', range: [0, 30] }],
     },
+    // Wording of other industries (the team's variant set, data/labels/reply-variants.jsonl)
+    { text: 'You can view your orders anytime by logging into your account.', context: { customerMessage: 'Did my order even go through? No confirmation email' }, errors: [{ messageId: 'lookUp', range: [0, 35] }] },
+    { text: "Please keep an eye on your statement and let us know if it hasn't reversed by Friday.", context: { customerMessage: 'My payment failed but the money left my account' }, errors: [{ messageId: 'lookUp', range: [7, 36] }] },
+    { text: 'Refund status can be checked at https://example.com/refunds with your booking ref.', context: { customerMessage: 'Where is my refund, 8 weeks now' }, errors: [{ messageId: 'lookUp', range: [7, 31] }] },
+    { text: 'You can check the latest on your flight at https://example.com/status', context: { customerMessage: "My flight status isn't showing and I'm worried" }, errors: [{ messageId: 'lookUp', range: [8, 32] }] },
+    {
+      text: 'Could you send us the booking reference, the last four digits of the card, the dates of both charges and a screenshot?',
+      context: { customerMessage: 'I was double charged on my hotel booking' },
+      errors: [{ messageId: 'tooManyItems', range: [0, 117] }],
+    },
+    // (c) the customer says they already gave it, though the item is not in this message
+    { text: 'Please provide your order number so we can check.', context: { customerMessage: "I've already sent my order number three times!" }, errors: [{ messageId: 'askedAgain', range: [20, 32] }] },
+    { text: 'Could you confirm the e-mail address on the account?', context: { customerMessage: 'As I said, I gave you my email yesterday' }, errors: [{ messageId: 'askedAgain', range: [22, 36] }] },
   ],
 });

@@ -41,6 +41,15 @@ const GIVEN_IN_MESSAGE: [string, RegExp][] = [
   ['link', /https?:\s?\/\/[^\s/]{2,}\/[^\s]{2,}/iu],
 ];
 
+/**
+ * "I've already sent my order number", "as I said, my e-mail is…": the customer says they gave an item, even where
+ * the item itself is not in this message (an earlier form, a call). The item is read in the words that follow.
+ * Anchored on the verb and bounded, so it stays linear on any message.
+ */
+const SAID_GIVEN = /(?<![\p{L}])(?:already|just|literally|(?:i|we)['’]ve|(?:i|we) have|as i|i|we)(?: (?:already|just|literally|also))? (?:sent|given|gave|provided|shared|told you|included|typed|put in|written|mentioned|entered|attached|said)(?: (?:you|it|them|over))?(?: (?:my|the|our|all|both))? /giu;
+/** How far after those words the item is looked for. */
+const SAID_REACH = 40;
+
 /** Requests that ask for information (not "please delete this tweet with your e-mail in it"). */
 const GIVING = /(?:send|provide|share|confirm|give|tell|dm|include|reply|e-?mail|message|need|what|enter|resend|forward|attach|upload|fill)/iu;
 /** An item is asked for when it is "your …"/"the …" or continues a list ("your order number and e-mail"); "send us an e-mail" asks for a message, not an address. */
@@ -62,9 +71,17 @@ function givenInMessage(customerMessage: string): readonly string[] {
   if (lastMessage?.text === customerMessage) return lastMessage.items;
   // what the customer gave is near the top of anything they wrote; a pasted megabyte is not read to the end
   const message = customerMessage.slice(0, MESSAGE_SCAN);
-  const items = GIVEN_IN_MESSAGE.filter(([, re]) => re.test(message)).map(([item]) => item);
-  lastMessage = { text: customerMessage, items };
-  return items;
+  const found = new Set(GIVEN_IN_MESSAGE.filter(([, re]) => re.test(message)).map(([item]) => item));
+  SAID_GIVEN.lastIndex = 0;
+  for (let m = SAID_GIVEN.exec(message), n = 0; m && n < LIST_SCAN; m = SAID_GIVEN.exec(message), n++) {
+    const after = message.slice(m.index + m[0].length, m.index + m[0].length + SAID_REACH);
+    // the item opens the words that follow: "…sent my |order number| three times"
+    const first = findPhrases(after, items, undefined, { skipNegated: false, limit: 1 })[0];
+    if (first && first.range[0] === 0) found.add(first.entry.tag ?? '');
+  }
+  const given = [...found];
+  lastMessage = { text: customerMessage, items: given };
+  return given;
 }
 
 /**

@@ -18,7 +18,7 @@ import type { PhraseEntry } from '../text/matcher.ts';
 
 /** Verbs that hand self-help material over: "follow", "work through", "take a look at"… */
 const WORK_THROUGH =
-  '(?:follow(?:ing)?|try(?:ing)?|complet(?:e|ing)|go(?:ing)? through|work(?:ing)? through|run(?:ning)? through|step(?:ping)? through|check(?:ing)?(?: out)?|take a look at|have a look at|look(?:ing)? (?:at|through)|refer(?:ring)? to|use|using|start with|find|see|read|review|watch)';
+  '(?:follow(?:ing)?|try(?:ing)?|complet(?:e|ing)|go(?:ing)? through|work(?:ing)? through|walk(?:ing)? through|run(?:ning)? through|step(?:ping)? through|check(?:ing)?(?: out)?|take a look at|have a look at|look(?:ing)? (?:at|through)|refer(?:ring)? to|use|using|start with|find|see|read|review|watch)';
 /** What is handed over. An article alone counts only with a verb that makes it work ("follow this article"). */
 const MATERIAL =
   '(?:(?:troubleshooting |basic |simple |quick |helpful |recommended |suggested |additional |more |other |same |\\p{L}+ )?(?:steps?|tips|instructions|troubleshooting(?: steps| tips| guide)?|troubleshooter|guide|solutions?|suggestions|fixes))';
@@ -31,8 +31,10 @@ const SOME_WORDS = '(?:\\p{L}+ ){0,6}';
 export const TROUBLESHOOTING: PhraseEntry[] = [
   // Steps, tips and guides to work through
   { pattern: `${WORK_THROUGH} ${DETERMINER}${MATERIAL}`, tag: 'steps' },
-  { pattern: '(?:follow(?:ing)?|complet(?:e|ing)|work(?:ing)? through|run(?:ning)? through|go(?:ing)? through) (?:the |this |our |these )?(?:following )?(?:help |support |troubleshooting )?articles?', tag: 'steps' },
+  { pattern: '(?:follow(?:ing)?|complet(?:e|ing)|work(?:ing)? through|walk(?:ing)? through|run(?:ning)? through|go(?:ing)? through) (?:the |this |our |these )?(?:following )?(?:help |support |troubleshooting )?articles?', tag: 'steps' },
   { pattern: '(?:take|have) a look at (?:the |this |our )?(?:following )?(?:help |support |troubleshooting )?articles?', tag: 'steps' },
+  // "check out this article", "have a read of this help article", "give this article a read"
+  { pattern: '(?:check(?:ing)? out|have a read (?:of|through)|read(?:ing)? through|see) (?:the |this |our )?(?:following )?(?:help |support |troubleshooting )?articles?|give (?:this|the|our) (?:help |support )?article a (?:read|look)', tag: 'steps' },
   { pattern: 'refer to (?:the |this |our )?(?:following )?(?:help |support |troubleshooting )?articles?', tag: 'steps' },
   { pattern: "try(?:ing)? (?:working|running|going|stepping) through|try:|if (?:you(?:'ve|'re| have) )?(?:already )?(?:trying|tried):?", tag: 'steps' },
   { pattern: 'step[- ]by[- ]step (?:guide|instructions)|here (?:are )?the steps|(?:how|help you|to) troubleshoot|for (?:some )?troubleshooting(?: (?:steps|tips|help))?|(?:try|do|follow) the following(?: ?:)?', tag: 'steps' },
@@ -50,6 +52,10 @@ export const TROUBLESHOOTING: PhraseEntry[] = [
     tag: 'steps',
   },
   { pattern: '(?:steps|instructions|tips) (?:here|below)', tag: 'steps' },
+  // "Our help article covers the most common fixes", "this page walks you through it", "the help centre has a
+  // step-by-step guide for fixing buffering" (the material does the talking; "the update includes fixes" is news)
+  { pattern: '(?:covers?|lists?|explains?|outlines?|walks? you through|takes? you through) (?:the |some |a few |all (?:the )?)?(?:most |more )?(?:common |usual |possible |known |basic |recommended |quick )*(?:fixes|solutions|workarounds|troubleshooting(?: steps| tips)?)', tag: 'steps' },
+  { pattern: '(?:help cent(?:re|er)|help (?:site|page|article)|support (?:site|page|article)|faq|knowledge base|community) (?:has|have|offers?) (?:a |an |some )?(?:step[- ]by[- ]step |detailed |quick |handy |full )?(?:guide|steps|tips|instructions|walkthrough|troubleshooter)', tag: 'steps' },
   { pattern: 'here (?:are|is) (?:some |a few |more |a couple of )?(?:more |other |additional |helpful |troubleshooting )?(?:steps|tips|suggestions|things (?:to|you can) try)', tag: 'steps' },
   { pattern: '(?:a|one|another) (?:great |helpful |useful )?(?:resource|guide|troubleshooter) that (?:may|might|can|should|will) help', tag: 'steps' },
   { pattern: '(?:options|steps|tips|solutions|instructions) (?:are|is) (?:explained|listed|outlined|described|covered)', tag: 'steps' },
@@ -73,20 +79,20 @@ export const TROUBLESHOOTING: PhraseEntry[] = [
 
   // "Have you tried…?", "Did you try resetting…?"
   {
-    pattern: `(?:have|did) you (?:already |also |yet |ever )?(?:(?:tried|try)(?! ${HAND_OFF_VERB})|attempted|attempt|followed|follow|completed|complete|gone through|go through|worked through|checked if|check if|checked whether|cleared|restarted|rebooted|reinstalled|power cycled|had (?:a|the) (?:chance|opportunity) to (?:try|follow|go through|complete|work through))`,
+    pattern: `(?:have|did) you (?:already |also |yet |ever )?(?:(?:tried|try)(?! ${HAND_OFF_VERB})|attempted|attempt|followed|follow|completed|complete|gone through|go through|worked through|checked if|check if|checked whether|cleared|restarted|rebooted|reinstalled|power cycled|(?:had|get|got) (?:a|the) (?:chance|opportunity) to (?:try|follow|go through|complete|work through|run|restart|reinstall|update|clear|reset|check))`,
     tag: 'tried',
   },
 
   // Concrete troubleshooting actions
   // …cache, cookies, app data
-  { pattern: "(?:clear|clean|reset|delete|empty|wipe|flush)(?:ing)? (?:out )?(?:your |the |its |their |all |all of your |all the )?(?:\\p{L}+(?:'s)? ){0,2}(?:cache|caches|cookies|browsing data|browsing history|app data|app storage)", tag: 'action' },
+  { pattern: "(?:clear|clean|reset|delete|empty|wipe|flush)(?:ing)? (?:out )?(?:your |the |its |their |all |all of your |all the )?(?:\\p{L}+(?:'s)? ){0,2}(?:cache|caches|cookies|browsing data|browsing history|app data|app storage)|(?:clear|delete|wipe|reset)(?:ing)? (?:the |your )?(?:app|application|game|browser|player|console)'s (?:data|storage)", tag: 'action' },
   // …restart, reboot, power cycle, reinstall, update
   { pattern: '(?:force(?: it to| a)? )?(?:re-?start|reboot|power[- ]?cycle|hard reset|soft reset)(?:ing)?', tag: 'action' },
   { pattern: '(?:toggl(?:e|ing)|turn(?:ing)? (?:on|off)) (?:\\p{L}+ )?(?:airplane|aeroplane|flight) mode|power(?:ing)? (?:it |them |your \\p{L}+ |the \\p{L}+ )?(?:off|down) and (?:back )?on', tag: 'action' },
   { pattern: 'force (?:it|your \\p{L}+|the \\p{L}+) to restart|force (?:quit|close|stop)(?:ting|ping)?|turn(?:ing)? (?:it |them |that |your \\p{L}+ |the \\p{L}+ )?off and (?:back )?on|unplug(?:ging)?|plug(?:ging)? (?:it|them) back in|hold (?:down )?the (?:power|home|reset|pairing) button', tag: 'action' },
-  { pattern: '(?:(?:uninstall|delete|remove)(?:ing)? and )?re-?install(?:ing)?|(?:advanced|clean) reinstall|uninstall(?:ing)? (?:the|your) (?:app|application|software|program|game)', tag: 'action' },
+  { pattern: '(?:(?:uninstall|delete|remove)(?:ing)? and )?re-?install(?:ing)?|(?:advanced|clean) reinstall|uninstall(?:ing)? (?:the|your) (?:app|application|software|program|game)|re-?download(?:ing)?|offload(?:ing)? (?:the|your) app', tag: 'action' },
   { pattern: `(?:make sure|ensure|check) (?:that )?(?:your |the |it |it's |its )?${SOME_WORDS}(?:is |are |'s )?(?:updated|up to date|up-to-date|on the latest)`, tag: 'action' },
-  { pattern: `(?:make sure|ensure)(?: that)? (?:your |the )${SOME_WORDS}(?:is|are) (?:connected|enabled|turned on|switched on|charged|plugged in|selected|toggled on|set to)`, tag: 'action' },
+  { pattern: `(?:make sure|ensure)(?: that)? (?:your |the )${SOME_WORDS}(?:is|are) (?:firmly |securely |properly |fully |correctly |still )?(?:connected|enabled|turned on|switched on|charged|plugged in|selected|toggled on|set to|compatible|supported)`, tag: 'action' },
   { pattern: '(?:updat(?:e|ing)|upgrad(?:e|ing)) (?:your|the) (?:\\p{L}+ )?(?:app|application|browser|software|console|system software|device|os|ios|drivers?|firmware|game)|updat(?:e|ing) to the latest|(?:install|download|get|run)(?:ing)? the latest (?:update|version|patch|drivers?)|check(?:ing)? for (?:any )?(?:system |software |app |os )?updates', tag: 'action' },
   { pattern: 'verify(?:ing)? (?:the )?(?:integrity of )?(?:your |the )?(?:game )?files|run(?:ning)? (?:a |the )?(?:\\p{L}+ )?(?:troubleshooter|diagnostics?|scan|repair)', tag: 'action' },
   { pattern: '(?:disabl(?:e|ing)|turn(?:ing)? off|pausing|pause) (?:your |any |the )?(?:browser )?(?:antivirus|firewall|vpn|proxy|extensions?|add-?ons?|ad-?blockers?|ad blockers?)', tag: 'action' },
@@ -108,4 +114,34 @@ export const TROUBLESHOOTING: PhraseEntry[] = [
   { pattern: '(?:in|to) your (?:spam|junk|trash)(?:/(?:spam|junk|trash))?(?: folders?)?', tag: 'action' },
   { pattern: "(?:make sure|ensure)(?: that)? you(?:'re| are)? (?:on|using|running|have) the latest|(?:check|make sure|ensure|confirm|verify)(?: that)? your (?:payment|billing|card|contact) (?:details|info|information|method) (?:are|is) (?:correct|up to date|accurate|valid)", tag: 'action' },
   { pattern: "(?:make sure|ensure)(?: that)? (?:you(?:'ve| have)? turned on|there (?:isn't|is no) (?:any )?(?:debris|dust)|your account is linked)", tag: 'action' },
+
+  // Widened from the team's variant set (data/labels/reply-variants.jsonl): the same kinds of step in the
+  // wording of telcos, banks, utilities, retail and smart-home support.
+  // …switching it off and on, taking the SIM out, recalibrating, re-linking
+  { pattern: '(?:switch|turn|power)(?:ing)? (?:it|them|everything|your (?:\\p{L}+ ){1,2}|the (?:\\p{L}+ ){1,2})(?:off|down)(?: (?:at the (?:wall|mains|plug|socket)|completely|fully))?', tag: 'action' },
+  { pattern: '(?:remov(?:e|ing)|tak(?:e|ing) out|re-?insert(?:ing)?|re-?seat(?:ing)?) (?:the |your )?sim(?: card)?', tag: 'action' },
+  { pattern: '(?:re-?)?calibrat(?:e|ing) (?:the |your )(?:\\p{L}+ )?(?:controller|screen|sensor|device|printer|scale|joystick|stick|touchpad)', tag: 'action' },
+  { pattern: 're-?enabl(?:e|ing)|re-?activat(?:e|ing)|re-?link(?:ing)?|re-?connect(?:ing)?|re-pair(?:ing)?|re-?sync(?:ing)?|re-?add(?:ing)? (?:it|them|the|your)', tag: 'action' },
+  { pattern: '(?:connect|link|pair|add|enable|install)(?:ing)? (?:it|them|your account|the (?:\\p{L}+ )?(?:device|account|integration|app|card)) (?:again|back)', tag: 'action' },
+  { pattern: 'forget(?:ting)? (?:the |this |that |your )?(?:\\p{L}+ ){0,2}(?:device|network|wi-?fi|connection|headphones|earbuds|speaker|printer|accessory|watch)', tag: 'action' },
+  // …asking for a new code or link
+  { pattern: '(?:request|get|generate)(?:ing)? (?:a |another |the )?(?:new|fresh|another) (?:verification |security |reset |login |sign-in )?(?:code|link|otp|pin|one-time (?:code|password)|e-?mail)|resend(?:ing)? (?:the |a |another )?(?:code|link|verification|e-?mail)', tag: 'action' },
+  // …running a test, checking the version, the connection, the supply
+  { pattern: 'run(?:ning)? (?:a |the )?(?:speed|line|network|connection|broadband|diagnostic|signal|sound|mic|microphone|audio|video) (?:test|check)', tag: 'action' },
+  { pattern: "(?:double[- ]check|check|confirm|verify|can you check|could you check)(?: that| if| whether)? you(?:'re| are) (?:on|using|running|updated to) (?:the )?(?:latest|newest|most recent|current)", tag: 'action' },
+  { pattern: "(?:make sure|ensure|check|confirm)(?: that)? you(?:'re| are) (?:on|using|connected to) (?:a |an |the )?(?:stable|strong|good|reliable|different|private|home|secure|wired) (?:wi-?fi|internet|network|connection|signal|browser|device)", tag: 'action' },
+  { pattern: '(?:clos(?:e|ing)|quit(?:ting)?) (?:all |any )?(?:other |background |open )?(?:apps|applications|programs|tabs|windows)', tag: 'action' },
+  { pattern: 'check(?:ing)? (?:that |whether |if )?(?:the|your) (?:gas|power|electricity|water|supply|meter|fuse|fuse box|breaker|trip switch|plug|socket|batter(?:y|ies)|cables?|leads?|wiring|stopcock)s? (?:is|are|has|have|hasn\'t|isn\'t|aren\'t)', tag: 'action' },
+  { pattern: "(?:double[- ]check|check|make sure|ensure)(?: that)? there (?:are|is|aren't|isn't) (?:no |any )?(?:spaces|typos|extra spaces|errors|mistakes)", tag: 'action' },
+  // …another socket, cable, card or number; copying a link by hand
+  { pattern: '(?:on|in|with|use|using|from|try|test(?:ing)? it on) (?:a |an )?(?:different|another|new|separate) (?:socket|outlet|power outlet|plug|cable|charger|charging cable|port|usb port|card|payment method|number|phone number|sim|email address)', tag: 'action' },
+  { pattern: 'copy(?:ing)? (?:and past(?:e|ing) )?(?:the |your |this )?(?:\\p{L}+ ){0,2}(?:link|url|number|code|address) (?:and past(?:e|ing)|in)(?:to)?', tag: 'action' },
+  // …logging out everywhere, moving the router, an extender, new batteries
+  { pattern: '(?:sign(?:ing)?|log(?:ging)?) (?:out|off) (?:of|from) (?:all|every|your|the) (?:\\p{L}+ )?(?:devices?|sessions?|accounts?|apps?)|(?:sign(?:ing)?|log(?:ging)?) back in(?:to)?', tag: 'action' },
+  { pattern: '(?:mov(?:e|ing)|bring(?:ing)?|plac(?:e|ing)) (?:the |your )(?:router|modem|hub|base station|device|console|speaker|camera|extender|bridge)(?: \\p{L}+)? (?:closer|nearer)|(?:add(?:ing)?|us(?:e|ing)|install(?:ing)?) (?:a |an )(?:wi-?fi |signal |range )?(?:extender|booster|repeater|mesh)', tag: 'action' },
+  { pattern: '(?:replac(?:e|ing)|chang(?:e|ing)|charg(?:e|ing)) (?:the |your )?(?:\\p{L}+ )?batter(?:y|ies)', tag: 'action' },
+  // …a setting only the customer sees: "check your NAT type in the network settings", "enable it under Settings"
+  { pattern: '(?:in|under|from|via) (?:your|the) (?:[\\p{L}-]+ ){0,2}settings', tag: 'action' },
+  // …updating payment details the customer reported failing
+  { pattern: '(?:updat(?:e|ing)|re-?enter(?:ing)?|re-?add(?:ing)?) (?:your |the )(?:card|payment|billing|bank) (?:details|method)', tag: 'action' },
 ];

@@ -33,6 +33,12 @@ ruleTester(rule, {
     { text: "If you'd rather not wait, you can follow these steps to pick it up in store.", context: { customerMessage: 'My order never arrived and it is a week late' } },
     // one clarifying question
     { text: 'Thanks for the details. Which version of the app are you on?', context: crash },
+    // the agent fixed it and asks the customer to confirm; news of a fix; the agent's own re-sync; a how-to
+    { text: "I've removed the block, so could you try signing in once more and tell me if it works?", context: { customerMessage: 'Login fails with error 403' } },
+    { text: 'The latest update includes fixes for this crash, and it installs automatically.', context: crash },
+    { text: "We'll re-sync your account from our side tonight.", context: crash },
+    { text: "If you'd prefer, you can also switch the router off and on yourself, but there's no need.", context: { customerMessage: 'Internet not working' } },
+    { text: 'Turn it off in your settings under Playback > Autoplay.', context: { customerMessage: 'How do I turn off autoplay?' } },
   ],
   invalid: [
     {
@@ -102,6 +108,32 @@ ruleTester(rule, {
       errors: [{ messageId: 'troubleshooting', range: [5, 27] }],
       output: `Also check your spam folder, and try a private browsing window. ${CHECK_ON_OUR_SIDE}`,
     },
+    // Wording of other industries (the team's variant set, data/labels/reply-variants.jsonl)
+    {
+      text: 'We suggest switching the router off at the wall for 30 seconds, then back on.',
+      context: { customerMessage: 'Wi-Fi keeps dropping every ten minutes' },
+      errors: [{ messageId: 'troubleshooting', range: [11, 47] }],
+      output: `We suggest switching the router off at the wall for 30 seconds, then back on. ${CHECK_ON_OUR_SIDE}`,
+    },
+    { text: 'Walk through these steps and it should come right: https://example.com/black-screen', context: noPlayback, errors: [{ messageId: 'troubleshooting', range: [0, 24] }] },
+    { text: 'Please wait ten minutes, then request a new code.', context: { customerMessage: "I'm not getting the verification text" }, errors: [{ messageId: 'troubleshooting', range: [30, 48] }] },
+    { text: 'It might help to log out of all devices, then sign back in.', context: { customerMessage: 'Songs keep skipping halfway through' }, errors: [{ messageId: 'troubleshooting', range: [17, 39] }] },
+    { text: 'Check your NAT type in the network settings.', context: { customerMessage: "Voice chat isn't working in party" }, errors: [{ messageId: 'troubleshooting', range: [20, 43] }] },
+    // "let us know" is already the fallback, so no fix
+    {
+      text: 'Could you test it on a different socket and let us know?',
+      context: { customerMessage: 'The microwave keeps tripping the fuse' },
+      errors: [{ messageId: 'troubleshooting', range: [10, 39] }],
+      output: 'Could you test it on a different socket and let us know?',
+    },
+    { text: 'Please disconnect the calendar integration and connect it again.', context: { customerMessage: 'Calendar sync stopped working' }, errors: [{ messageId: 'troubleshooting', range: [47, 63] }] },
+    { text: 'Our help article covers the most common fixes: https://example.com/sync', context: { customerMessage: 'My sync stopped working and files are missing' }, errors: [{ messageId: 'troubleshooting', range: [17, 45] }] },
+    { text: "Please clear the app's data and log back in.", context: { customerMessage: 'The app shows the wrong meter reading' }, errors: [{ messageId: 'troubleshooting', range: [7, 27] }] },
+    { text: "Could you check you're on the latest version?", context: { customerMessage: 'My banking app keeps saying something went wrong' }, errors: [{ messageId: 'troubleshooting', range: [0, 36] }] },
+    { text: 'Please remove your SIM card and put it back in.', context: { customerMessage: 'No service on my phone since this morning' }, errors: [{ messageId: 'troubleshooting', range: [7, 27] }] },
+    { text: 'Please make sure the HDMI cable is firmly plugged in.', context: { customerMessage: 'TV box says no signal' }, errors: [{ messageId: 'troubleshooting', range: [7, 52] }] },
+    { text: 'Have you had a chance to run a speed test?', context: { customerMessage: 'Streaming keeps buffering on every show' }, errors: [{ messageId: 'troubleshooting', range: [0, 28] }] },
+    { text: 'It looks like you may need to reinstall the app.', context: crash, errors: [{ messageId: 'troubleshooting', range: [30, 39] }] },
     {
       text: "Could you try a clean reinstall? I'll also look into it with our engineers today.",
       context: crash,

@@ -13,9 +13,11 @@ const table = compileTable(TROUBLESHOOTING);
  * action ("start your console in safe mode").
  */
 const REQUEST_FRAME = new RegExp(
-  '^(?:(?:just|simply|also|then|and|so|now|first)\\s+)?(?:please|kindly)(?![\\p{L}])|^(?:(?:just|simply|also|then|first|next|now|so|and|or|go ahead and|in the meantime|meanwhile|if you haven[\'’]t already|otherwise)\\s*)*' +
+  '^(?:(?:just|simply|also|then|and|so|now|first)\\s+)?(?:please|kindly)(?![\\p{L}])|^(?:(?:just|simply|also|then|first|next|now|so|and|or|go ahead and|in the meantime|meanwhile|if you haven[\'’]t already|otherwise|it (?:looks|sounds|seems) like|(?:looks|sounds|seems) like)\\s*)*' +
+    // "the best next step is to…", "your best bet is to…", "it's worth…", "it may be best to…"
+    '(?:(?:the|your) (?:best|next|quickest|first|easiest)(?: next)? (?:bet|step|option|thing to (?:do|try)|fix) (?:is|would be|will be)(?: to)?\\s*|it(?:[\'’]s| is|[\'’]d be| would be| may be| might be| could be) (?:well )?(?:worth|best|a good idea|helpful)(?: to)?\\s*|it (?:may|might|could|should|would|will|can) (?:also )?help(?: to)?\\s*)?' +
     "(?:$|try|trying|you (?:can|could|may|might|should|will|['’]ll|want to|may want to|might want to|need to|will need to|['’]ll need to|['’]ll want to|have to)|you['’]d (?:want|need) to|(?:could|can|would) you|would you mind|mind|(?:we|i)(?:['’]d| would)? (?:also )?(?:recommend|suggest|advise)|let['’]s|make sure (?:to|you)|be sure to|remember to|don['’]t forget to|are you able to|(?:can|could|may|might) be (?:solved|fixed|resolved) by|by|after|" +
-    '(?:start|open|go|turn|hold|press|tap|select|navigate|head|boot|put|use|choose|launch|visit|delete|remove|disable|enable|switch|unplug|connect|activate|sign|log|restore|update|check|reset|close|quit|wait|ensure|make sure|double[- ]check)(?![\\p{L}]))',
+    '(?:start|open|go|turn|hold|press|tap|select|navigate|head|boot|put|use|choose|launch|visit|delete|remove|disable|enable|switch|unplug|connect|activate|sign|log|restore|update|check|reset|close|quit|wait|ensure|make sure|double[- ]check|move|add|plug|replace|clean|clear|change|set|toggle|reconnect|reinstall|restart|reboot)(?![\\p{L}]))',
   'iu',
 );
 /** The agent as the subject: "I've cleared the cache", "we'll restart the sync", "let me check". */
@@ -33,6 +35,11 @@ const HAND_OFF = /(?:^|[^\p{L}])(?:contact|reach out|get in touch|request (?:a |
 const TO_HAND_OFF = /^\s*(?:\S+\s+){0,3}?to (?:contact|reach|submit|file|open a (?:ticket|case|request)|request|appeal|chat|call|send (?:us )?(?:a |your )?(?:feedback|report)|report)(?![\p{L}])/iu;
 /** The steps of an alternative the agent offers ("if you'd rather not wait, you can…") are not homework. */
 const ALTERNATIVE = /(?:^|[^\p{L}])(?:if you(?:['’]d| would) (?:rather|prefer)|if you prefer|alternatively|as an alternative|instead)(?![\p{L}])/iu;
+/** The agent has just fixed something ("I've removed the block"): asking the customer to try again confirms the fix. */
+const AGENT_FIXED = /(?:^|[^\p{L}])(?:i|we)(?:['’]ve| have)(?: (?:now|just|already|also))? (?:fixed|removed|reset|cleared|unlocked|lifted|restored|re-?enabled|resolved|corrected|refreshed|reactivated|unblocked|repaired|sorted|changed|updated)(?![\p{L}])/iu;
+/** A retry: "try signing in again", "try it now". */
+const RETRY = /^try(?:ing)?(?![\p{L}])/iu;
+
 /** A gerund the reply says will fix it: "restarting your device usually does the trick". */
 const HELPS_TAIL = /(?:can|may|might|should|will|usually|often|normally|generally)(?: (?:also|really|usually))? (?:help|fix|resolve|solve|sort|do(?:es)? the trick|work)/iu;
 
@@ -96,6 +103,11 @@ export default defineRule({
       if (isReportedSpeech(text, sStart, m.range[0])) continue;
       if (ALTERNATIVE.test(text.slice(Math.max(sStart, m.range[0] - 120), m.range[0]))) continue;
       if (m.entry.tag === 'action') {
+        // "I've removed the block, so could you try signing in once more?" checks the agent's fix, not the customer's
+        if (RETRY.test(m.text)) {
+          const previous = sentenceOf(sentences, sStart - 1)?.range[0] ?? sStart;
+          if (AGENT_FIXED.test(text.slice(Math.max(previous, m.range[0] - 300), m.range[0]))) continue;
+        }
         const clause = clauseAt(input, m.range);
         // an action coordinated after one already put to the customer: "restart the app and reinstall it"
         const follows = addressed !== undefined && addressed[0] === clause[0];
