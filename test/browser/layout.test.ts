@@ -1,5 +1,6 @@
 // Every page at a phone's width (390 px) and a laptop's (1366 px) in real Chromium: no sideways scrolling,
-// the navigation folds into a menu on the phone, tables become cards; and the QA report fits too.
+// no serious or critical accessibility violation (axe-core, WCAG 2.1 AA), the navigation folds into a menu
+// on the phone, tables become cards; and the QA report too.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { runQa } from '../../src/qa/run.ts';
+import { seriousViolations } from './axe.ts';
 import { launchBrowser, signIn, startWebDesk, watchPage, type WebDesk } from './support.ts';
 
 const WIDTHS = [390, 1366] as const;
@@ -89,6 +91,7 @@ describe('every page fits 390 px and 1366 px', () => {
       await login.goto(`${web.baseUrl}/login`);
       await login.getByLabel('E-mail').waitFor();
       const misfits = await misfit(login, `login at ${width}`);
+      const axe = (await seriousViolations(login)).map((v) => `login at ${width}: ${v}`);
       await login.close();
       for (const p of pages) {
         const { page, problems } = await open(width, p.who);
@@ -97,10 +100,12 @@ describe('every page fits 390 px and 1366 px', () => {
         await p.then?.(page);
         if (p.name === 'dashboard') await page.waitForFunction(() => ![...document.querySelectorAll('.tile')].some((t) => t.querySelector('.loading')));
         misfits.push(...(await misfit(page, `${p.name} at ${width}`)));
+        axe.push(...(await seriousViolations(page)).map((v) => `${p.name} at ${width}: ${v}`));
         assert.deepEqual(problems, [], p.name);
         await page.close();
       }
       assert.deepEqual(misfits, []);
+      assert.deepEqual(axe, [], 'no serious or critical accessibility violations');
     });
   }
 
@@ -139,6 +144,8 @@ describe('every page fits 390 px and 1366 px', () => {
       await page.goto(`file://${join(report, 'report.html')}`);
       await page.locator('canvas').first().waitFor();
       assert.deepEqual(await misfit(page, `QA report at ${width}`), []);
+      // The worst conversations open with their findings and fixes, so those are checked too.
+      assert.deepEqual(await seriousViolations(page), [], `QA report at ${width}`);
       await page.close();
     }
   });
