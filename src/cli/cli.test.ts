@@ -126,11 +126,12 @@ describe('defuse check', () => {
     assert.match(log.$schema, /sarif/);
     const run0 = log.runs[0];
     assert.equal(run0.tool.driver.name, 'defuse');
-    const rules = run0.tool.driver.rules as { id: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
+    const rules = run0.tool.driver.rules as { id: string; helpUri?: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
     assert.ok(rules.length > 0);
     for (const r of rules) {
       assert.match(r.id, /^[a-z]+(-[a-z0-9]+)*$/);
-      assert.ok(new URL(r.helpUri).href.endsWith(`docs/rules/${r.id}.md`), 'absolute helpUri to the rule doc');
+      // The published doc (from package.json's repository or homepage), never a file:// path of this machine.
+      if (r.helpUri !== undefined) assert.match(r.helpUri, new RegExp(`^https://.*docs/rules/${r.id}\\.md$`));
       assert.ok(r.shortDescription.text.length > 0);
       assert.ok(['error', 'warning', 'note'].includes(r.defaultConfiguration.level));
     }

@@ -10,7 +10,7 @@ import { ConfigError, engineSettings, findConfig, loadConfig, type DefuseConfig 
 import { FORMATTERS, type FileResult } from './formatters/index.ts';
 import { positionsOf } from './formatters/position.ts';
 import { fixSource, lintSource } from './lint.ts';
-import { PACKAGE, ruleInfos } from './project.ts';
+import { PACKAGE, repositoryRoot, ruleInfos } from './project.ts';
 import { formatFromPath, INPUT_FORMATS, SourceError, type InputFormat } from './sources/index.ts';
 import { registerQaCommands } from '../qa/cli.ts';
 import { registerDeskCommands } from '../server/cli-commands.ts';
@@ -148,7 +148,7 @@ async function runCheck(files: string[], opts: CheckCliOptions): Promise<number>
     }
   }
 
-  const report = formatter(results, ruleInfos(opts.format === 'sarif'), { toolVersion: PACKAGE.version ?? '0.0.0', informationUri: PACKAGE.homepage, cwd: process.cwd() });
+  const report = formatter(results, ruleInfos(opts.format === 'sarif'), { toolVersion: PACKAGE.version ?? '0.0.0', informationUri: PACKAGE.homepage, cwd: process.cwd(), root: repositoryRoot(process.cwd()) });
   // With --fix on stdin the fixed text owns stdout; the report goes to stderr.
   if (opts.output) writeFileSync(opts.output, report);
   else if (opts.fix && inputs.includes('-')) process.stderr.write(report);

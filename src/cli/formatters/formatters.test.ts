@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { RuleMeta } from '../../engine/index.ts';
 import { FORMATTERS, type FileResult, type RuleInfo } from './index.ts';
 import { positionsOf } from './position.ts';
+import { docsBase } from '../project.ts';
 
 const meta: RuleMeta = {
   id: 'no-example',
@@ -63,6 +64,21 @@ describe('formatters', () => {
     const f = out.results[0].findings[0];
     assert.deepEqual([f.line, f.column, f.endLine, f.endColumn], [2, 9, 2, 14]);
     assert.deepEqual(out.summary, { files: 1, replies: 1, errors: 1, warnings: 0, suggestions: 0 });
+  });
+
+  it('sarif: result paths are relative to the repository root, whichever folder the check ran in', () => {
+    const log = JSON.parse(FORMATTERS.sarif([{ ...result, filePath: 'x.md' }, { ...result, filePath: '../shared/y.md' }, { ...result, filePath: './a/../z.md' }], [{ ...rules[0], helpUri: undefined }], { toolVersion: '1', cwd: '/repo/macros', root: '/repo' }));
+    const uris = log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri);
+    assert.deepEqual(uris, ['macros/x.md', 'shared/y.md', 'macros/z.md']);
+    assert.equal('helpUri' in log.runs[0].tool.driver.rules[0], false, 'no helpUri rather than a local file:// one');
+  });
+
+  it('rule docs are linked from package.json: a GitHub repository or an https homepage, else not at all', () => {
+    assert.equal(docsBase({ repository: 'github:acme/defuse' }), 'https://github.com/acme/defuse/blob/main/docs/rules/');
+    assert.equal(docsBase({ repository: { url: 'git+https://github.com/acme/defuse.git' } }), 'https://github.com/acme/defuse/blob/main/docs/rules/');
+    assert.equal(docsBase({ homepage: 'https://defuse.example.org/' }), 'https://defuse.example.org/docs/rules/');
+    assert.equal(docsBase({ homepage: 'file:///home/me/defuse' }), undefined);
+    assert.equal(docsBase({}), undefined);
   });
 
   it('sarif: relative, percent-encoded URIs; absolute paths under cwd made relative; fixes as replacements', () => {

@@ -14,13 +14,27 @@ function fnv1a(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** `a/./b/../c` → `a/c`, without touching the file system (this module stays pure). */
+function normalize(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '.' || (seg === '' && out.length > 0)) continue;
+    if (seg === '..' && out.length > 0 && out[out.length - 1] !== '..' && out[out.length - 1] !== '') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
+}
+
 /**
- * A SARIF artifact URI. Code scanning matches results to files by repository-relative paths, so a path
- * under the working directory is made relative; any other absolute path becomes a file:// URI.
+ * A SARIF artifact URI. Code scanning matches results to files by repository-relative paths, so a path is
+ * taken from the working directory (`cwd`) and made relative to the repository root (`root`, default
+ * `cwd`); a path outside the repository becomes a file:// URI.
  */
-function toUri(path: string, cwd?: string): string {
+function toUri(path: string, cwd?: string, root?: string): string {
   let p = path.replace(/\\/g, '/');
-  const base = cwd?.replace(/\\/g, '/').replace(/\/$/, '');
+  const here = cwd?.replace(/\\/g, '/').replace(/\/$/, '');
+  if (here && !p.startsWith('/') && !/^[A-Za-z]:\//.test(p)) p = normalize(`${here}/${p}`);
+  const base = (root ?? cwd)?.replace(/\\/g, '/').replace(/\/$/, '');
   if (base && p.startsWith(base + '/')) p = p.slice(base.length + 1);
   const encoded = p.split('/').map((seg) => (seg === '.' || seg === '..' || /^[A-Za-z]:$/.test(seg) ? seg : encodeURIComponent(seg))).join('/');
   if (p.startsWith('/')) return `file://${encoded}`;
@@ -50,7 +64,7 @@ export const sarif: Formatter = (results, rules, env) => {
     name: pascal(r.meta.id),
     shortDescription: { text: r.meta.description },
     fullDescription: { text: r.meta.note },
-    helpUri: r.helpUri,
+    ...(r.helpUri ? { helpUri: r.helpUri } : {}),
     help: { text: `${r.meta.description} ${r.meta.note} Docs: ${r.docsPath}.`, ...(r.help ? { markdown: r.help } : {}) },
     defaultConfiguration: { level: LEVEL[r.meta.severity] },
     properties: { tags: ['defuse', r.meta.principle], principle: r.meta.principle, fixable: r.meta.fixable, ruleSet: r.meta.ruleSet },
@@ -58,7 +72,7 @@ export const sarif: Formatter = (results, rules, env) => {
   const sarifResults = [];
   for (const r of results) {
     const pos = positionsOf(r.source);
-    const uri = r.filePath === '<stdin>' ? 'stdin' : toUri(r.filePath, env?.cwd);
+    const uri = r.filePath === '<stdin>' ? 'stdin' : toUri(r.filePath, env?.cwd, env?.root);
     const seen = new Map<string, number>();
     for (const f of r.findings) {
       const start = pos(f.range[0]);

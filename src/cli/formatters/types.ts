@@ -30,8 +30,8 @@ export interface RuleInfo {
   meta: RuleMeta;
   /** Repository-relative doc page, `docs/rules/<id>.md`. */
   docsPath: string;
-  /** Absolute URI of the doc page (SARIF requires an absolute helpUri). */
-  helpUri: string;
+  /** Absolute URI of the published doc page; absent when package.json names no repository or homepage. */
+  helpUri?: string;
   /** The doc page's Markdown, when available. */
   help?: string;
 }
@@ -39,8 +39,10 @@ export interface RuleInfo {
 export interface FormatterEnv {
   toolVersion: string;
   informationUri?: string;
-  /** Working directory (absolute, `/`-separated) so SARIF can make absolute paths repository-relative. */
+  /** Working directory (absolute, `/`-separated): relative file paths are relative to it. */
   cwd?: string;
+  /** Repository root (absolute, `/`-separated; default `cwd`): SARIF result paths are made relative to it. */
+  root?: string;
 }
 
 /** A formatter is a pure function of the results. */
