@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
+import openapiTS, { astToString } from 'openapi-typescript';
 import { API_ROUTES } from '../../src/server/app.ts';
 import { startDesk, type TestDesk } from '../support/desk.ts';
 
@@ -66,5 +68,22 @@ describe('the OpenAPI document', () => {
     assert.equal(param.schema.type, 'string');
     assert.equal(param.schema.pattern, '^[1-9][0-9]{0,9}$');
     assert.ok(doc.components.schemas.CaseDetail, 'named response schemas are shared components');
+  });
+
+  test("passes the integrators' own validators: Redocly's recommended lint rules, and openapi-typescript generates a client", async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: 'openapi.json', config });
+    assert.deepEqual(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location?.[0]?.pointer}`), []);
+    // Error was a $ref to itself, which made generators loop or crash.
+    assert.equal(doc.components.schemas.Error.$ref, undefined);
+    assert.equal(doc.components.schemas.Error.type, 'object');
+    // Public operations declare that they need no credentials.
+    assert.deepEqual(doc.paths['/healthz'].get.security, []);
+    assert.deepEqual(doc.paths['/api/session'].post.security, []);
+    assert.ok(doc.paths['/api/queue'].get.security.length > 0);
+    const types = astToString(await openapiTS(doc));
+    assert.match(types, /"\/api\/cases\/\{id\}": \{/);
+    assert.match(types, /openCase: \{/);
+    assert.match(types, /Error: \{/);
   });
 });

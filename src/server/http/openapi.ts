@@ -66,7 +66,10 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string;
   const components: Json = {};
   const paths: Record<string, Json> = {};
   const errorRef = { $ref: '#/components/schemas/Error' };
-  components.Error = toSchema(ErrorBody, 'output', components);
+  // ErrorBody carries a component id, so toSchema already put it under components and returns only a $ref
+  // to it; storing that $ref as the component made Error a reference to itself, which crashes generators.
+  const errorSchema = toSchema(ErrorBody, 'output', components);
+  if (!('$ref' in errorSchema)) components.Error = errorSchema;
   delete (components.Error as Json).id;
   for (const r of routes) {
     const op: Json = {
@@ -81,13 +84,18 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string;
     if (params.length) op.parameters = params;
     if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input', components) } } };
     const responses: Json = {
-      [String(r.status ?? 200)]: { description: 'Success', content: { 'application/json': { schema: toSchema(r.response, 'output', components) } } },
+      [String(r.status ?? 200)]: r.path === '/metrics'
+        ? { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } }
+        : { description: 'Success', content: { 'application/json': { schema: toSchema(r.response, 'output', components) } } },
       400: { description: 'Invalid request: the message names each bad field', content: { 'application/json': { schema: errorRef } } },
     };
     if (r.access !== 'public') {
       responses[401] = { description: 'Not signed in (no valid session cookie or bearer token)', content: { 'application/json': { schema: errorRef } } };
       responses[403] = { description: 'Signed in, but not allowed (role, ownership or missing CSRF token)', content: { 'application/json': { schema: errorRef } } };
       op.security = [{ session: [] }, { bearer: [] }];
+    } else {
+      // Public operations say so, instead of leaving linters and clients to guess.
+      op.security = [];
     }
     if (r.path.includes('{')) responses[404] = { description: 'Not found', content: { 'application/json': { schema: errorRef } } };
     responses[429] = { description: 'Rate limited; details.retryAfter gives the seconds to wait', content: { 'application/json': { schema: errorRef } } };
@@ -97,7 +105,9 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string;
   for (const v of Object.values(components)) if (v && typeof v === 'object') delete (v as Json).id;
   return {
     openapi: '3.1.0',
-    info: { ...info, description: 'The Defuse desk API. Authenticate with the session cookie from POST /api/session (and send X-CSRF-Token on writes) or with `Authorization: Bearer dfs_…`.' },
+    info: { ...info, description: 'The Defuse desk API. Authenticate with the session cookie from POST /api/session (and send X-CSRF-Token on writes) or with `Authorization: Bearer dfs_…`.', license: { name: 'Apache-2.0', identifier: 'Apache-2.0' } },
+    // Relative: the document is served by the desk it describes, at whatever address that desk has.
+    servers: [{ url: '/', description: 'This desk' }],
     paths,
     components: {
       schemas: components,
