@@ -26,7 +26,7 @@ async function run(input: string, jobs: number) {
     },
   });
   const failures: string[] = [];
-  const stats = await analyzeJsonl(Readable.from([input]), sink, { jobs, inlineLines: 0, onWorkerFailure: (e) => failures.push(e.message) });
+  const stats = await analyzeJsonl(Readable.from([input]), sink, { jobs, inlineLines: 0, waitForWorkers: true, onWorkerFailure: (e) => failures.push(e.message) });
   return { text, stats, failures };
 }
 

@@ -149,6 +149,7 @@ class ChunkPool {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Job>();
   private readonly workers = new Set<Worker>();
+  private readonly waiting: (() => void)[] = [];
   private closing = false;
 
   constructor(size: number, context: MessageContext, private readonly onFailure: (err: Error) => void) {
@@ -162,6 +163,7 @@ class ChunkPool {
         const job = this.busy.get(worker);
         this.busy.delete(worker);
         this.idle.push(worker);
+        this.waiting.splice(0).forEach((wake) => wake());
         if (msg !== 'ready') job?.resolve(msg);
       });
       worker.on('error', (err) => this.lose(worker, err));
@@ -169,6 +171,12 @@ class ChunkPool {
         if (!this.closing) this.lose(worker, new Error(`worker exited with code ${code}`));
       });
     }
+  }
+
+  /** Resolves once a worker is idle (or none is left to wait for). */
+  whenReady(): Promise<void> {
+    if (this.idle.length > 0 || this.workers.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   /** Hands `chunk` to an idle worker; undefined when none is free. */
@@ -183,6 +191,7 @@ class ChunkPool {
 
   private lose(worker: Worker, err: Error): void {
     if (!this.workers.delete(worker)) return;
+    if (this.workers.size === 0) this.waiting.splice(0).forEach((wake) => wake());
     const i = this.idle.indexOf(worker);
     if (i >= 0) this.idle.splice(i, 1);
     const job = this.busy.get(worker);
@@ -254,6 +263,11 @@ export async function analyzeJsonl(
     onWorkerFailure?: (err: Error) => void;
     /** Lines read before workers start (default {@link INLINE_LINES}; tests start them at once). */
     inlineLines?: number;
+    /**
+     * Wait for a worker to finish loading before handing out the first chunk. Tests use it so that a slow
+     * engine start on a busy machine cannot leave every chunk to this thread; a real run never waits.
+     */
+    waitForWorkers?: boolean;
   } = {},
 ): Promise<JsonlStats> {
   const rl = createInterface({ input, crlfDelay: Infinity });
@@ -330,7 +344,10 @@ export async function analyzeJsonl(
         await add(analyzeChunk({ lines: [line], numbers: [stats.lines] }, opts.context));
         continue;
       }
-      pool ??= new ChunkPool(jobs - 1, opts.context ?? {}, (err) => opts.onWorkerFailure?.(err));
+      if (!pool) {
+        pool = new ChunkPool(jobs - 1, opts.context ?? {}, (err) => opts.onWorkerFailure?.(err));
+        if (opts.waitForWorkers) await pool.whenReady();
+      }
       chunk.lines.push(line);
       chunk.numbers.push(stats.lines);
       if (chunk.lines.length === CHUNK_LINES) {
