@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './clock.ts';
 import { NO_PROXY, parseTrustProxy, type ProxyTrust } from './http/client-ip.ts';
 import { DEFUSE_EXTENSION_ORIGIN, parseExtensionOrigins } from './http/cors.ts';
 
@@ -13,6 +14,7 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Defuse desk <desk@defuse.localhost>'),
   DATA_DIR: z.string().min(1).default('.defuse-data'),
   FOLLOW_UP_BUSINESS_DAYS: z.coerce.number().int().min(1).max(10).default(1),
+  TEAM_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or America/New_York').default('UTC'),
   DEMO: flag.optional(),
   COMPANY_NAME: z.string().min(1).default('Northwind Support'),
   PUBLIC_URL: z.string().url().optional(),
@@ -62,6 +64,8 @@ export interface AppConfig {
   companyName: string;
   mailFrom: string;
   followUpBusinessDays: number;
+  /** The team's IANA time zone: business days (Mon–Fri) and follow-up days are counted on its calendar. */
+  teamTimeZone: string;
   sessionTtlHours: number;
   loginLimitPer15Min: number;
   apiLimitPerMin: number;
@@ -92,6 +96,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     companyName: 'Northwind Support',
     mailFrom: 'Defuse desk <desk@defuse.localhost>',
     followUpBusinessDays: 1,
+    teamTimeZone: 'UTC',
     sessionTtlHours: 12,
     loginLimitPer15Min: 10,
     apiLimitPerMin: 600,
@@ -127,6 +132,7 @@ export function configFromEnv(env: Env): AppConfig {
     companyName: env.COMPANY_NAME,
     mailFrom: env.MAIL_FROM,
     followUpBusinessDays: env.FOLLOW_UP_BUSINESS_DAYS,
+    teamTimeZone: env.TEAM_TIME_ZONE,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     loginLimitPer15Min: env.LOGIN_LIMIT_PER_15_MIN,
     apiLimitPerMin: env.API_LIMIT_PER_MIN,

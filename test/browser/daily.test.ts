@@ -123,4 +123,27 @@ describe('daily use: sign-in hint, errors in words, length limits, one task per 
     assert.deepEqual(problems, []);
     await p.close();
   });
+
+  it('the agent chooses the call-back day when resolving; the default is the next business day', async () => {
+    const { page: p, problems } = await page(390);
+    await p.goto(`${web.baseUrl}/cases/${caseId}`);
+    const day = p.getByLabel('Call back on');
+    await p.waitForFunction(() => !!(document.querySelector('input[type="date"][data-field="followUpOn"]') as HTMLInputElement | null)?.value);
+    // The desk's clock is Wednesday 18 November; one business day later on the team's (UTC) calendar.
+    assert.equal(await day.inputValue(), '2026-11-19');
+    // A day in the past is refused next to the field, in words.
+    await day.fill('2026-11-02');
+    await p.getByLabel('What you agreed').fill('a refund of the second charge');
+    await p.getByRole('button', { name: 'Resolve and e-mail summary' }).click();
+    const error = p.locator('.resolve-panel .field-error');
+    await error.waitFor();
+    assert.equal(await error.innerText(), 'Call back on: must be today (2026-11-18) or later.');
+    await day.fill('2026-11-24');
+    await p.getByRole('button', { name: 'Resolve and e-mail summary' }).click();
+    await p.locator('.resolve-panel .alert-ok').waitFor();
+    const fu = (await agent.get(`/api/cases/${caseId}`)).body.followUps[0];
+    assert.equal(fu.dueAt, '2026-11-24T10:00:00.000Z', 'that day, at the hour of the resolution');
+    assert.deepEqual(problems.filter((x) => !/status of 400/.test(x)), []);
+    await p.close();
+  });
 });

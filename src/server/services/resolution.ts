@@ -1,5 +1,5 @@
 import { checkReply, type CheckResult } from '../../engine/index.ts';
-import { addBusinessDays } from '../clock.ts';
+import { addBusinessDays, localDate, onLocalDay } from '../clock.ts';
 import type { Queryable } from '../db/db.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { audit, notify } from './audit.ts';
@@ -38,8 +38,32 @@ export function resolutionEmail(company: string, caseId: number, subject: string
   };
 }
 
-async function scheduleFollowUp(q: Queryable, deps: ServiceDeps, c: Pick<CaseRow, 'id' | 'ownerId'>, from: Date): Promise<FollowUp> {
-  const due = addBusinessDays(from, deps.config.followUpBusinessDays);
+/**
+ * When the call-back falls by default: FOLLOW_UP_BUSINESS_DAYS business days after `from` on the team's
+ * calendar (TEAM_TIME_ZONE), at the same local time of day.
+ *
+ * @example
+ * defaultFollowUp(deps, now) // { on: '2026-11-23', dueAt: Date, timeZone: 'UTC', businessDays: 1 }
+ */
+export function defaultFollowUp(deps: Pick<ServiceDeps, 'config'>, from: Date): { on: string; dueAt: Date; timeZone: string; businessDays: number } {
+  const dueAt = addBusinessDays(from, deps.config.followUpBusinessDays, deps.config.teamTimeZone);
+  return { on: localDate(dueAt, deps.config.teamTimeZone), dueAt, timeZone: deps.config.teamTimeZone, businessDays: deps.config.followUpBusinessDays };
+}
+
+/** The longest an agent may push a call-back out, in days. */
+export const MAX_FOLLOW_UP_DAYS = 90;
+
+/** Checks a chosen call-back day against the team's calendar: today at the earliest, 90 days ahead at most. */
+function checkFollowUpDay(deps: Pick<ServiceDeps, 'config'>, now: Date, on: string): void {
+  const tz = deps.config.teamTimeZone;
+  const today = localDate(now, tz);
+  const latest = localDate(new Date(now.getTime() + MAX_FOLLOW_UP_DAYS * 86_400_000), tz);
+  const problem = on < today ? `must be today (${today}) or later` : on > latest ? `must be within ${MAX_FOLLOW_UP_DAYS} days (by ${latest})` : null;
+  if (problem) throw new HttpError(400, 'invalid_request', `body.followUpOn: ${problem}`, { issues: [{ path: 'body.followUpOn', message: problem }] });
+}
+
+async function scheduleFollowUp(q: Queryable, deps: ServiceDeps, c: Pick<CaseRow, 'id' | 'ownerId'>, from: Date, on?: string): Promise<FollowUp> {
+  const due = on ? onLocalDay(from, on, deps.config.teamTimeZone) : defaultFollowUp(deps, from).dueAt;
   const { rows } = await q.query<FollowUp>(
     `INSERT INTO follow_ups (case_id, owner_id, due_at, status, created_at) VALUES ($1, $2, $3, 'scheduled', $4)
      RETURNING ${FOLLOW_UP_COLUMNS.replace(/\bf\./g, '')}`,
@@ -89,9 +113,10 @@ export async function resolveCase(
   deps: ServiceDeps,
   actor: Actor,
   caseId: number,
-  input: { agreed: string; summary: string; email?: string; offerIds?: number[] },
+  input: { agreed: string; summary: string; email?: string; offerIds?: number[]; followUpOn?: string },
 ): Promise<ResolveResult> {
   const now = deps.clock.now();
+  if (input.followUpOn) checkFollowUpDay(deps, now, input.followUpOn);
   return deps.db.tx(async (q) => {
     const c = await accessibleCase(q, actor, caseId, true);
     if (c.status !== 'open') throw new HttpError(409, 'case_not_open', `This case is already ${c.status}.`);
@@ -113,7 +138,7 @@ export async function resolveCase(
     await q.query("UPDATE cases SET status = 'resolved', phase = 'follow-up', resolved_at = $2, updated_at = $2, last_outbound_at = $2 WHERE id = $1", [c.id, now]);
     const mail = resolutionEmail(deps.config.companyName, c.id, c.subject, input.summary);
     const outboxId = await enqueueMail(q, now, { caseId: c.id, kind: 'resolution', to, subject: mail.subject, text: mail.text });
-    const followUp = await scheduleFollowUp(q, deps, c, now);
+    const followUp = await scheduleFollowUp(q, deps, c, now, input.followUpOn);
     await audit(q, now, { actorId: actor.id, caseId: c.id, action: 'case.resolve', data: { resolutionId: rows[0].id, outboxId, followUpId: followUp.id, score: check.scores.overall, ...(recipient ? { recipient } : {}) } });
     return { case: await loadCase(q, c.id), resolutionId: rows[0].id, check, email: { outboxId, to, subject: mail.subject }, followUp };
   });

@@ -18,6 +18,7 @@ const FIELD_WORDS: Record<string, string> = {
   team: 'Team',
   what: 'What you need',
   dueAt: 'Due',
+  followUpOn: 'Call back on',
   result: 'Result',
   summary: 'Summary',
   agreed: 'What you agreed',

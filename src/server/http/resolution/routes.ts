@@ -1,7 +1,7 @@
-import { listFollowUps, recordFollowUpOutcome, resolveCase } from '../../services/resolution.ts';
+import { defaultFollowUp, listFollowUps, recordFollowUpOutcome, resolveCase } from '../../services/resolution.ts';
 import { defineRoute } from '../route.ts';
 import { IdParams } from '../schemas.ts';
-import { FollowUpList, FollowUpQuery, OutcomeBody, OutcomeResponse, ResolveBody, ResolveResponse } from './schemas.ts';
+import { FollowUpDefault, FollowUpList, FollowUpQuery, OutcomeBody, OutcomeResponse, ResolveBody, ResolveResponse } from './schemas.ts';
 
 export const resolveRoute = defineRoute({
   method: 'post',
@@ -46,4 +46,18 @@ export const outcomeRoute = defineRoute({
   handler: ({ params, body, actor, deps }) => recordFollowUpOutcome(deps, actor, params.id, body),
 });
 
-export const resolutionRoutes = [resolveRoute, followUpsRoute, outcomeRoute];
+export const followUpDefaultRoute = defineRoute({
+  method: 'get',
+  path: '/api/follow-ups/default',
+  operationId: 'followUpDefault',
+  summary: "The day a call-back falls on when resolving now, unless the agent picks another (business days on the team's calendar)",
+  tag: 'resolution',
+  access: 'user',
+  response: FollowUpDefault,
+  handler: async ({ deps }) => {
+    const { on, timeZone, businessDays } = defaultFollowUp(deps, deps.clock.now());
+    return { on, timeZone, businessDays };
+  },
+});
+
+export const resolutionRoutes = [resolveRoute, followUpDefaultRoute, followUpsRoute, outcomeRoute];

@@ -10,8 +10,19 @@ export const ResolveBody = z
       description: "The customer's address on record (any letter case), or, for a customer with none, the address to record. Another address only when a lead resolves (audited).",
     }),
     offerIds: z.array(Id).max(50).optional().meta({ description: 'Accepted offers this resolution includes (default: all accepted)' }),
+    followUpOn: z.iso.date().optional().meta({
+      description: "The call-back's day (YYYY-MM-DD) on the team's calendar (TEAM_TIME_ZONE), today to 90 days ahead; default FOLLOW_UP_BUSINESS_DAYS business days ahead (GET /api/follow-ups/default)",
+    }),
   })
   .meta({ id: 'ResolveBody' });
+
+export const FollowUpDefault = z
+  .object({
+    on: z.string().meta({ description: 'The default call-back day, YYYY-MM-DD, on the team calendar' }),
+    timeZone: z.string().meta({ description: 'TEAM_TIME_ZONE' }),
+    businessDays: z.number().int().meta({ description: 'FOLLOW_UP_BUSINESS_DAYS' }),
+  })
+  .meta({ id: 'FollowUpDefault' });
 
 export const ResolveResponse = z
   .object({

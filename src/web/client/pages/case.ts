@@ -7,6 +7,7 @@ import { analyzeMessage, composeReply, labelIssue, type Need, type ReplyContext 
 import { request, type CaseDetail, type CatalogueOption, type FollowUp, type Message, type User } from '../api.ts';
 import { angerWord } from '../anger.ts';
 import { chartFigure, PALETTE } from '../charts.ts';
+import { showErrors } from '../forms.ts';
 import { createComposer, type Composer } from '../composer.ts';
 import { analysisOf, conversationView } from '../case/conversation.ts';
 import { customerCard } from '../case/customer.ts';
@@ -237,7 +238,16 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
   const agreedId = uid('agreed');
   const emailId = uid('email');
   const agreed = h('textarea', { id: agreedId, rows: 2, placeholder: 'e.g. refund of the duplicate charge, 15% off the next order' });
-  const email = h('input', { id: emailId, type: 'email', autocomplete: 'off' });
+  const email = h('input', { id: emailId, type: 'email', autocomplete: 'off', 'data-field': 'email' });
+  // The call-back's day for this case: the team's default (business days on its calendar) until changed.
+  const followUpId = uid('followup-on');
+  const followUpOn = h('input', { id: followUpId, type: 'date', 'data-field': 'followUpOn' });
+  const followUpHint = h('p', { class: 'muted small', id: `${followUpId}-hint` }, 'Resolving e-mails the summary and schedules a call-back a day or two later.');
+  followUpOn.setAttribute('aria-describedby', followUpHint.id);
+  void request<{ on: string; timeZone: string; businessDays: number }>('GET', '/api/follow-ups/default').then((d) => {
+    if (!followUpOn.value) followUpOn.value = d.on;
+    followUpHint.textContent = `Resolving e-mails the summary and schedules the call-back for this day (default: ${d.businessDays} business day${d.businessDays === 1 ? '' : 's'} ahead, ${d.timeZone} calendar).`;
+  }, () => undefined);
   const status = h('div', { class: 'panel-status' });
   const summary: Composer = createComposer({
     label: 'Summary for the customer (e-mailed)',
@@ -270,7 +280,8 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
     h('div', { class: 'actions-inline' }, prefill),
     summary.element,
     h('div', { class: 'field' }, h('label', { for: emailId }, 'E-mail the summary to'), email),
-    h('p', { class: 'muted small' }, 'Resolving e-mails the summary and schedules a call-back a day or two later.'),
+    h('div', { class: 'field' }, h('label', { for: followUpId }, 'Call back on'), followUpOn),
+    followUpHint,
     status,
     h('div', { class: 'actions' }, submit));
   let initialised = false;
@@ -306,12 +317,13 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
           agreed: agreed.value.trim(),
           summary: text,
           email: email.value.trim(),
+          followUpOn: followUpOn.value || undefined,
         });
         lastResult = `Resolved. Summary e-mailed to ${res.email.to}. Follow-up call scheduled for ${when(res.followUp.dueAt)}.`;
         writeDraft(`defuse:draft:${s.kase.id}`, '');
         await reload();
       } catch (err) {
-        replace(status, errorBox(err));
+        showErrors(form, status, err);
       } finally {
         submit.disabled = false;
       }
