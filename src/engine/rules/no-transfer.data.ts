@@ -31,6 +31,10 @@ const LEAD_INF = [
   `(?:please|kindly|pls|plz)${ADV}(?: (?:do|feel free to|go ahead and|be sure to|make sure to|try to))? `,
   // "you'll need to", "you can", "you may want to", "you would have to", "you're able to"
   `you(?:'ll|'d|'re| will| would| may| might| can| could| should| must| are)${ADV}(?: (?:need|needs|have|want|wish|like|be able|be required|able|welcome|free|entitled|requested|advised|asked|invited|encouraged|required|going to want|going to need|got) to)?${ADV} `,
+  // "you need to visit your home branch", "you have to call them"
+  'you (?:need|have|got) to ',
+  // "I'd pop them a message", "I would just give them a call" (the agent's advice; "I'd be happy to" is no hand-off verb)
+  "(?:i|we)(?:'d| would)(?: (?:just|probably|definitely|personally|also|honestly))? ",
   // "you'd be best to", "you would be better off", "you'd do well to"
   "you(?:'d| would)(?: (?:be (?:best|better|better off|well advised|wise)|do (?:best|well))) to ",
   // "if you", "once you": the hand-off as a condition ("If you contact our billing team, they'll…")
@@ -57,8 +61,8 @@ const LEAD_GER = "(?:(?:i|we)(?:'d| would| do| will| can)?(?: (?:strongly|highly
   "(?:it's|it is|it'd be|it would be|it may be|it might be|it could be|may be|might be)(?: (?:well|definitely|probably|also|always|really))? worth|(?:you(?:'d| would) be )?better off) ";
 
 /** Verbs that send the customer to someone: "contact", "reach out to", "get in touch with", "check with". */
-const CONTACT = '(?:get (?:help|support|assistance|advice) from|contact|call|phone|ring|text|e-?mail|message|tweet(?: at)?|ping|reach out to|reach|get in touch with|get in contact with|get (?:a)?hold of|get through to|speak (?:directly )?(?:to|with)|talk (?:directly )?(?:to|with)|chat (?:to|with)|deal directly with|ask to (?:speak|talk) (?:to|with)|connect with|write to|check with|work with|consult(?: with)?|follow up with|give (?:them|it) a (?:call|ring)|direct (?:your|this|the|any|all) (?:[\\p{L}-]+ )?(?:query|queries|question|questions|enquiry|enquiries|inquiry|inquiries|concerns?|complaints?|requests?|claims?) to)';
-const CONTACT_ING = '(?:getting (?:help|support|assistance|advice) from|contacting|calling|phoning|ringing|texting|e-?mailing|messaging|tweeting(?: at)?|pinging|reaching out to|reaching|getting in touch with|getting in contact with|getting (?:a)?hold of|getting through to|speaking (?:directly )?(?:to|with)|talking (?:directly )?(?:to|with)|chatting (?:to|with)|dealing directly with|asking to (?:speak|talk) (?:to|with)|connecting with|writing to|checking with|working with|consulting(?: with)?|following up with|directing (?:your|this|the|any|all) (?:[\\p{L}-]+ )?(?:query|queries|question|questions|enquiry|enquiries|inquiry|inquiries|concerns?|complaints?|requests?|claims?) to)';
+const CONTACT = '(?:get (?:help|support|assistance|advice) from|contact|call|phone|ring|text|e-?mail|message|tweet(?: at)?|ping|reach out to|reach|get in touch with|get in contact with|get (?:a)?hold of|get through to|speak (?:directly )?(?:to|with)|talk (?:directly )?(?:to|with)|chat (?:to|with)|deal directly with|ask to (?:speak|talk) (?:to|with)|go (?:directly )?(?:through|via)|book (?:directly )?(?:with|through)|connect with|write to|check with|work with|consult(?: with)?|follow up with|give (?:them|it) a (?:call|ring)|direct (?:your|this|the|any|all) (?:[\\p{L}-]+ )?(?:query|queries|question|questions|enquiry|enquiries|inquiry|inquiries|concerns?|complaints?|requests?|claims?) to)';
+const CONTACT_ING = '(?:getting (?:help|support|assistance|advice) from|contacting|calling|phoning|ringing|texting|e-?mailing|messaging|tweeting(?: at)?|pinging|reaching out to|reaching|getting in touch with|getting in contact with|getting (?:a)?hold of|getting through to|speaking (?:directly )?(?:to|with)|talking (?:directly )?(?:to|with)|chatting (?:to|with)|dealing directly with|asking to (?:speak|talk) (?:to|with)|going (?:directly )?(?:through|via)|booking (?:directly )?(?:with|through)|connecting with|writing to|checking with|working with|consulting(?: with)?|following up with|directing (?:your|this|the|any|all) (?:[\\p{L}-]+ )?(?:query|queries|question|questions|enquiry|enquiries|inquiry|inquiries|concerns?|complaints?|requests?|claims?) to)';
 
 /** Who takes the problem over: a team, a department, a third party, a support handle, or "them". */
 const PARTY_NOUN = '(?:team|teams|crew|department|dept|desk|office|call cent(?:re|er)|(?:service|repair|contact|application|visa|customer service|customer care) cent(?:re|er)s?|hotline|helpline|line|support|specialists?|experts?|advisors?|advisers?|agents?|representatives?|reps?|technicians?|engineers?|engineering|developers?|devs|admins?|administrators?|bank|card issuer|issuer|provider|carrier|isp|operator|courier|manufacturer|maker|seller|merchant|vendor|retailer|reseller|dealer|dealership|distributor|publisher|branch|company|agency|insurer|airline|customer (?:service|care|support|relations)|billing|sales|accounts|colleagues?|partners?|staff|(?:member|members) of (?:staff|the team)|staff members?|people|folks|team members?|managers?|supervisors?|store|shop|club|clinic|surgery|council|garage|installer|supplier|lender|broker|hub|ombudsman(?: service)?|regulator|authority|commission|bureau|tribunal|(?:account|workspace|organi[sz]ation) (?:owner|holder|admin)|customer (?:service|care) (?:team|department|line)|reservations|guest relations|claims department|hotel|restaurant|pharmacy|venue|property|landlord|employer|school|police|authorities|embassy|consulate|post office|postal service|(?:app|game) (?:developer|publisher))';
@@ -67,7 +71,7 @@ const PARTY_WORD = '(?!(?:us|me|for|with|at|via|on|to|by|in|if|and|or|about|from
 const PARTY_DET = '(?:(?:one of|any of|someone (?:from|in|on)|somebody (?:from|in|on)|a member of|the (?:folks|people|team) (?:at|in|on)) )?(?:(?:our|the|your|their|a|an|that|another|a different|this|those|these|its) )?';
 /** Not a party when a page follows: "our support page", "the help centre", "our support team's article". */
 const NOT_A_PLACE = '(?![@.][\\p{L}])(?! (?:page|site|article|website|link|forum|portal|docs?|documentation|cent(?:re|er)|hub|app|form|section|community|button|icon|widget|tool|number|line|hours|channels?|options?|guide|blog|account)(?![\\p{L}]))';
-const PARTY = `(?:them|(?:(?:our|the|their) )?(?:(?:[\\p{L}-]+ ){0,2}(?:account|handle|page|profile|team) )?@[\\p{L}\\p{N}_]+|(?:our |the )?(?:friends|folks|colleagues|pals) (?:at|over at) @?[\\p{L}\\p{N}_&;-]+|${PARTY_DET}(?:${PARTY_WORD} ){0,3}${PARTY_NOUN}${NOT_A_PLACE})`;
+const PARTY = `(?:them|(?:whoever|whichever (?:company|shop|store|site|retailer|seller)) you (?:bought|ordered|purchased|booked|paid)(?: (?:it|them|this|that))? (?:from|with|through)|(?:(?:our|the|their) )?(?:(?:[\\p{L}-]+ ){0,2}(?:account|handle|page|profile|team) )?@[\\p{L}\\p{N}_]+|(?:our |the )?(?:friends|folks|colleagues|pals) (?:at|over at) @?[\\p{L}\\p{N}_&;-]+|${PARTY_DET}(?:${PARTY_WORD} ){0,3}${PARTY_NOUN}${NOT_A_PLACE})`;
 
 /** Pronouns, articles and prepositions are never a name. */
 const NOT_A_NAME = '(?!(?:us|me|you|him|her|it|them|this|that|these|those|here|there|our|your|the|a|an|my|his|their|its|we|i|dm|dms|directly|back|again|anytime|today|now|soon|if|and|or|for|with|to|at|on|in|via|by|through|about|from|so|as|someone|somebody|anyone|anybody|one|out|up|over|https?|www)(?![\\p{L}\\p{N}&]))';
@@ -77,7 +81,7 @@ const PLACE_VERB = '(?:visit|go to|head (?:over )?to|pop into|stop by|drop by|ca
 const PLACE_VERB_ING = '(?:visiting|going to|heading (?:over )?to|popping into|stopping by|dropping by|calling into|taking (?:it|them|your [\\p{L}-]+) to)';
 
 /** "drop our orders team an e-mail", "send them a message through My Account", "shoot the seller a note". */
-const DROP_A_LINE = `(?:drop|send|shoot|dropping|sending|shooting) ${PARTY} (?:a |an )?(?:quick |short )?(?:message|line|note|e-?mail|dm|text)`;
+const DROP_A_LINE = `(?:drop|send|shoot|pop|dropping|sending|shooting|popping) ${PARTY} (?:a |an )?(?:quick |short )?(?:message|line|note|e-?mail|dm|text)`;
 /** "pop back into the store with your receipt", "head back to the branch": the customer goes back in person. */
 const BACK_TO_STORE = `(?:pop|go|head|nip|come|popping|going|heading|nipping|coming) back (?:in)?to ${PARTY_DET}(?:${PARTY_WORD} ){0,2}(?:store|shop|branch|counter|desk)${NOT_A_PLACE}`;
 
@@ -100,7 +104,7 @@ const QUOTE_OPEN = '(?:"|“|\'|‘)';
 const QUOTE_CLOSE = '(?:"|”|\'|’)';
 
 /** A ticket, case or form the customer is asked to file. */
-const TICKET = '(?:(?:new |separate |quick |online |support |help |service |formal |official |written )*(?:ticket|case|request|claim|dispute|complaint|report|grievance|enquiry|inquiry)|(?:[\\p{L}-]+ ){1,2}(?:claim|complaint|grievance|dispute)|(?:missing|lost|stolen|damage|damaged|fraud|police|incident|bug|problem|issue|non-?delivery|missing (?:parcel|package|item)|lost (?:item|property|baggage|bag)) report)';
+const TICKET = '(?:(?:new |separate |quick |online |support |help |service |formal |official |written )*(?:ticket|case|request|claim|dispute|complaint|report|grievance|enquiry|inquiry)|(?:[\\p{L}\\p{N}-]+ ){1,2}(?:claim|complaint|grievance|dispute|request|ticket|case)|(?:missing|lost|stolen|damage|damaged|fraud|police|incident|bug|problem|issue|non-?delivery|missing (?:parcel|package|item)|lost (?:item|property|baggage|bag)) report)';
 /** "this form", "our claims form", "the ‘Can't access your account?’ form"; never "a different form of payment". */
 const FORM = `(?:(?:[\\p{L}-]+|${QUOTE_OPEN}[^"“”\\n]{1,40}?${QUOTE_CLOSE}) ){0,2}(?:form|web ?form)(?! of)`;
 const ART = '(?:a|an|the|this|that|our|your)';
@@ -137,7 +141,7 @@ export const TRANSFER: PhraseEntry[] = [
   // "we recommend getting in touch with our live support team", "Contact your bank." (imperative), "drop our orders
   // team an e-mail", "your best bet is to pop back into the store", "DM @OtherSupport"
   {
-    pattern: `(?:${CONTACT}|${CONTACT_ING}) ${PARTY}|giv(?:e|ing) ${PARTY} a (?:call|ring|buzz)|(?:${PLACE_VERB}|${PLACE_VERB_ING}) ${PLACE}|${DROP_A_LINE}|${BACK_TO_STORE}|(?:dm|send a dm to|drop a dm to|shoot a dm to|direct message) @[\\p{L}\\p{N}_]+`,
+    pattern: `(?:${CONTACT}|${CONTACT_ING}) ${PARTY}|giv(?:e|ing) ${PARTY} a (?:quick )?(?:call|ring|buzz|shout|bell|tinkle|holler)|(?:${PLACE_VERB}|${PLACE_VERB_ING}) ${PLACE}|${DROP_A_LINE}|${BACK_TO_STORE}|(?:dm|send a dm to|drop a dm to|shoot a dm to|direct message) @[\\p{L}\\p{N}_]+`,
     tag: 'contact',
     note: 'Sending the customer to another team makes them start over and tell the story again; take the details and do the footwork yourself (P10).',
   },
@@ -167,7 +171,7 @@ export const TRANSFER: PhraseEntry[] = [
   },
   // "a link to our chat team that will be able to assist you"
   {
-    pattern: `(?:a |the |this )?link to ${PARTY}`,
+    pattern: `(?:a |the |this )?link to ${PARTY}|link (?:below |above |here )?to (?:our|the) ${QUOTE_OPEN}?(?:contact(?: us)?|get help|support|help|customer service)${QUOTE_CLOSE}? (?:page|form)`,
     tag: 'route',
     note: 'A link to another team is a transfer in writing; take the case to them yourself (P10).',
   },
@@ -179,7 +183,7 @@ export const TRANSFER: PhraseEntry[] = [
   },
   // "Here's how to contact them: <link>", "here's how you can reach our support team"
   {
-    pattern: `here(?:'s| is) how (?:to|you can) (?:${CONTACT}) (?:${PARTY}|us)|(?:further help|further assistance|contact (?:details|info|information|options)|support options|help options) (?:for [^.!?\\n]{0,40}? )?(?:can be|is|are) (?:found|available|located|offered) (?:at|on|in|here|through|via|by)|(?:our|the) (?:[\\p{L}-]+ ){0,2}(?:community|forums?) (?:is|are|would be|will be) (?:a|the|your) (?:great|good|best|right|better) (?:place|resource|spot)|(?:is|are) best (?:handled|dealt with|answered|addressed|resolved) by ${PARTY}`,
+    pattern: `here(?:'s| is) how (?:to|you can) (?:${CONTACT}) (?:${PARTY}|us)|(?:further help|further assistance|contact (?:details|info|information|options)|support options|help options) (?:for [^.!?\\n]{0,40}? )?(?:can be|is|are) (?:found|available|located|offered) (?:at|on|in|here|through|via|by)|(?:our|the) (?:[\\p{L}-]+ ){0,2}(?:community|forums?) (?:is|are|would be|will be) (?:a|the|your) (?:great|good|best|right|better) (?:place|resource|spot)|(?:is|are) best (?:handled|dealt with|answered|addressed|resolved) by ${PARTY}|(?:is|are) best (?:raised|posted|submitted|shared|reported|sent|directed|taken up) (?:on|in|to|at|via|through|with) (?:${PARTY}|${ART} (?:[\\p{L}-]+ ){0,2}(?:board|forum|community|portal|page|form|site|website|app|hub))`,
     tag: 'route',
     note: 'Telling the customer where help lives, instead of helping, hands the problem back to them (P10).',
   },
@@ -221,6 +225,19 @@ export const TRANSFER: PhraseEntry[] = [
     pattern: `(?:submitted|made|raised|lodged|filed|requested|reported|taken up|directed|go) (?:directly |only |online )?(?:via|through|with|to|using|on|at|by|in) ${PASSIVE_TARGET}|(?:done|handled|processed|dealt with|managed) (?:directly |only |online )?(?:through|via|using|in|on|at) ${ART} (?:[\\p{L}-]+ ){0,3}(?:portal|form|web ?form|website|site|page|app|section|line|helpline|hotline)`,
     tag: 'passive',
     note: 'A request that "has to go through" another team or form is a hand-off in the passive; send it there yourself (P10).',
+  },
+  // "Claims for water damage are looked after by our Home Claims line, on 0800…" (the rule wants the request named
+  // before it and a number, link or channel in the sentence: "refunds are processed by our finance team" is news)
+  {
+    pattern: `(?:looked after|handled|dealt with|managed|processed|covered|taken care of) by ${PARTY}`,
+    tag: 'handledBy',
+    note: 'Telling the customer which team handles it, with their number, hands the problem back to them; contact that team yourself (P10).',
+  },
+  // "a message to them via the Help Center is the fastest route"
+  {
+    pattern: '(?:fastest|quickest|best|easiest|simplest|surest) (?:route|way|option|bet)(?= *[.!?,;)]| *$| *[\\u{1F300}-\\u{1FAFF}])',
+    tag: 'bestRoute',
+    note: 'Pointing the customer to the best route to someone else leaves the footwork with them; take it there yourself (P10).',
   },
   // "Your quickest route is via the app: tap Help…", "the best way to get this to our developers is through the
   // Feedback option" (the rule wants a help, contact or feedback purpose in the sentence)
@@ -268,7 +285,7 @@ export const TRANSFER: PhraseEntry[] = [
   // "follow the prompts on this page", "please refer to our Contact Us page" (the rule wants a chat/call/contact word
   // in the sentence, and prompts that lead to someone, not to the answer: "follow the prompts to set a new PIN")
   {
-    pattern: `(?:select|click|tap|press|hit|choose|use|pick|look for)(?: on)?(?: the| our| a)? ${WIDGET}|(?:connect|chat) with (?:our|the|a) (?:[\\p{L}\\p{N}+-]+ ){0,2}(?:bot|chatbot|virtual (?:assistant|agent)|assistant|pop-?up|live chat|chat)|(?:(?:chat|call)(?:/(?:chat|call))?(?: with us)? by )?follow(?:ing)? the prompts|(?:start|open|begin|initiate|launch|starting|opening) (?:a |an )?(?:live |web |online |quick )?(?:chat|chat session|support session)|(?:refer to|check|see|use|look at|open|referring to|checking|using) (?:our|the) ${QUOTE_OPEN}?(?:contact(?: us)?|get help|help (?:&|and) support|customer service)${QUOTE_CLOSE}? (?:page|section|tab|link|button|option|menu)`,
+    pattern: `(?:select|click|tap|press|hit|choose|use|pick|look for)(?: on)?(?: the| our| a)? ${WIDGET}|(?:connect|chat) with (?:our|the|a) (?:[\\p{L}\\p{N}+-]+ ){0,2}(?:bot|chatbot|virtual (?:assistant|agent)|assistant|pop-?up|live chat|chat)|(?:(?:chat|call)(?:/(?:chat|call))?(?: with us)? by )?follow(?:ing)? the prompts|(?:start|open|begin|initiate|launch|starting|opening) (?:a |an )?(?:live |web |online |quick )?(?:chat|chat session|support session)|(?:refer to|check|see|use|look at|open|referring to|checking|using) (?:our|the) ${QUOTE_OPEN}?(?:contact(?: us)?|get help|help (?:&|and) support|customer service)${QUOTE_CLOSE}? (?:page|section|tab|link|button|option|menu)|(?:select|click|tap|press|hit|choose|use)(?: on)? (?:the|our|a) ${QUOTE_OPEN}[^"“”\\n]{0,40}?(?:contact|report|chat|call|help|support|agent|complain|claim|dispute|appeal)[^"“”\\n]{0,40}?${QUOTE_CLOSE} (?:button|link|option|tab|form)`,
     tag: 'ui',
     note: 'Walking the customer to a chat button or contact page sends them to another queue; take the details here (P10).',
   },
@@ -331,7 +348,7 @@ export const TRANSFER: PhraseEntry[] = [
   },
   // "I can't help with that", "We cannot assist with travel inquiries over social media"
   {
-    pattern: "(?:i|we) (?:can't|cannot|can not|(?:am|are) (?:not able|unable) to) (?:help|assist) (?:you )?with (?:that|this)(?: here)?|(?:i'm|i am|we're|we are) (?:not able|unable) to (?:help|assist) (?:you )?with (?:that|this)(?: here)?|(?:i|we)(?:'re|'m| am| are)? (?:can't|cannot|can not|unable to|not able to|won't be able to|will not be able to)(?: (?:further|directly))? (?:assist|help|support)(?: you)?(?: further)?(?: with (?:[\\p{L}\\p{N}-]+ ){0,4}?)? ?(?:over|on|via|through|in) (?:social media|twitter|this (?:channel|forum|platform|thread|account)|dms?|here)",
+    pattern: "(?:i|we) (?:can't|cannot|can not|(?:am|are) (?:not able|unable) to) (?:help|assist) (?:you )?with (?:that|this)(?: here)?|(?:i'm|i am|we're|we are) (?:not able|unable) to (?:help|assist) (?:you )?with (?:that|this)(?: here)?|(?:i|we)(?:'re|'m| am| are)? (?:can't|cannot|can not|unable to|not able to|won't be able to|will not be able to)(?: (?:further|directly))? (?:assist|help|support|do anything|look into (?:this|that|it))(?: you)?(?: further)?(?: (?:with|about|for) (?:[\\p{L}\\p{N}-]+ ){0,4}?)? ?(?:over|on|via|through|in) (?:social media|twitter|chat|this chat|live chat|this (?:channel|forum|platform|thread|account|chat)|dms?|here)",
     tag: 'cantHelp',
     note: '"I can\'t help with that" leaves the customer on their own; find out who can and come back with the answer (P10).',
   },

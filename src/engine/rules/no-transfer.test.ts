@@ -57,6 +57,12 @@ ruleTester(rule, {
     'Customer requests are processed by our finance team, who will email you tomorrow.',
     'The courier will need to collect the damaged one, and they will call you to book a time.',
     'Our billing team will need to approve the refund, which I have requested today.',
+    // news of who handles it with no way to reach them, a fastest way with nobody to reach, a button that reaches nobody,
+    // the agent's own "I'd…"
+    'Refunds are processed by our finance team within 5 days.',
+    'Paying by card is the fastest way.',
+    "Tap the 'Pay now' button to finish your order.",
+    "I'd be happy to look into this for you.",
     // a how-to answered: navigation, a self-service code, a form of payment, a portal the customer asked about
     'The quickest way is via the app: go to Settings > Statements.',
     'You can use a different form of payment if you like.',
@@ -239,6 +245,36 @@ ruleTester(rule, {
     { text: 'Any seat changes need to go through your reseller.', errors: [{ messageId: 'transfer', range: [25, 49] }] },
     { text: 'Invoice amendments are done through the billing portal.', errors: [{ messageId: 'transfer', range: [23, 54] }] },
     { text: "You'll be able to unblock it through our 24/7 emergency line.", errors: [{ messageId: 'transfer', range: [0, 60] }] },
+    // …idiom: a bell, a shout, "I'd pop them a message", "whoever you bought from", "it's best to go through the airline"
+    {
+      text: "Give our tech team a bell on 202 and they'll run a line check for you.",
+      errors: [{ messageId: 'transfer', range: [0, 25] }],
+      output: "I'll contact our tech team for you and get back to you.",
+    },
+    {
+      text: "You'll need to raise it with whoever you bought from.",
+      errors: [{ messageId: 'transfer', range: [0, 52] }],
+      output: "I'll contact the seller for you and get back to you.",
+    },
+    {
+      text: "Console errors are for the platform's own support, so I'd pop them a message.",
+      errors: [{ messageId: 'transfer', range: [54, 76] }],
+      output: "Console errors are for the platform's own support, so I'll contact them for you and get back to you.",
+    },
+    { text: 'You need to visit your home branch with your ID.', errors: [{ messageId: 'transfer', range: [0, 34] }] },
+    { text: "For anything booking-related it's best to go directly through the airline.", errors: [{ messageId: 'transfer', range: [29, 73] }] },
+    {
+      text: "I can't do anything about meter faults in chat.",
+      errors: [{ messageId: 'transfer', range: [0, 46] }],
+      output: 'Let me find out who can help and get back to you.',
+    },
+    // …who handles it, with their number; the fastest route to them; where it is best raised; a ticket of any kind
+    { text: 'Claims for water damage are looked after by our Home Claims line, open 8 to 8 on 0800 000 1111.', errors: [{ messageId: 'transfer', range: [28, 64] }] },
+    { text: 'Payment issues can only be sorted by our billing crew, so a message to them via the Help Center is the fastest route.', errors: [{ messageId: 'transfer', range: [103, 116] }] },
+    { text: 'Requests like this are best raised on our Ideas board.', errors: [{ messageId: 'transfer', range: [19, 53] }] },
+    { text: 'SSO issues sit with our Enterprise Support desk, which you can reach by raising a P1 request in the admin console.', errors: [{ messageId: 'transfer', range: [69, 92] }] },
+    { text: "Hit the 'Report a hacked account' button on the support site.", errors: [{ messageId: 'transfer', range: [0, 40] }] },
+    { text: "I'll pop a link below to our Contact page.", errors: [{ messageId: 'transfer', range: [11, 41] }] },
     // …forms, reviews, forums and contact pages
     {
       text: 'Please complete our claims form and attach photos.',

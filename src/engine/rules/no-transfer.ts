@@ -119,6 +119,8 @@ const OUTSIDE_DET = /(?:^|[^\p{L}])(?:your|the)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 const REQUEST_NOUN = /(?:^|[^\p{L}])(?:requests?|claims?|complaints?|quer(?:y|ies)|questions?|enquir(?:y|ies)|inquir(?:y|ies)|disputes?|appeals?|changes?|applications?|reports?|cancell?ations?|amendments?|issues?|problems?|matters?|refunds?|returns?|exchanges?)(?![\p{L}])/iu;
 /** Why a best route is taken: to reach someone or to get help (not "…is via the app: go to Settings > Statements"). */
 const ROUTE_PURPOSE = /(?:^|[^\p{L}])(?:help|support|contact|chat|call|phone|agent|advisor|adviser|specialist|representative|team|developers|devs|engineers|feedback|report|ticket|claim|complaint|refund|dispute)(?![\p{L}])/iu;
+/** A way of reaching someone named before "…is the fastest route": "a message to them", "a quick call". */
+const CONTACT_NOUN = /(?:^|[^\p{L}])(?:message|call|e-?mail|contact|chat|ring|phone|ticket|request|dm|letter|form)(?![\p{L}])/iu;
 /** Prompts that lead to the answer itself ("follow the prompts to set a new PIN"), not to a person. */
 const PROMPTS_TO = /^\s*(?:\S+\s+){0,4}?to\s+(\p{L}+)/u;
 const REACH_VERB = /^(?:chat|call|contact|connect|reach|speak|talk|message|get|request|submit|start|open|send|report|book|schedule)$/iu;
@@ -176,7 +178,7 @@ interface HandOff {
 const REACH = 240;
 
 /** Kinds that name their own subject ("let me transfer you", "they'll be able to help"); no lead is checked. */
-const SUBJECT_INCLUDED = new Set(['transfer', 'transferNoParty', 'route', 'canHelp', 'elsewhere', 'cantHelp', 'passive', 'bestRoute', 'outside']);
+const SUBJECT_INCLUDED = new Set(['transfer', 'transferNoParty', 'route', 'canHelp', 'elsewhere', 'cantHelp', 'passive', 'bestRoute', 'outside', 'handledBy']);
 /** Kinds that move the customer to this company's other channels; on a public review that is the right move (P20). */
 const OWN_CHANNEL = new Set(['us', 'phone', 'address', 'ui', 'site', 'form', 'feedback', 'forum', 'appeal']);
 /** Which wording replaces each kind; kinds not listed get no fix. */
@@ -234,7 +236,13 @@ function fits(h: HandOff): boolean {
       if (DIRECT_MESSAGE.test(sentenceText) || IF_PREFERRED.test(sentenceText) || THEY_ACT.test(sentenceText)) return false;
       return PEOPLE_CHANNEL.test(m.text.trim()) || customerReportsProblem(h.input.context);
     case 'bestRoute':
-      return ROUTE_PURPOSE.test(m.text + tail) && !DIRECT_MESSAGE.test(sentenceText);
+      if (DIRECT_MESSAGE.test(sentenceText)) return false;
+      // "…is via the app: tap Help" names its purpose after; "a message to them via the Help Center is the fastest
+      // route" before, with a way to reach someone
+      return /(?:via|through|using|on|in|with|by)$/iu.test(m.text) ? ROUTE_PURPOSE.test(m.text + tail) : ROUTE_PURPOSE.test(before.slice(-100)) && CONTACT_NOUN.test(before.slice(-100));
+    case 'handledBy':
+      return PASSIVE_IS.test(before.slice(-40)) && REQUEST_NOUN.test(before.slice(-100)) && !THEY_ACT.test(sentenceText) && !DIRECT_MESSAGE.test(sentenceText) &&
+        (URL.test(sentenceText) || PHONE.test(sentenceText) || EMAIL.test(sentenceText) || VIA_CHANNEL.test(tail));
     case 'site': {
       if (HAND_OFF_PLACE.test(tail)) return (h.noFix = true);
       if (CONTACT_LINK.test(tail)) return true;
@@ -388,7 +396,7 @@ function fixFor(h: HandOff, clause: Range, promised: { done: boolean }): RawFind
 /** The party a contact phrase names: the words after its last verb or preposition ("…get in touch with |our billing team|"). */
 const PARTY_AFTER = /^.*(?:^|\s)(?:into|by|go to|contact|call|phone|ring|text|e-?mail|message|dm|tweet|at|ping|reach out to|reach|with|of|to|contacting|calling|phoning|ringing|texting|e-?mailing|messaging|pinging|reaching|visit|visiting|from|through|via)\s+(.+?)(?:\s+directly)?$/isu;
 
-const GIVE_A_CALL = /^.*(?:^|\s)giv(?:e|ing)\s+(.+?)\s+a\s+(?:call|ring|buzz)$/isu;
+const GIVE_A_CALL = /^.*(?:^|\s)giv(?:e|ing)\s+(.+?)\s+a\s+(?:quick\s+)?(?:call|ring|buzz|shout|bell|tinkle|holler)$/isu;
 /** "drop |our orders team| an e-mail", "send |them| a message". */
 const DROP_A_LINE = /^.*(?:^|\s)(?:drop|send|shoot)(?:ping|ing)?\s+(.+?)\s+(?:a|an)\s+(?:quick\s+|short\s+)?(?:message|line|note|e-?mail|dm|text)$/isu;
 /** "a colleague", "an agent": one person, who stays "a"; "a courier" becomes "the courier". */
@@ -396,6 +404,8 @@ const ONE_PERSON = /^(?:a|an)\s+(?:colleague|member|agent|advisor|adviser|specia
 
 function partyOf(h: HandOff): string {
   const who = GIVE_A_CALL.exec(h.m.text)?.[1] ?? DROP_A_LINE.exec(h.m.text)?.[1] ?? PARTY_AFTER.exec(h.m.text)?.[1] ?? 'them';
+  // "whoever you bought it from" is the seller to the agent
+  if (/^(?:whoever|whichever \S+) you\s/iu.test(who)) return 'the seller';
   return ONE_PERSON.test(who) ? who : who.replace(/^(?:a|an) /iu, 'the ');
 }
 
