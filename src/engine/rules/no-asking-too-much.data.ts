@@ -65,6 +65,8 @@ export const LOOK_UP: PhraseEntry[] = [
   // "You can view your orders anytime by logging into your account", "you can always see your bookings in the app"
   // (an offer of the page, not "you'll see the refund on your statement")
   { pattern: "you can (?:always |also |easily |now )?(?:view|see|check|track|find|look at|review|follow) (?:all )?your (?:recent |past |previous |current |latest )?(?:orders|order details|bookings|transactions|payments|bills|invoices|statements|reservations|account activity|tickets|claims)(?: (?:anytime|at any time|any time))? (?:by|in|on|at|via|through|here|online|from|under|using)" },
+  // "just pop your tracking number in (on our website)"
+  { pattern: "(?:pop|enter|put|type|plug|key)(?:ping|ing)? (?:in )?(?:your|the) (?:tracking|order|booking|reference|confirmation) (?:number|code|ref|reference) in(?:to)?" },
   // "You can check the latest on your flight at…"
   { pattern: "(?:check|see|find|get|view|follow) the latest (?:information |info |updates? |news |status )?(?:on|about|for) your" },
   // "Refund status can be checked at…", "the progress of your claim can be tracked in the app"

@@ -90,6 +90,7 @@ ruleTester(rule, {
       context: { customerMessage: 'I was double charged on my hotel booking' },
       errors: [{ messageId: 'tooManyItems', range: [0, 117] }],
     },
+    { text: 'Just pop your tracking number in on our website.', context: { customerMessage: 'Where is my parcel?? It was due yesterday' }, errors: [{ messageId: 'lookUp', range: [5, 32] }] },
     // (c) the customer says they already gave it, though the item is not in this message
     { text: 'Please provide your order number so we can check.', context: { customerMessage: "I've already sent my order number three times!" }, errors: [{ messageId: 'askedAgain', range: [20, 32] }] },
     { text: 'Could you confirm the e-mail address on the account?', context: { customerMessage: 'As I said, I gave you my email yesterday' }, errors: [{ messageId: 'askedAgain', range: [22, 36] }] },

@@ -142,6 +142,14 @@ export const TROUBLESHOOTING: PhraseEntry[] = [
   { pattern: '(?:replac(?:e|ing)|chang(?:e|ing)|charg(?:e|ing)) (?:the |your )?(?:\\p{L}+ )?batter(?:y|ies)', tag: 'action' },
   // …a setting only the customer sees: "check your NAT type in the network settings", "enable it under Settings"
   { pattern: '(?:in|under|from|via) (?:your|the) (?:[\\p{L}-]+ ){0,2}settings', tag: 'action' },
+  // …give it a reboot, toggle it off and on, uninstall other apps, free up space, grab the latest version
+  { pattern: 'giv(?:e|ing) (?:it|them|(?:the|your) (?:\\p{L}+ ){1,2})a (?:quick |full |proper |hard |soft )?(?:reboot|restart|reset|power cycle|refresh|clean|update|go)', tag: 'action' },
+  { pattern: '(?:switch|turn|toggle|power)(?:ing)? (?:\\p{L}+ ){1,3}?(?:off|on) (?:and|then) (?:back )?(?:on|off)(?: again)?', tag: 'action' },
+  { pattern: '(?:uninstall|disable|remove|delete|turn off|close|pause)(?:ing)? (?:any|all|other) (?:\\p{L}+[ -]){0,3}(?:apps|applications|programs|extensions|add-?ons|software|vpns?|overlays|background apps)', tag: 'action' },
+  { pattern: "free(?:ing)? up (?:some )?(?:space|storage|memory|room)|(?:enough|at least [\\d.]+ ?(?:gb|mb|tb)|[\\d.]+ ?(?:gb|mb|tb)) (?:of )?(?:free )?(?:space|storage|room|free)", tag: 'action' },
+  { pattern: '(?:grab|get|download|install|update to)(?:bing|ting|ing)? the (?:latest|newest|most recent) (?:version|update|release|build|app)', tag: 'action' },
+  // …diagnostics only the customer can gather: a HAR file, logs, a screen recording while reproducing it
+  { pattern: '(?:grab|get|capture|record|collect|export|pull|generate|send)(?:bing|ting|ing)? (?:a |an |the |your |some )?(?:har file|log files?|logs|crash (?:logs|reports?|dumps?)|screen recording|diagnostics?(?: report| logs?)?|dxdiag|sysdiagnose|network trace|console logs?|traceroute|trace route)|reproduc(?:e|ing) the (?:error|issue|problem|bug|crash)', tag: 'action' },
   // …updating payment details the customer reported failing
   { pattern: '(?:updat(?:e|ing)|re-?enter(?:ing)?|re-?add(?:ing)?) (?:your |the )(?:card|payment|billing|bank) (?:details|method)', tag: 'action' },
 ];

@@ -134,6 +134,18 @@ ruleTester(rule, {
     { text: 'Please make sure the HDMI cable is firmly plugged in.', context: { customerMessage: 'TV box says no signal' }, errors: [{ messageId: 'troubleshooting', range: [7, 52] }] },
     { text: 'Have you had a chance to run a speed test?', context: { customerMessage: 'Streaming keeps buffering on every show' }, errors: [{ messageId: 'troubleshooting', range: [0, 28] }] },
     { text: 'It looks like you may need to reinstall the app.', context: crash, errors: [{ messageId: 'troubleshooting', range: [30, 39] }] },
+    { text: 'Give the hub a quick reboot by pulling the power for 10 seconds.', context: { customerMessage: "Lights won't respond to the app" }, errors: [{ messageId: 'troubleshooting', range: [0, 27] }] },
+    { text: "Toggle Face ID off and back on in the app's security settings.", context: { customerMessage: 'Face ID login stopped working' }, errors: [{ messageId: 'troubleshooting', range: [0, 30] }] },
+    { text: "Make sure you've got at least 50 GB free on your drive.", context: { customerMessage: 'Update keeps failing at 45%' }, errors: [{ messageId: 'troubleshooting', range: [21, 40] }] },
+    { text: 'Please grab the latest version from the store.', context: { customerMessage: "Boarding pass won't load in your app" }, errors: [{ messageId: 'troubleshooting', range: [7, 30] }] },
+    { text: 'Please uninstall any overlay apps.', context: crash, errors: [{ messageId: 'troubleshooting', range: [7, 33] }] },
+    // diagnostics to gather: flagged, and no "if that doesn't sort it out" after them
+    {
+      text: 'Could you grab a HAR file while reproducing the error?',
+      context: { customerMessage: 'Dashboard shows error 500' },
+      errors: [{ messageId: 'troubleshooting', range: [10, 25] }],
+      output: 'Could you grab a HAR file while reproducing the error?',
+    },
     {
       text: "Could you try a clean reinstall? I'll also look into it with our engineers today.",
       context: crash,

@@ -17,7 +17,7 @@ const REQUEST_FRAME = new RegExp(
     // "the best next step is to…", "your best bet is to…", "it's worth…", "it may be best to…"
     '(?:(?:the|your) (?:best|next|quickest|first|easiest)(?: next)? (?:bet|step|option|thing to (?:do|try)|fix) (?:is|would be|will be)(?: to)?\\s*|it(?:[\'’]s| is|[\'’]d be| would be| may be| might be| could be) (?:well )?(?:worth|best|a good idea|helpful)(?: to)?\\s*|it (?:may|might|could|should|would|will|can) (?:also )?help(?: to)?\\s*)?' +
     "(?:$|try|trying|you (?:can|could|may|might|should|will|['’]ll|want to|may want to|might want to|need to|will need to|['’]ll need to|['’]ll want to|have to)|you['’]d (?:want|need) to|(?:could|can|would) you|would you mind|mind|(?:we|i)(?:['’]d| would)? (?:also )?(?:recommend|suggest|advise)|let['’]s|make sure (?:to|you)|be sure to|remember to|don['’]t forget to|are you able to|(?:can|could|may|might) be (?:solved|fixed|resolved) by|by|after|" +
-    '(?:start|open|go|turn|hold|press|tap|select|navigate|head|boot|put|use|choose|launch|visit|delete|remove|disable|enable|switch|unplug|connect|activate|sign|log|restore|update|check|reset|close|quit|wait|ensure|make sure|double[- ]check|move|add|plug|replace|clean|clear|change|set|toggle|reconnect|reinstall|restart|reboot)(?![\\p{L}]))',
+    '(?:start|open|go|turn|hold|press|tap|select|navigate|head|boot|put|use|choose|launch|visit|delete|remove|disable|enable|switch|unplug|connect|activate|sign|log|restore|update|check|reset|close|quit|wait|ensure|make sure|double[- ]check|move|add|plug|replace|clean|clear|change|set|toggle|reconnect|reinstall|restart|reboot|give|grab|free|uninstall)(?![\\p{L}]))',
   'iu',
 );
 /** The agent as the subject: "I've cleared the cache", "we'll restart the sync", "let me check". */
@@ -49,6 +49,8 @@ const HELPS_TAIL = /(?:can|may|might|should|will|usually|often|normally|generall
  * the fix never says it twice.
  */
 export const CHECK_ON_OUR_SIDE = "If that doesn't sort it out, let me know and I'll look into it on our side.";
+/** Diagnostics the customer is asked to gather (a HAR file, logs): "if that doesn't sort it out" would not follow. */
+const DIAGNOSTIC = /(?:har file|logs?(?![\p{L}])|recording|diagnostic|dxdiag|sysdiagnose|trace ?route|network trace|reproduc)/iu;
 const FALLBACK_OFFERED = /(?:^|[^\p{L}])(?:if (?:that|this|those|these|it|they|the (?:steps?|tips?|issue|problem))(?![\p{L}])[^.!?\n]{0,60}?(?:n['’]t|not|persists?|continues?|still)(?![\p{L}])|let (?:us|me) know|keep (?:us|me) posted|get back to (?:us|me)|reach (?:back )?out|tweet (?:back|us)|(?:send us a |)dm us|look into it|on our (?:side|end))/iu;
 /** How much of a reply is searched for a fallback it already offers. */
 const FALLBACK_SCAN = 4_000;
@@ -122,7 +124,7 @@ export default defineRule({
       lastSentence = sStart;
       out.push({ messageId: 'troubleshooting', range: m.range, data: { phrase: m.text } });
     }
-    if (out.length) out[0].suggestions = offerToCheck(input, out[out.length - 1].range);
+    if (out.length && !out.some((f) => DIAGNOSTIC.test(f.data?.phrase ?? ''))) out[0].suggestions = offerToCheck(input, out[out.length - 1].range);
     return out;
   },
 });
