@@ -81,7 +81,7 @@ describe('the OpenAPI document', () => {
     assert.deepEqual(doc.paths['/healthz'].get.security, []);
     assert.deepEqual(doc.paths['/api/session'].post.security, []);
     assert.ok(doc.paths['/api/queue'].get.security.length > 0);
-    const types = astToString(await openapiTS(doc));
+    const types = astToString(await openapiTS(doc as Parameters<typeof openapiTS>[0]));
     assert.match(types, /"\/api\/cases\/\{id\}": \{/);
     assert.match(types, /openCase: \{/);
     assert.match(types, /Error: \{/);
