@@ -191,8 +191,8 @@ describe('no route answers 500, whatever it is sent', () => {
   }
 
   // Routes open to every signed-in user by design: the caller's own lists, the shared customer records and
-  // the catalogue. (A task is only for the case owner, leads and the team it asks: ben is in none of them.)
-  const SHARED = new Set(['me', 'openCase', 'listCases', 'queue', 'searchCustomers', 'getCustomer', 'listTasks', 'listOptions', 'listFollowUps', 'followUpDefault', 'gapCauses', 'listNotifications']);
+  // the catalogue and the team's coaching settings. (A task is only for the case owner, leads and the team it asks: ben is in none of them.)
+  const SHARED = new Set(['me', 'openCase', 'listCases', 'queue', 'searchCustomers', 'getCustomer', 'listTasks', 'listOptions', 'listFollowUps', 'followUpDefault', 'gapCauses', 'listNotifications', 'teamConfig']);
 
   test('another agent is refused on every route that reaches into this agent\'s case, and nothing changes', async () => {
     const f = await fixture();
