@@ -193,17 +193,14 @@ function taskItem(t: Task, now: number, status: HTMLElement, reload: Reload): HT
     open.setAttribute('aria-expanded', String(!form.hidden));
     if (!form.hidden) result.focus();
   });
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      try {
-        await request('PATCH', `/api/tasks/${t.id}`, { status: 'done', result: result.value.trim() || undefined });
-        notice(status, `Done. Now get back to the customer with what ${t.team} said.`);
-        await reload();
-      } catch (err) {
-        replace(status, errorBox(err));
-      }
-    })();
+  onSubmitOnce(form, async () => {
+    try {
+      await request('PATCH', `/api/tasks/${t.id}`, { status: 'done', result: result.value.trim() || undefined });
+      notice(status, `Done. Now get back to the customer with what ${t.team} said.`);
+      await reload();
+    } catch (err) {
+      replace(status, errorBox(err));
+    }
   });
   li.append(' ', open, form);
   return li;
@@ -295,16 +292,13 @@ export function outcomeForm(f: FollowUp, status: HTMLElement, reload: Reload): H
     h('div', { class: 'field' }, h('label', { for: id }, 'Outcome'), select),
     h('div', { class: 'field grow' }, h('label', { for: noteId }, 'Note'), note),
     h('button', { type: 'submit', class: 'secondary' }, 'Record'));
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      try {
-        await request('POST', `/api/follow-ups/${f.id}/outcome`, { outcome: select.value, note: note.value.trim() || undefined });
-        await reload();
-      } catch (err) {
-        replace(status, errorBox(err));
-      }
-    })();
+  onSubmitOnce(form, async () => {
+    try {
+      await request('POST', `/api/follow-ups/${f.id}/outcome`, { outcome: select.value, note: note.value.trim() || undefined });
+      await reload();
+    } catch (err) {
+      replace(status, errorBox(err));
+    }
   });
   return form;
 }
@@ -326,20 +320,17 @@ export function reassignPanel(kase: CaseDetail, reload: Reload): HTMLElement {
     h('div', { class: 'field' }, h('label', { for: toId }, 'New owner'), to),
     h('div', { class: 'field' }, h('label', { for: reasonId }, 'Why'), reason),
     h('button', { type: 'submit', class: 'secondary' }, 'Reassign'));
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      if (!to.value || reason.value.trim().length < 5) {
-        notice(status, 'Choose the new owner and say why (a few words).', 'error');
-        return;
-      }
-      try {
-        await request('POST', `/api/cases/${kase.id}/reassign`, { toUserId: Number(to.value), reason: reason.value.trim() });
-        await reload();
-      } catch (err) {
-        replace(status, errorBox(err));
-      }
-    })();
+  onSubmitOnce(form, async () => {
+    if (!to.value || reason.value.trim().length < 5) {
+      notice(status, 'Choose the new owner and say why (a few words).', 'error');
+      return;
+    }
+    try {
+      await request('POST', `/api/cases/${kase.id}/reassign`, { toUserId: Number(to.value), reason: reason.value.trim() });
+      await reload();
+    } catch (err) {
+      replace(status, errorBox(err));
+    }
   });
   const transfers = kase.transfers ?? [];
   return h('section', { class: 'panel reassign-panel', 'aria-labelledby': 'reassign-heading' },

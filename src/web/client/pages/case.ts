@@ -7,7 +7,7 @@ import { analyzeMessage, composeReply, labelIssue, type Need, type ReplyContext 
 import { request, type CaseDetail, type CatalogueOption, type FollowUp, type Message, type User } from '../api.ts';
 import { angerWord } from '../anger.ts';
 import { chartFigure, PALETTE } from '../charts.ts';
-import { showErrors } from '../forms.ts';
+import { onSubmitOnce, showErrors } from '../forms.ts';
 import { createComposer, type Composer } from '../composer.ts';
 import { analysisOf, conversationView } from '../case/conversation.ts';
 import { customerCard } from '../case/customer.ts';
@@ -287,47 +287,44 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
   let initialised = false;
   let emails: Email[] | undefined;
   const emailBox = h('div', { class: 'emails' });
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      const s = getState();
-      const text = summary.text();
-      if (!agreed.value.trim()) {
-        notice(status, 'Write down what you agreed with the customer.', 'error');
-        agreed.focus();
-        return;
-      }
-      if (!text.trim()) {
-        notice(status, 'Write the summary the customer will receive, or press “Redraft the summary”.', 'error');
-        summary.textarea.focus();
-        return;
-      }
-      if (!summary.withinLimit()) {
-        notice(status, 'The summary is longer than the desk accepts: shorten it before resolving.', 'error');
-        return;
-      }
-      if (!email.value.trim() || !email.checkValidity()) {
-        notice(status, email.value.trim() ? 'That e-mail address does not look right.' : 'Give an e-mail address for the summary.', 'error');
-        email.focus();
-        return;
-      }
-      submit.disabled = true;
-      try {
-        const res = await request<{ followUp: FollowUp; email: { to: string } }>('POST', `/api/cases/${s.kase.id}/resolve`, {
-          agreed: agreed.value.trim(),
-          summary: text,
-          email: email.value.trim(),
-          followUpOn: followUpOn.value || undefined,
-        });
-        lastResult = `Resolved. Summary e-mailed to ${res.email.to}. Follow-up call scheduled for ${when(res.followUp.dueAt)}.`;
-        writeDraft(`defuse:draft:${s.kase.id}`, '');
-        await reload();
-      } catch (err) {
-        showErrors(form, status, err);
-      } finally {
-        submit.disabled = false;
-      }
-    })();
+  onSubmitOnce(form, async () => {
+    const s = getState();
+    const text = summary.text();
+    if (!agreed.value.trim()) {
+      notice(status, 'Write down what you agreed with the customer.', 'error');
+      agreed.focus();
+      return;
+    }
+    if (!text.trim()) {
+      notice(status, 'Write the summary the customer will receive, or press “Redraft the summary”.', 'error');
+      summary.textarea.focus();
+      return;
+    }
+    if (!summary.withinLimit()) {
+      notice(status, 'The summary is longer than the desk accepts: shorten it before resolving.', 'error');
+      return;
+    }
+    if (!email.value.trim() || !email.checkValidity()) {
+      notice(status, email.value.trim() ? 'That e-mail address does not look right.' : 'Give an e-mail address for the summary.', 'error');
+      email.focus();
+      return;
+    }
+    submit.disabled = true;
+    try {
+      const res = await request<{ followUp: FollowUp; email: { to: string } }>('POST', `/api/cases/${s.kase.id}/resolve`, {
+        agreed: agreed.value.trim(),
+        summary: text,
+        email: email.value.trim(),
+        followUpOn: followUpOn.value || undefined,
+      });
+      lastResult = `Resolved. Summary e-mailed to ${res.email.to}. Follow-up call scheduled for ${when(res.followUp.dueAt)}.`;
+      writeDraft(`defuse:draft:${s.kase.id}`, '');
+      await reload();
+    } catch (err) {
+      showErrors(form, status, err);
+    } finally {
+      submit.disabled = false;
+    }
   });
   let lastResult = '';
   async function loadEmails(caseId: number): Promise<void> {
@@ -400,21 +397,18 @@ function logInbound(k: CaseDetail, reload: () => Promise<void>): HTMLElement {
     h('div', { class: 'field' }, h('label', { for: id }, `Message from ${k.customer.name}`), body),
     status,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Add to conversation')));
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      if (!body.value.trim()) {
-        notice(status, 'Type what the customer said first.', 'error');
-        body.focus();
-        return;
-      }
-      try {
-        await request('POST', `/api/cases/${k.id}/messages`, { direction: 'inbound', body: body.value });
-        await reload();
-      } catch (err) {
-        replace(status, errorBox(err));
-      }
-    })();
+  onSubmitOnce(form, async () => {
+    if (!body.value.trim()) {
+      notice(status, 'Type what the customer said first.', 'error');
+      body.focus();
+      return;
+    }
+    try {
+      await request('POST', `/api/cases/${k.id}/messages`, { direction: 'inbound', body: body.value });
+      await reload();
+    } catch (err) {
+      replace(status, errorBox(err));
+    }
   });
   return h('details', { class: 'log-inbound' }, h('summary', {}, 'Log a message from the customer'), form);
 }
