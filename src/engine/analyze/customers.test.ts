@@ -129,15 +129,15 @@ describe('analyzeMessage: issues and needs in online-banking wording', () => {
     assert.equal(single.issues[0].phrase, 'My new card is taking forever');
     assert.equal(single.issues[0].label, 'the card you are waiting for');
     assert.ok(needs(single).includes('timing'));
-    const text = 'I think the rate you gave me for euros is off. Please check it.';
+    const text = 'Hello. Still no sign of my new card.';
     const a = analyzeMessage(text);
-    assert.deepEqual(categories(a), ['billing']);
+    assert.deepEqual(categories(a), ['delivery']);
     const [issue] = a.issues;
-    // The phrase is the sentence that reads most like the issue, not the request after it.
-    assert.equal(issue.phrase, 'I think the rate you gave me for euros is off');
+    // The phrase is the sentence that reads most like the issue, not the greeting.
+    assert.equal(issue.phrase, 'Still no sign of my new card');
     assert.equal(text.slice(issue.range[0], issue.range[1]), issue.phrase);
-    assert.equal(issue.label, 'the exchange rate you were charged');
-    assert.ok(needs(a).includes('financial'));
-    assert.equal(a.sentences[0].role, 'issue');
+    assert.equal(issue.label, 'the card you are waiting for');
+    assert.ok(needs(a).includes('timing'));
+    assert.equal(a.sentences[1].role, 'issue');
   });
 });

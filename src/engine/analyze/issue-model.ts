@@ -1,6 +1,6 @@
 import { ISSUE_MODEL } from '../../../models/issue.model.ts';
 import { createFeatureBuffer, extractFeatures } from '../model/features.ts';
-import { decodeBase64Int8, sigmoid, type PackedHeads } from '../model/emotion.ts';
+import { decodeBase64Int8, foldedLogits, sigmoid, type PackedHeads } from '../model/emotion.ts';
 import type { IssueCategory, Sentence } from '../types.ts';
 import type { IssueEntry } from './issues.data.ts';
 import { issueLabel, namedObject, type WeightedIssue } from './issues.ts';
@@ -9,14 +9,16 @@ import { issueLabel, namedObject, type WeightedIssue } from './issues.ts';
  * The learned part of issue detection: for the many ways customers report a problem that no phrase in
  * `issues.data.ts` lists, one logistic head per category over the emotion model's hashed features (trained by
  * `npm run train`, `scripts/lib/issue-model.ts`, on BANKING77 and GoEmotions). The analyzer asks it only when no
- * phrase matched, and reads it from the same feature pass as the emotion model (`EmotionModel.logitsWith`).
+ * phrase matched, and reads it in the same feature pass as the emotion model (`EmotionModel.logitsOf`'s `extra`).
  * A learned issue still gets a phrase (the sentence that reads most like the issue) and a label a reply can use.
  */
 export interface IssueModelData {
   version: string;
   trainedAt: string;
-  /** Feature options; they must equal the emotion model's. */
+  /** Buckets of the heads: 2^bits; each feature's bucket is folded to them. */
   bits: number;
+  /** The features read: the emotion model's options. */
+  featureBits: number;
   charWeight: number;
   /** Head order. */
   categories: IssueCategory[];
@@ -35,6 +37,7 @@ let heads: PackedHeads | undefined;
 export function issueHeads(): PackedHeads {
   heads ??= {
     bits: ISSUE_MODEL.bits,
+    featureBits: ISSUE_MODEL.featureBits,
     charWeight: ISSUE_MODEL.charWeight,
     heads: ISSUE_MODEL.categories.length,
     weights: decodeBase64Int8(ISSUE_MODEL.weights),
@@ -63,14 +66,8 @@ const buffer = createFeatureBuffer();
 
 /** The issue heads' logits of one text, from its own feature pass (used per sentence, to find the phrase). */
 function logitsOf(text: string, h: PackedHeads, out: Float64Array): Float64Array {
-  const n = extractFeatures(text, buffer, h);
-  out.fill(0);
-  for (let k = 0; k < n; k++) {
-    const base = buffer.idx[k] * h.heads;
-    for (let i = 0; i < h.heads; i++) out[i] += buffer.val[k] * h.weights[base + i];
-  }
-  for (let i = 0; i < h.heads; i++) out[i] = h.bias[i] + h.scale[i] * out[i];
-  return out;
+  const features = { bits: h.featureBits, charWeight: h.charWeight };
+  return foldedLogits(h, features, buffer.idx, buffer.val, extractFeatures(text, buffer, features), out);
 }
 
 /** Longest sentence scored on its own to find the phrase; a longer one is taken whole. */

@@ -1,4 +1,5 @@
 import { compileTable, findPhrases, type CompiledTable, type PhraseMatch } from '../text/matcher.ts';
+import { openingQuads } from '../text/prefix.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { IssueFinding, Need, Sentence } from '../types.ts';
 import { ISSUE_TABLES, type IssueEntry } from './issues.data.ts';
@@ -10,19 +11,34 @@ import { ISSUE_TABLES, type IssueEntry } from './issues.data.ts';
  * {@link matchIssues}).
  */
 const MAX_TABLE_SOURCE = 12_000;
+/**
+ * And of at most this many four-character openings, so that each table keeps its opening filter (the matcher
+ * drops it past 512) and is skipped outright by a text that has none of them. Not fewer: every table costs a
+ * few microseconds a text even when skipped, so four tables of 12,000 characters beat eight of 6,000.
+ */
+const MAX_TABLE_OPENINGS = 500;
+
+function openingsOf(entry: IssueEntry): number {
+  const q = openingQuads(entry.pattern.replace(/'/g, "['’]").toLowerCase());
+  return q ? q.full.size + q.shorter.reduce((a, s) => a + s.size, 0) : MAX_TABLE_OPENINGS;
+}
 
 function chunked(entries: readonly IssueEntry[]): { table: CompiledTable; offset: number }[] {
   const out: { table: CompiledTable; offset: number }[] = [];
   let start = 0;
   let size = 0;
+  let openings = 0;
   for (let i = 0; i <= entries.length; i++) {
     const len = i < entries.length ? entries[i].pattern.length + 8 : 0;
-    if (i === entries.length || (size + len > MAX_TABLE_SOURCE && i > start)) {
+    const open = i < entries.length ? openingsOf(entries[i]) : 0;
+    if (i === entries.length || (i > start && (size + len > MAX_TABLE_SOURCE || openings + open > MAX_TABLE_OPENINGS))) {
       out.push({ table: compileTable(entries.slice(start, i)), offset: start });
       start = i;
       size = 0;
+      openings = 0;
     }
     size += len;
+    openings += open;
   }
   return out;
 }

@@ -218,9 +218,9 @@ function stageInputs(text: string, input: ScoringInput, model: EmotionModel, ext
   const h = heads(model);
   const original = modelWindow(text);
   const { window, courtesy } = withoutCourtesy(original, input.sentences);
-  const z = model.logitsOf(window, h, new Float64Array(h.length));
-  // Right after the whole-text pass, while its features are the model's: the sentence passes below replace them.
-  const extra = extraHeads ? model.logitsWith(extraHeads, new Float64Array(extraHeads.heads)) : undefined;
+  // The issue heads, when asked for, are read in the same pass as the emotion heads.
+  const extra = extraHeads ? new Float64Array(extraHeads.heads) : undefined;
+  const z = model.logitsOf(window, h, new Float64Array(h.length), undefined, extra && extraHeads ? { heads: extraHeads, out: extra } : undefined);
   const whole = pick(z);
   // Sentence logits feed the sentence-max inputs and the sentence anger.
   const perSentence = sentenceLogits(model, input.sentences, h, whole, window, courtesy);

@@ -77,15 +77,24 @@ export interface EmotionPrediction {
 
 /**
  * Linear heads of another model trained on the same hashed features (the issue model): int8 weights laid out
- * bucket-major (`weights[bucket * heads + h]`), a float scale and a bias per head.
+ * bucket-major (`weights[bucket * heads + h]`), a float scale and a bias per head. The features are those of
+ * `featureBits` and `charWeight` (the emotion model's); the heads fold each feature's bucket to `bits`
+ * (`bucket & (2^bits − 1)`), so a small table stays in cache.
  */
 export interface PackedHeads {
   bits: number;
+  featureBits: number;
   charWeight: number;
   heads: number;
   weights: Int8Array;
   bias: readonly number[];
   scale: readonly number[];
+}
+
+/** Extra heads to score in the same pass as the emotion heads, and where their logits go. */
+export interface ExtraHeads {
+  heads: PackedHeads;
+  out: Float64Array;
 }
 
 /** Feature-buffer capacity kept between calls (a ~20,000-character text); larger buffers are dropped. */
@@ -105,6 +114,7 @@ export class EmotionModel {
   private readonly packed = new Map<string, Int8Array>();
   /** The same, by the caller's array, so a caller that keeps its list (the analyzer) skips the lookup. */
   private readonly packedFor = new WeakMap<Int32Array, Int8Array>();
+
 
   constructor(data: EmotionModelData) {
     if (data.heads.length !== data.bias.length || data.heads.length !== data.scale.length) {
@@ -150,10 +160,13 @@ export class EmotionModel {
    * Logits of the listed heads only (`out[i]` for `heads[i]`): the same arithmetic as {@link logits} at a
    * fraction of the cost when a caller needs a few heads (the analyzer scores every sentence this way).
    *
+   * With `extra`, another model's heads trained on the same features (the issue model) are scored in the same
+   * pass, into `extra.out`: the analyzer reads a message once for both.
+   *
    * @example
    * model.logitsOf('Still waiting!', Int32Array.of(model.headIndex('negative')), new Float64Array(1));
    */
-  logitsOf(text: string, heads: Int32Array, out: Float64Array, within?: WithinText): Float64Array {
+  logitsOf(text: string, heads: Int32Array, out: Float64Array, within?: WithinText, extra?: ExtraHeads): Float64Array {
     const m = heads.length;
     const acc = this.acc;
     acc.fill(0, 0, m);
@@ -167,34 +180,8 @@ export class EmotionModel {
       for (let i = 0; i < m; i++) acc[i] += v * w[base + i];
     }
     for (let i = 0; i < m; i++) out[i] = this.data.bias[heads[i]] + this.data.scale[heads[i]] * acc[i];
+    if (extra) foldedLogits(extra.heads, this.data, idx, val, n, extra.out);
     if (idx.length > MAX_KEPT_FEATURES) this.buf = createFeatureBuffer();
-    return out;
-  }
-
-  /**
-   * Logits of `extra` heads over the features of the text this model read last (with {@link logits} or
-   * {@link logitsOf}): the analyzer reads a message once and asks both the emotion heads and the issue heads
-   * of it. `extra` must have been trained on the same feature options.
-   *
-   * @example
-   * model.logitsOf(text, heads, out); model.logitsWith(issueHeads, new Float64Array(issueHeads.heads));
-   */
-  logitsWith(extra: PackedHeads, out: Float64Array): Float64Array {
-    if (extra.bits !== this.data.bits || extra.charWeight !== this.data.charWeight) {
-      throw new Error('emotion model: extra heads were trained on other feature options');
-    }
-    const m = extra.heads;
-    const acc = this.acc;
-    acc.fill(0, 0, m);
-    const idx = this.buf.idx;
-    const val = this.buf.val;
-    const w = extra.weights;
-    for (let k = 0; k < this.buf.n; k++) {
-      const v = val[k];
-      const base = idx[k] * m;
-      for (let i = 0; i < m; i++) acc[i] += v * w[base + i];
-    }
-    for (let i = 0; i < m; i++) out[i] = extra.bias[i] + extra.scale[i] * acc[i];
     return out;
   }
 
@@ -246,6 +233,29 @@ export class EmotionModel {
   headIndex(name: string): number {
     return this.heads.indexOf(name);
   }
+}
+
+/**
+ * Logits of `heads` over `n` hashed features (`idx`, `val`), each bucket folded to the heads' `bits`.
+ *
+ * @example
+ * foldedLogits(issueHeads, { bits: 16, charWeight: 1.5 }, buf.idx, buf.val, n, out);
+ */
+export function foldedLogits(heads: PackedHeads, features: { bits: number; charWeight: number }, idx: Int32Array, val: Float32Array, n: number, out: Float64Array): Float64Array {
+  if (heads.featureBits !== features.bits || heads.charWeight !== features.charWeight || heads.bits > heads.featureBits) {
+    throw new Error('extra heads were trained on other feature options');
+  }
+  const e = heads.heads;
+  const mask = (1 << heads.bits) - 1;
+  const w = heads.weights;
+  out.fill(0, 0, e);
+  for (let k = 0; k < n; k++) {
+    const v = val[k];
+    const base = (idx[k] & mask) * e;
+    for (let i = 0; i < e; i++) out[i] += v * w[base + i];
+  }
+  for (let i = 0; i < e; i++) out[i] = heads.bias[i] + heads.scale[i] * out[i];
+  return out;
 }
 
 /** Logistic function, stable for large |z|. */
