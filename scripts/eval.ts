@@ -141,8 +141,8 @@ const tableHead = `${pad('scorer', 24)} upset AUC  upset F1  bal. F1  anger Spea
 const tableRow = (name: string, row: Row) =>
   `${pad(name, 24)} ${fmt(row.upsetAuc).padStart(9)} ${fmt(row.upsetF1).padStart(9)} ${fmt(row.balancedF1).padStart(8)} ${fmt(row.angerSpearman).padStart(15)} ${fmt(row.angerAuc).padStart(12)} ${row.ece === undefined ? '      ' : fmt(row.ece).padStart(6)}`;
 const SETS = [
-  { source: 'ibm', name: 'IBM customer turns (Twitter)', group: 'conversations' },
-  { source: 'banking', name: 'BANKING77 queries (in-app / e-mail style)', group: 'intents' },
+  { source: 'ibm', name: 'IBM customer turns (Twitter)', short: 'IBM turns', group: 'conversations' },
+  { source: 'banking', name: 'BANKING77 queries (in-app / e-mail style)', short: 'BANKING77', group: 'intents' },
 ] as const;
 const summary: Record<string, unknown> = { goemotions: { macroF1: r.macroF1, ekmanMacroF1: r.ekmanMacroF1, ekmanAngerF1: r.ekmanAngerF1, angerF1: r.angerF1 } };
 console.log(`Customer messages. Defuse's upset = upsetScore ≥ ${THRESHOLD.toFixed(3)}, the default threshold (best balanced F1 of the\n` +
@@ -173,7 +173,7 @@ for (const { source, name, group } of SETS) {
   console.log(`Grouped 5-fold cross-validation of the second stage over all ${turns.length} labelled messages (L2 ${lu} / ${la}), per set`);
   console.log(tableHead);
   const cvSummary: Record<string, Row> = {};
-  for (const { source, name } of SETS) {
+  for (const { source, short } of SETS) {
     const ix = turns.map((t, i) => (t.source === source ? i : -1)).filter((i) => i >= 0);
     const set = ix.map((i) => turns[i]);
     const yu = set.map((t) => (t.upset ? 1 : 0));
@@ -187,8 +187,7 @@ for (const { source, name, group } of SETS) {
       ece: expectedCalibrationError(u, yu),
     };
     cvSummary[source] = row;
-    const label = `Defuse, ${name.split(' (')[0].replace('customer ', '')} (${set.length})`;
-    console.log(tableRow(label.slice(0, 24), row));
+    console.log(tableRow(`Defuse, ${short} (${set.length})`, row));
     for (const lex of scorers.slice(3)) console.log(tableRow(`  ${lex.name}`.slice(0, 24), customerRow(lex, set)));
   }
   console.log('');
