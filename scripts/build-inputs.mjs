@@ -3,8 +3,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Folders and files whose change means the build must be redone. */
-export const BUILD_INPUTS = ['src', 'models', 'package.json', 'package-lock.json'];
+/**
+ * Folders whose change means the build must be redone. Not package.json or the lockfile: packages stay
+ * imports of the build (resolved at run time), and `npm prune` rewrites the lockfile after building.
+ */
+export const BUILD_INPUTS = ['src', 'models'];
 
 /**
  * The newest modification time (ms) among the build's inputs under `root`; test files do not count.

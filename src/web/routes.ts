@@ -9,13 +9,13 @@
  * the JSON API under `/api` with the session cookie, and all customer text is written with `textContent`.
  */
 import { Hono } from 'hono';
-import type { BuildOptions } from 'esbuild';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { sameOriginPath } from './client/redirect.ts';
 import { COMPILED, PACKAGE_ROOT } from '../package-root.ts';
+import { clientBuildOptions, staticAssets } from './client-build.mjs';
 
 /** What the backend passes in; nothing else from the server is needed. */
 export interface WebDeps {
@@ -29,38 +29,10 @@ export interface WebDeps {
   prebuilt?: string | null;
 }
 
-const CLIENT_DIR = join(PACKAGE_ROOT, 'src', 'web', 'client');
-
 /** Where `npm run build` writes the client bundle, and where the built server reads it. */
 export const PREBUILT_DIR = join(PACKAGE_ROOT, 'dist', 'web');
 
-/**
- * esbuild options for the client bundle: the same for the run-time build (sources) and `npm run build`.
- *
- * @example
- * await esbuild.build({ ...clientBuildOptions(false), write: true, outdir: 'dist/web' });
- */
-export function clientBuildOptions(dev: boolean): BuildOptions & { entryPoints: Record<string, string> } {
-  return {
-    entryPoints: { app: join(CLIENT_DIR, 'main.ts') },
-    bundle: true,
-    format: 'esm',
-    // Pages load their own code on demand: the login page does not download the engine or chart.js.
-    splitting: true,
-    chunkNames: 'chunk-[hash]',
-    platform: 'browser',
-    target: ['es2022'],
-    minify: !dev,
-    sourcemap: false,
-    logLevel: 'silent',
-    legalComments: 'none',
-  };
-}
-
-/** Files served besides the bundle: the stylesheet and the icon. */
-export async function staticAssets(): Promise<Record<string, string>> {
-  return { 'app.css': await readFile(join(CLIENT_DIR, 'styles.css'), 'utf8'), 'icon.svg': ICON };
-}
+export { clientBuildOptions, staticAssets } from './client-build.mjs';
 
 interface Asset {
   body: string;
@@ -75,7 +47,7 @@ type AssetTable = Map<string, Asset>;
 
 async function buildAssets(dev: boolean): Promise<AssetTable> {
   // Imported lazily so servers that never serve the UI (CLI, API tests) don't load esbuild; the production
-  // build never gets here (see loadPrebuilt), so esbuild is a devDependency.
+  // build never gets here (see loadPrebuilt): esbuild is for building, never loaded by the built server.
   const esbuild = await import('esbuild');
   const result = await esbuild.build({ ...clientBuildOptions(dev), write: false, outdir: '/assets' });
   const table: AssetTable = new Map();
@@ -103,8 +75,6 @@ function asset(body: string, type: string): Asset {
   return { body, type, gzip: gzipSync(body, { level: 9 }), etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` };
 }
 
-/** A diamond in the brand colours; also stops the browser's 404 for /favicon.ico. */
-const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#13222f"/><path d="M16 5 27 16 16 27 5 16z" fill="#f7b267"/></svg>';
 
 /** Pages the client knows; the shell names the page and the client's router draws it. */
 const PAGES: Record<string, { title: string }> = {

@@ -1,8 +1,9 @@
 // The production install, as an operator does it: a clean copy of the repository, `npm ci`, `npm run build`,
 // `npm prune --omit=dev`, then `npm start` against Debian's PostgreSQL (not the embedded one) and a real SMTP
-// server. Proves that production runs plain node (no tsx, no esbuild installed), that every runtime import
-// is a dependency, and that the built server, web UI and CLI work: /readyz answers, a case round-trips, the
-// resolution e-mail arrives, and it stops cleanly on SIGTERM.
+// server; then the same install without a build, as `npm ci --omit=dev && npm start` leaves it. Proves that
+// production runs plain node (no tsx or TypeScript installed), that every runtime import is a dependency,
+// and that the built server, web UI and CLI work: /readyz answers, a case round-trips, the resolution e-mail
+// arrives, and it stops cleanly on SIGTERM.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -52,7 +53,7 @@ describe('production install: npm ci, build, prune dev dependencies, start on a 
     npm(app, ['run', 'build']);
     for (const f of ['dist/node/server.js', 'dist/node/cli.js', 'dist/node/qa-worker.js', 'dist/node/analyze-worker.js', 'dist/web/app.js', 'dist/web/app.css']) assert.ok(existsSync(join(app, f)), `${f} built`);
     npm(app, ['prune', '--omit=dev']);
-    for (const dev of ['tsx', 'esbuild', 'typescript', 'playwright-core', 'mailparser']) assert.equal(existsSync(join(app, 'node_modules', dev)), false, `${dev} is gone`);
+    for (const dev of ['tsx', 'typescript', 'playwright-core', 'mailparser', 'axe-core']) assert.equal(existsSync(join(app, 'node_modules', dev)), false, `${dev} is gone`);
 
     server = await startServerProcess(
       { DATABASE_URL: db.url, SMTP_URL: smtp.url, DATA_DIR: join(dir, 'data'), ADMIN_EMAIL: 'ops@desk.test', HOST: '127.0.0.1' },
@@ -102,6 +103,16 @@ describe('production install: npm ci, build, prune dev dependencies, start on a 
     server = await startServerProcess({ DATABASE_URL: db.url, SMTP_URL: smtp.url, DATA_DIR: join(dir, 'data') }, { command: process.execPath, args: ['scripts/start.mjs'], cwd: app });
     assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
     assert.equal(await stopServerProcess(server), 0);
+    server = undefined;
+
+    // `npm ci --omit=dev && npm start` on a fresh clone: no build yet, only the production dependencies;
+    // npm start builds with them (esbuild is a dependency; no tsx), then runs the build.
+    rmSync(join(app, 'dist'), { recursive: true, force: true });
+    server = await startServerProcess({ DATABASE_URL: db.url, SMTP_URL: smtp.url, DATA_DIR: join(dir, 'data') }, { command: 'npm', args: ['start'], cwd: app, group: true });
+    assert.match(server.output(), /First start: building the server and the web UI/);
+    assert.equal((await fetch(`${server.url}/readyz`)).status, 200);
+    assert.equal((await fetch(`${server.url}/assets/app.js`)).status, 200);
+    await stopServerProcess(server);
     server = undefined;
   });
 

@@ -1,2 +1,0 @@
-export declare const BUILD_INPUTS: string[];
-export declare function newestSource(root: string): number;
