@@ -71,7 +71,14 @@ describe('every page fits 390 px and 1366 px', () => {
 
   const pages: { path: () => string; who: 'agent' | 'lead' | 'admin'; ready: string; name: string; then?: (page: Page) => Promise<void> }[] = [
     { name: 'queue', path: () => '/', who: 'agent', ready: 'table.queue tbody tr' },
-    { name: 'case', path: () => `/cases/${caseId}`, who: 'agent', ready: '.reply-panel textarea' },
+    {
+      name: 'case', path: () => `/cases/${caseId}`, who: 'agent', ready: '.reply-panel textarea',
+      // With coaching findings on screen, so their buttons are checked too.
+      then: async (page) => {
+        await page.locator('.reply-panel textarea').fill("Calm down. That's not my department, call billing.");
+        await page.locator('.reply-panel .finding').first().waitFor();
+      },
+    },
     { name: 'new case', path: () => '/cases/new', who: 'agent', ready: 'form.newcase-form' },
     { name: 'follow-ups', path: () => '/follow-ups', who: 'agent', ready: '.followup-item' },
     {

@@ -182,11 +182,15 @@ export function createComposer(options: ComposerOptions): Composer {
     const ordered = [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.range[0] - b.range[0]);
     replace(findingsList, ordered.map((f, i) => {
       const quote = text.slice(f.range[0], f.range[1]);
+      // The button's name is its visible text plus a hidden hint, never a different label: speech users say
+      // what they see (WCAG 2.5.3, label in name).
       const jump = h('button', { type: 'button', class: 'finding-jump', 'data-finding': i, onclick: () => select(f) },
         h('span', { class: `sev sev-${f.severity}` }, SEVERITY_LABEL[f.severity]),
+        ' ',
         h('span', { class: 'finding-message' }, f.message),
-        quote ? h('q', { class: 'finding-quote' }, quote.length > 60 ? `${quote.slice(0, 57)}…` : quote) : null);
-      jump.setAttribute('aria-label', `${SEVERITY_LABEL[f.severity]}: ${f.message}${quote ? ` “${quote}”` : ''}. Select in reply.`);
+        quote ? ' ' : null,
+        quote ? h('q', { class: 'finding-quote' }, quote.length > 60 ? `${quote.slice(0, 57)}…` : quote) : null,
+        h('span', { class: 'visually-hidden' }, ' (select it in the reply)'));
       return h('li', { class: `finding sev-${f.severity}`, 'data-rule': f.ruleId },
         jump,
         h('p', { class: 'finding-note' }, f.note, ' ', h('span', { class: 'principle' }, `${f.principle} · ${PRINCIPLES[f.principle]}`)),
