@@ -86,11 +86,15 @@ export async function withDesk(fn: (deps: ServiceDeps) => Promise<void>): Promis
   }
 }
 
-// Also runs directly, without the rest of the CLI: `tsx src/server/cli-token.ts token list`.
+// Also runs directly, without the rest of the CLI: `tsx src/server/cli-token.ts token list`. Not awaited at the
+// top level: each command imports this module, which must have finished evaluating by then. Awaited, the
+// import waited on the very evaluation that waited on it, and the process exited silently, doing nothing.
 if (!COMPILED && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { Command } = await import('commander');
-  const { registerDeskCommands } = await import('./cli-commands.ts');
-  const program = new Command().name('defuse');
-  registerDeskCommands(program);
-  await program.parseAsync(process.argv);
+  void (async () => {
+    const { Command } = await import('commander');
+    const { registerDeskCommands } = await import('./cli-commands.ts');
+    const program = new Command().name('defuse');
+    registerDeskCommands(program);
+    await program.parseAsync(process.argv);
+  })();
 }

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runDefuse } from '../support/cli.ts';
 import { Command } from 'commander';
@@ -36,6 +38,25 @@ describe('defuse token / defuse user', () => {
     const unknown = await runDefuse(['token', 'create', '--user', 'nobody@desk.test'], { DATABASE_URL: desk.t.url });
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /No user with the e-mail nobody@desk.test/);
+  });
+
+  test('the README\'s `npx tsx src/server/cli-token.ts …` runs the commands too (it used to print nothing and create nothing)', async () => {
+    const res = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli-token.ts', 'token', 'create', '--user', 'agent@desk.test', '--name', 'direct run'], {
+        cwd: join(import.meta.dirname, '..', '..'),
+        env: { ...process.env, DATABASE_URL: desk.t.url },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+    assert.equal(res.code, 0, res.stderr);
+    assert.match(res.stdout, /Token #\d+ "direct run" acts as agent@desk\.test/);
+    const { rows } = await desk.t.db.query("SELECT 1 FROM api_tokens WHERE name = 'direct run'");
+    assert.equal(rows.length, 1);
   });
 
   test('a token created on the command line authenticates API calls as its user until revoked', async () => {
