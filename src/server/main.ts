@@ -21,6 +21,7 @@ import { createSmtpMailer } from './mail/mailer.ts';
 import type { Readiness } from './ops/http.ts';
 import { bridgeConsole, createLogger, type Logger } from './ops/log.ts';
 import { createMetrics } from './ops/metrics.ts';
+import { watchLauncher } from './proc.ts';
 import type { ServiceDeps } from './services/context.ts';
 import { createUser, generatePassword } from './services/users.ts';
 
@@ -141,6 +142,10 @@ async function main(): Promise<void> {
     process.on('SIGTERM', () => void stop('SIGTERM'));
   };
   ownSignals();
+  // A signal sent to the npm process alone (a service manager, `kill <npm pid>`) reaches only the shell npm
+  // started, which exits without passing it on: the server notices its launcher is gone and stops the same
+  // way, so `npm start` stops as one process tree, PostgreSQL included.
+  watchLauncher((pid) => void stop(`the npm process ${pid} that started this server is gone`));
 
   try {
     database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
@@ -163,7 +168,7 @@ async function main(): Promise<void> {
     } else {
       log.info(`[mail] Sending through ${new URL(smtpUrl).host}`);
     }
-    mailer = createSmtpMailer(smtpUrl);
+    mailer = createSmtpMailer(smtpUrl, { timeoutMs: config.mailTimeoutMs });
     const deps = { db, clock: systemClock, config, mailer };
     // Demo mode is the default for the embedded database (a first look), off for a real one.
     const demoOn = env.DEMO ?? !env.DATABASE_URL;
