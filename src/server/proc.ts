@@ -56,7 +56,7 @@ export function launcherChain(env: NodeJS.ProcessEnv = process.env): number[] {
   if (!env.npm_lifecycle_event) return [];
   const chain: number[] = [];
   let pid: number | null = process.ppid;
-  for (let depth = 0; depth < 4 && pid && pid > 1; depth++) {
+  for (let depth = 0; depth < 4 && pid && pid >= 1; depth++) {
     const cmd = commandOf(pid);
     if (!cmd) return [];
     chain.push(pid);
