@@ -11,6 +11,7 @@ import { checkRoutes } from './http/check/routes.ts';
 import { configRoutes } from './http/config/routes.ts';
 import { extensionCors } from './http/cors.ts';
 import { gapRoutes } from './http/gaps/routes.ts';
+import { INBOUND_DOCS, inboundRoutes, mountInbound } from './http/inbound/routes.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
 import { clientAddress, type ProxyTrust } from './http/client-ip.ts';
 import { fingerprintOf, idempotent } from './http/idempotency.ts';
@@ -41,6 +42,7 @@ export const API_ROUTES: readonly RouteDef<never, never, never>[] = [
   ...notificationRoutes,
   ...reportRoutes,
   ...adminRoutes,
+  ...inboundRoutes,
 ] as unknown as RouteDef<never, never, never>[];
 
 const HEALTH_DOC: DocumentedRoute = {
@@ -81,7 +83,7 @@ const OPENAPI_DOC: DocumentedRoute = {
 };
 
 /** Public routes (implemented in this file) plus every API route: what the OpenAPI document describes. */
-export const DOCUMENTED_ROUTES: readonly (DocumentedRoute | RouteDef<never, never, never>)[] = [HEALTH_DOC, READY_DOC, METRICS_DOC, OPENAPI_DOC, loginDoc, ...API_ROUTES];
+export const DOCUMENTED_ROUTES: readonly (DocumentedRoute | RouteDef<never, never, never>)[] = [HEALTH_DOC, READY_DOC, METRICS_DOC, OPENAPI_DOC, loginDoc, ...INBOUND_DOCS, ...API_ROUTES];
 
 export interface CreateAppOptions extends AppDeps {
   /** Mount the web UI at `/` (default true). */
@@ -230,6 +232,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const cors = extensionCors(deps.config.extensionOrigins);
   app.use('/api/config', cors);
   app.use('/api/check', cors);
+  // Providers post received e-mail here with their source's secret, not a user's session or token.
+  mountInbound(app, deps);
   for (const def of API_ROUTES) mount(app, deps, def);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
 

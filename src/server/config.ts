@@ -2,6 +2,24 @@ import { z } from 'zod';
 import { isTimeZone } from './clock.ts';
 import { NO_PROXY, parseTrustProxy, type ProxyTrust } from './http/client-ip.ts';
 import { DEFUSE_EXTENSION_ORIGIN, parseExtensionOrigins } from './http/cors.ts';
+import { INBOUND_FORMATS, type InboundFormat } from './mail/inbound-formats.ts';
+
+/**
+ * `INBOUND_SECRETS=mailgun=…,postmark=…`: the inbound-webhook sources this desk accepts, each with its own
+ * secret (at least 16 characters). A source that is not listed has no endpoint.
+ */
+export function parseInboundSecrets(v: string): Partial<Record<InboundFormat, string>> {
+  const out: Partial<Record<InboundFormat, string>> = {};
+  for (const part of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const i = part.indexOf('=');
+    const name = (i > 0 ? part.slice(0, i) : '').trim() as InboundFormat;
+    const secret = i > 0 ? part.slice(i + 1).trim() : '';
+    if (!INBOUND_FORMATS.includes(name)) throw new Error(`"${part.slice(0, 20)}…": each entry is SOURCE=SECRET with SOURCE one of ${INBOUND_FORMATS.join(', ')}`);
+    if (secret.length < 16) throw new Error(`the secret for ${name} must be at least 16 characters`);
+    out[name] = secret;
+  }
+  return out;
+}
 
 const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
@@ -44,6 +62,21 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+  // Inbound e-mail by webhook (see the README's "Connecting a mailbox"); unset: no inbound endpoint answers.
+  INBOUND_SECRETS: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return parseInboundSecrets(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  INBOUND_MAX_BYTES: z.coerce.number().int().min(10_000).max(100 * 1024 * 1024).default(25 * 1024 * 1024),
+  INBOUND_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(0).default(10 * 1024 * 1024),
+  INBOUND_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(120),
   EXTENSION_ORIGINS: z
     .string()
     .transform((v, ctx) => {
@@ -88,6 +121,14 @@ export interface AppConfig {
   extensionOrigins: string[];
   /** Customer messages are upset when their upsetScore is at least this (UPSET_THRESHOLD); unset: the model's default. */
   upsetThreshold?: number;
+  /** Inbound-webhook sources and their secrets (INBOUND_SECRETS); a source not here has no endpoint. */
+  inboundSecrets: Partial<Record<InboundFormat, string>>;
+  /** Largest inbound-webhook request, attachments included (INBOUND_MAX_BYTES). */
+  inboundMaxBytes: number;
+  /** An attachment larger than this is listed but flagged overLimit (INBOUND_ATTACHMENT_MAX_BYTES); contents are never kept. */
+  inboundAttachmentMaxBytes: number;
+  /** Inbound-webhook requests per minute, per source and per client address (INBOUND_LIMIT_PER_MIN). */
+  inboundLimitPerMin: number;
 }
 
 /** Defaults for tests and embedding. */
@@ -107,6 +148,10 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     mailTimeoutMs: 20_000,
     mailConcurrency: 4,
     extensionOrigins: [DEFUSE_EXTENSION_ORIGIN],
+    inboundSecrets: {},
+    inboundMaxBytes: 25 * 1024 * 1024,
+    inboundAttachmentMaxBytes: 10 * 1024 * 1024,
+    inboundLimitPerMin: 120,
     ...overrides,
   };
 }
@@ -142,6 +187,10 @@ export function configFromEnv(env: Env): AppConfig {
     mailTimeoutMs: env.SMTP_TIMEOUT_MS,
     mailConcurrency: env.MAIL_CONCURRENCY,
     extensionOrigins: env.EXTENSION_ORIGINS,
+    inboundSecrets: env.INBOUND_SECRETS ?? {},
+    inboundMaxBytes: env.INBOUND_MAX_BYTES,
+    inboundAttachmentMaxBytes: env.INBOUND_ATTACHMENT_MAX_BYTES,
+    inboundLimitPerMin: env.INBOUND_LIMIT_PER_MIN,
     ...(env.UPSET_THRESHOLD !== undefined ? { upsetThreshold: env.UPSET_THRESHOLD } : {}),
   });
 }

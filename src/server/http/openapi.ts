@@ -82,7 +82,7 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string;
     const params = [...parameters('params' in r ? (r.params as z.ZodType | undefined) : undefined, 'path', components), ...parameters(r.query as z.ZodType | undefined, 'query', components)];
     if (r.method === 'post' && r.access !== 'public') params.push(IDEMPOTENCY_KEY);
     if (params.length) op.parameters = params;
-    if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input', components) } } };
+    if (r.body) op.requestBody = { required: true, content: { [('contentType' in r && r.contentType) || 'application/json']: { schema: toSchema(r.body, 'input', components) } } };
     const responses: Json = {
       [String(r.status ?? 200)]: r.path === '/metrics'
         ? { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } }

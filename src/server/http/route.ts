@@ -89,6 +89,8 @@ export interface DocumentedRoute {
   access: Access;
   query?: Obj;
   body?: z.ZodType;
+  /** The request body's media type when it is not JSON (an inbound provider's form post). */
+  contentType?: string;
   response: z.ZodType;
   status?: number;
 }

@@ -80,7 +80,7 @@ export async function accessibleCase(q: Queryable, actor: Actor, id: number, loc
   return c;
 }
 
-function subjectFrom(body: string, analysis: MessageAnalysis): string {
+export function subjectFrom(body: string, analysis: MessageAnalysis): string {
   const issue = analysis.issues[0]?.phrase;
   const base = issue ?? analysis.sentences.find((s) => s.role === 'issue')?.text ?? analysis.sentences[0]?.text ?? body;
   const oneLine = base.replace(/\s+/g, ' ').trim();
@@ -96,11 +96,16 @@ async function pickOwner(q: Queryable, actor: Actor, ownerId: number | undefined
   }
   if (actor.role !== 'admin') return actor.id;
   // Admins (and admin-owned integration tokens) hand new cases to the agent with the fewest open cases.
+  return (await leastLoadedAgent(q)) ?? actor.id;
+}
+
+/** The active agent with the fewest open cases (who gets a case nobody picked), or null when there is none. */
+export async function leastLoadedAgent(q: Queryable): Promise<number | null> {
   const { rows } = await q.query<{ id: number }>(
     `SELECT u.id FROM users u LEFT JOIN cases c ON c.owner_id = u.id AND c.status = 'open'
      WHERE u.role = 'agent' AND NOT u.disabled GROUP BY u.id ORDER BY count(c.id), u.id LIMIT 1`,
   );
-  return rows[0]?.id ?? actor.id;
+  return rows[0]?.id ?? null;
 }
 
 export interface OpenCaseInput {
@@ -143,11 +148,11 @@ export async function openCase(deps: ServiceDeps, actor: Actor, input: OpenCaseI
   return caseDetail(deps, actor, id);
 }
 
-function needsOf(a: MessageAnalysis): Need[] {
+export function needsOf(a: MessageAnalysis): Need[] {
   return [...new Set(a.needs.map((n) => n.need))];
 }
 
-async function insertMessage(
+export async function insertMessage(
   q: Queryable,
   caseId: number,
   direction: 'inbound' | 'outbound',
@@ -213,6 +218,39 @@ export interface AddMessageResult {
 }
 
 /**
+ * Stores a customer's message on a locked case: analysed, the case's needs and issue updated, and a resolved
+ * or closed case reopened (its scheduled call-back cancelled, its owner told). Call inside the transaction
+ * that locked the case; `actorId` is who added it (null: it came in by e-mail).
+ */
+export async function storeInbound(deps: ServiceDeps, q: Queryable, c: CaseRow, body: string, now: Date, actorId: number | null): Promise<{ id: number; analysis: MessageAnalysis; reopened: boolean }> {
+  const customer = await getCustomer(deps, c.customerId, q);
+  const analysis = analyzeMessage(body, { customerName: customer.name });
+  const id = await insertMessage(q, c.id, 'inbound', null, body, now, analysis, null);
+  const reopen = c.status !== 'open';
+  const needs = [...new Set([...c.needs, ...needsOf(analysis)])];
+  await q.query(
+    `UPDATE cases SET last_inbound_at = $2, updated_at = $2, needs = $3,
+       issue_category = coalesce(issue_category, $4), issue_phrase = coalesce(issue_phrase, $5),
+       status = 'open', phase = CASE WHEN $6 THEN 'listen' ELSE phase END,
+       reopen_count = reopen_count + CASE WHEN $6 THEN 1 ELSE 0 END, resolved_at = CASE WHEN $6 THEN NULL ELSE resolved_at END
+     WHERE id = $1`,
+    [c.id, now, needs, analysis.issues[0]?.category ?? null, analysis.issues[0]?.phrase ?? null, reopen],
+  );
+  if (reopen) {
+    // The call-back was booked to ask whether the agreement worked; the customer has just answered that
+    // by writing again. Left scheduled, it would show as due on an open case, get a "satisfied" that
+    // closes nothing, and stand beside the next resolution's call-back.
+    const cancelled = await q.query<{ id: number }>(
+      "UPDATE follow_ups SET status = 'cancelled', completed_at = $2, note = coalesce(note, 'The customer wrote again before the call; the case reopened.') WHERE case_id = $1 AND status = 'scheduled' RETURNING id",
+      [c.id, now],
+    );
+    await audit(q, now, { actorId, caseId: c.id, action: 'case.reopen', data: { reason: 'inbound message', cancelledFollowUps: cancelled.rows.map((r) => r.id) } });
+    await notify(q, now, { userId: c.ownerId, caseId: c.id, kind: 'case.reopened', text: `The customer wrote again on a ${c.status} case: ${c.subject}` });
+  }
+  return { id, analysis, reopened: reopen };
+}
+
+/**
  * Adds a message to a case. Inbound: analysed and stored (a message on a resolved case reopens it).
  * Outbound: checked against the case context and stored with its findings; with `draft` it is only checked.
  *
@@ -226,30 +264,7 @@ export async function addMessage(deps: ServiceDeps, actor: Actor, caseId: number
     const c = await accessibleCase(q, actor, caseId, true);
     if (input.direction === 'inbound') {
       if (input.draft) throw new HttpError(400, 'bad_draft', 'Only outbound messages can be drafts.');
-      const customer = await getCustomer(deps, c.customerId, q);
-      const analysis = analyzeMessage(input.body, { customerName: customer.name });
-      const id = await insertMessage(q, c.id, 'inbound', null, input.body, now, analysis, null);
-      const reopen = c.status !== 'open';
-      const needs = [...new Set([...c.needs, ...needsOf(analysis)])];
-      await q.query(
-        `UPDATE cases SET last_inbound_at = $2, updated_at = $2, needs = $3,
-           issue_category = coalesce(issue_category, $4), issue_phrase = coalesce(issue_phrase, $5),
-           status = 'open', phase = CASE WHEN $6 THEN 'listen' ELSE phase END,
-           reopen_count = reopen_count + CASE WHEN $6 THEN 1 ELSE 0 END, resolved_at = CASE WHEN $6 THEN NULL ELSE resolved_at END
-         WHERE id = $1`,
-        [c.id, now, needs, analysis.issues[0]?.category ?? null, analysis.issues[0]?.phrase ?? null, reopen],
-      );
-      if (reopen) {
-        // The call-back was booked to ask whether the agreement worked; the customer has just answered that
-        // by writing again. Left scheduled, it would show as due on an open case, get a "satisfied" that
-        // closes nothing, and stand beside the next resolution's call-back.
-        const cancelled = await q.query<{ id: number }>(
-          "UPDATE follow_ups SET status = 'cancelled', completed_at = $2, note = coalesce(note, 'The customer wrote again before the call; the case reopened.') WHERE case_id = $1 AND status = 'scheduled' RETURNING id",
-          [c.id, now],
-        );
-        await audit(q, now, { actorId: actor.id, caseId: c.id, action: 'case.reopen', data: { reason: 'inbound message', cancelledFollowUps: cancelled.rows.map((r) => r.id) } });
-        await notify(q, now, { userId: c.ownerId, caseId: c.id, kind: 'case.reopened', text: `The customer wrote again on a ${c.status} case: ${c.subject}` });
-      }
+      const { id, analysis } = await storeInbound(deps, q, c, input.body, now, actor.id);
       return { message: await loadMessage(q, id), check: null, analysis, case: await loadCase(q, c.id) };
     }
     const context = await replyContext(deps, q, c, actor);

@@ -157,7 +157,7 @@ export interface OutboxRow {
   kind: string;
   to: string;
   subject: string;
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | 'sent' | 'failed' | 'bounced';
   attempts: number;
   lastError: string | null;
   nextAttemptAt: Date;

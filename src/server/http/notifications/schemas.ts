@@ -12,7 +12,7 @@ export const OutboxRow = z
     kind: z.string(),
     to: z.string(),
     subject: z.string(),
-    status: z.enum(['pending', 'sent', 'failed']),
+    status: z.enum(['pending', 'sent', 'failed', 'bounced']).meta({ description: "bounced: sent, then returned by the customer's mail server" }),
     attempts: z.number().int(),
     lastError: z.string().nullable().meta({ description: "Why the last try failed, in words (never the mail server's address)" }),
     nextAttemptAt: Timestamp,

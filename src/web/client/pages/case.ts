@@ -28,7 +28,7 @@ interface Email {
   kind: string;
   to: string;
   subject: string;
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | 'sent' | 'failed' | 'bounced';
   lastError: string | null;
   sentAt: string | null;
 }
@@ -335,9 +335,9 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
     }
     replace(emailBox, emails.length
       ? h('ul', { class: 'email-list', 'aria-label': 'E-mails for this case' }, emails.map((e) => h('li', { class: `email email-${e.status}` },
-        h('strong', {}, e.status === 'sent' ? 'Sent' : e.status === 'pending' ? 'Sending…' : 'Failed'), ` to ${e.to}: ${e.subject}`,
+        h('strong', {}, e.status === 'sent' ? 'Sent' : e.status === 'pending' ? 'Sending…' : e.status === 'bounced' ? 'Returned undelivered' : 'Failed'), ` to ${e.to}: ${e.subject}`,
         e.sentAt ? h('span', { class: 'muted small' }, ` (${when(e.sentAt)})`) : null,
-        e.status === 'failed' && e.lastError ? h('span', { class: 'muted small' }, ` — ${e.lastError}`) : null)))
+        e.status !== 'sent' && e.lastError ? h('span', { class: 'muted small' }, ` — ${e.lastError}`) : null)))
       : null);
     // The outbox sends within seconds; look again while anything is still waiting.
     if (emails.some((e) => e.status === 'pending')) setTimeout(() => void loadEmails(caseId), 1500);
