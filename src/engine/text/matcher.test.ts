@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compileTable, findPhrases, findPhrasesByScan, hasPhrase, hasWordStart, isQuoted, isQuotedByScan, type CompiledTable, type PhraseEntry } from './matcher.ts';
+import { compileTable, countCapturingGroups, findPhrases, findPhrasesByScan, hasPhrase, hasWordStart, isQuoted, isQuotedByScan, type CompiledTable, type PhraseEntry } from './matcher.ts';
 import { splitSentences } from './sentences.ts';
 
 const engine = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,6 +49,15 @@ describe('findPhrases fast path', async () => {
   it('reads the openings of every shipped table', () => {
     assert.ok(tables.length > 40);
     assert.deepEqual(tables.filter(([, t]) => !t.anchored).map(([n]) => n), []);
+  });
+
+  it('counts capturing groups as the regex engine does, for every shipped phrase and the tricky forms', () => {
+    const byEngine = (src: string) => (new RegExp(`${src}|`, 'u').exec('') ?? []).length - 1;
+    const sources = [
+      ...tables.flatMap(([, t]) => t.entries.map((e) => e.pattern.replace(/'/g, "['’]"))),
+      '(a)', '(?:a)', '(?<n>a)', '(?<=a)b', '(?<!a)b', '(?=a)', '(?!a)', '\\(a\\)', '[(]a', '[\\]]([a])', 'a(?:b(c))',
+    ];
+    for (const src of sources) assert.equal(countCapturingGroups(src), byEngine(src), src);
   });
 
   it('finds exactly what the plain scan finds, on real and hostile text', () => {

@@ -71,10 +71,10 @@ const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
 export function compileTable(entries: readonly PhraseEntry[], options: { openings?: boolean } = {}): CompiledTable {
   const parts = entries.map((e) => {
     const src = normalizePattern(e.pattern);
-    // Without `i`: the group count is the same, and case-folding `\p{L}` would make this cost as much as the table.
-    const probe = new RegExp(`${src}|`, 'u');
-    const groups = (probe.exec('') ?? []).length - 1;
-    if (groups !== 0) throw new Error(`pattern captures; use (?:…): ${e.pattern}`);
+    // Constructing checks the syntax; V8 compiles a regex only when it first runs, and running one per
+    // entry to count its groups cost most of the engine's start-up once tables grew to thousands of phrases.
+    new RegExp(src, 'u');
+    if (countCapturingGroups(src) !== 0) throw new Error(`pattern captures; use (?:…): ${e.pattern}`);
     return `(${src})`;
   });
   const source = `${WORD_BEFORE}(?:${parts.join('|') || '(?!)'})${WORD_AFTER}`;
@@ -104,6 +104,32 @@ export function compileTable(entries: readonly PhraseEntry[], options: { opening
       quads,
     },
   };
+}
+
+/**
+ * Capturing groups in a regex source: `(` outside a character class, not escaped, not opening `(?…`. Named
+ * groups `(?<name>…)` capture too; lookbehinds `(?<=`, `(?<!` do not.
+ */
+export function countCapturingGroups(src: string): number {
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') {
+      if (src[i + 1] !== '?') count++;
+      else if (src[i + 2] === '<' && src[i + 3] !== '=' && src[i + 3] !== '!') count++;
+    }
+  }
+  return count;
 }
 
 /**
