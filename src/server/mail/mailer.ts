@@ -6,6 +6,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** The same e-mail as HTML (multipart/alternative with the text), when the outbox row has one. */
+  html?: string;
   /** Stable per outbox row, so a receiver can drop a duplicate after a crash between send and commit. */
   messageId: string;
 }
@@ -29,7 +31,7 @@ export function createSmtpMailer(url: string, options: { timeoutMs?: number } = 
   const transport = nodemailer.createTransport({ url, connectionTimeout: t, greetingTimeout: t, socketTimeout: t, dnsTimeout: t });
   return {
     async send(m) {
-      const info = await transport.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId });
+      const info = await transport.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, ...(m.html ? { html: m.html } : {}), messageId: m.messageId });
       return { messageId: info.messageId ?? m.messageId };
     },
     close: () => transport.close(),

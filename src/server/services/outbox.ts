@@ -12,11 +12,15 @@ export const MAX_ATTEMPTS = 12;
  * @example
  * await deps.db.tx(async (q) => { ...; await enqueueMail(q, now, { caseId, kind: 'resolution', to, subject, text }); });
  */
-export async function enqueueMail(q: Queryable, now: Date, mail: { caseId: number | null; kind: string; to: string; subject: string; text: string; domain?: string }): Promise<number> {
+export async function enqueueMail(
+  q: Queryable,
+  now: Date,
+  mail: { caseId: number | null; kind: string; to: string; subject: string; text: string; html?: string; domain?: string; resentFrom?: number; resentBy?: number },
+): Promise<number> {
   const { rows } = await q.query<{ id: number }>(
-    `INSERT INTO outbox (case_id, kind, to_address, subject, body_text, status, next_attempt_at, message_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, 'pending', $6, '', $6) RETURNING id`,
-    [mail.caseId, mail.kind, mail.to, mail.subject, mail.text, now],
+    `INSERT INTO outbox (case_id, kind, to_address, subject, body_text, body_html, status, next_attempt_at, message_id, created_at, resent_from, resent_by)
+     VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, '', $7, $8, $9) RETURNING id`,
+    [mail.caseId, mail.kind, mail.to, mail.subject, mail.text, mail.html ?? null, now, mail.resentFrom ?? null, mail.resentBy ?? null],
   );
   const id = rows[0].id;
   await q.query('UPDATE outbox SET message_id = $2 WHERE id = $1', [id, `<outbox-${id}-${now.getTime()}@${mail.domain ?? 'defuse.localhost'}>`]);
@@ -69,6 +73,7 @@ interface Claimed {
   to: string;
   subject: string;
   text: string;
+  html: string | null;
   messageId: string;
   attempts: number;
   leaseUntil: Date;
@@ -85,7 +90,7 @@ async function claim(deps: ServiceDeps, timeoutMs: number): Promise<Claimed | nu
     `UPDATE outbox SET lease_until = $2 WHERE id = (
        SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
        ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-     RETURNING id, to_address AS "to", subject, body_text AS "text", message_id AS "messageId", attempts, lease_until AS "leaseUntil"`,
+     RETURNING id, to_address AS "to", subject, body_text AS "text", body_html AS "html", message_id AS "messageId", attempts, lease_until AS "leaseUntil"`,
     [now, new Date(now.getTime() + timeoutMs + 60_000)],
   );
   return rows[0] ?? null;
@@ -125,7 +130,7 @@ export async function deliverOutbox(deps: ServiceDeps & { mailer: Mailer }, opti
       const row = await claim(deps, timeoutMs);
       if (!row) return;
       try {
-        await bounded(deps.mailer.send({ from: deps.config.mailFrom, to: row.to, subject: row.subject, text: row.text, messageId: row.messageId }), timeoutMs, options.signal);
+        await bounded(deps.mailer.send({ from: deps.config.mailFrom, to: row.to, subject: row.subject, text: row.text, ...(row.html ? { html: row.html } : {}), messageId: row.messageId }), timeoutMs, options.signal);
         await deps.db.query(
           "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2, last_error = NULL, last_error_detail = NULL, lease_until = NULL WHERE id = $1 AND lease_until = $3",
           [row.id, deps.clock.now(), row.leaseUntil],

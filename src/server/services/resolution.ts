@@ -1,4 +1,5 @@
-import { checkReply, type CheckResult } from '../../engine/index.ts';
+import { resolveContext, type CheckResult } from '../../engine/index.ts';
+import { describeIssue, loyaltyCalledFor } from '../../engine/moves.ts';
 import { addBusinessDays, localDate, onLocalDay } from '../clock.ts';
 import type { Queryable } from '../db/db.ts';
 import { HttpError, notFound } from '../errors.ts';
@@ -7,6 +8,9 @@ import { hasRole, requireRole, type Actor, type ServiceDeps } from './context.ts
 import { accessibleCase, FOLLOW_UP_COLUMNS, loadCase, replyContext, type CaseRow } from './cases.ts';
 import { getCustomer, recordAddressOnResolve } from './customers.ts';
 import { enqueueMail } from './outbox.ts';
+import { agreementItems, agreementText, checkSummary, draftSummary, resolutionEmail, type AgreedOffer, type AgreedTask, type AgreementItem } from './resolution-text.ts';
+
+export { resolutionEmail } from './resolution-text.ts';
 
 export interface FollowUp {
   id: number;
@@ -28,13 +32,107 @@ export interface ResolveResult {
   followUp: FollowUp;
 }
 
-/** The e-mail a customer receives: the summary as written, then where it came from and how to answer. */
-export function resolutionEmail(company: string, caseId: number, subject: string, summary: string): { subject: string; text: string } {
+/** What a resolution may include: the case's accepted offers and done tasks (all of them unless narrowed). */
+async function agreedParts(q: Queryable, caseId: number, offerIds?: number[], taskIds?: number[]): Promise<{ offers: AgreedOffer[]; tasks: AgreedTask[] }> {
+  const offers = await q.query<AgreedOffer>(
+    `SELECT o.id, p.kind, p.label, p.unit, o.amount, p.phrase FROM offers o JOIN options p ON p.id = o.option_id
+     WHERE o.case_id = $1 AND o.status = 'accepted' ORDER BY o.id`,
+    [caseId],
+  );
+  const tasks = await q.query<AgreedTask>("SELECT id, team, what, result FROM tasks WHERE case_id = $1 AND status = 'done' ORDER BY id", [caseId]);
+  const badOffers = (offerIds ?? []).filter((id) => !offers.rows.some((r) => r.id === id));
+  if (badOffers.length) throw new HttpError(422, 'offer_not_accepted', `Offers ${badOffers.join(', ')} are not accepted offers on this case.`);
+  const badTasks = (taskIds ?? []).filter((id) => !tasks.rows.some((r) => r.id === id));
+  if (badTasks.length) throw new HttpError(422, 'task_not_done', `Tasks ${badTasks.join(', ')} are not done tasks on this case.`);
   return {
-    subject: `${company}: what we agreed about "${subject}" (case #${caseId})`,
-    // The desk does not read incoming mail, so the footer promises no routing: a reply reaches MAIL_FROM's
-    // mailbox, and the case number in it lets whoever reads that mailbox find the case.
-    text: `${summary.trim()}\n\n--\n${company} · case #${caseId}\nIf anything here is not what we agreed, reply to this e-mail and keep "case #${caseId}" in the subject.\n`,
+    offers: offerIds ? offers.rows.filter((r) => offerIds.includes(r.id)) : offers.rows,
+    tasks: taskIds ? tasks.rows.filter((r) => taskIds.includes(r.id)) : tasks.rows,
+  };
+}
+
+/** Why a case cannot be resolved with this agreement, in words for the agent; null when it can. */
+export const NO_AGREEMENT = 'Nothing has been agreed yet: mark an offer the customer accepted, complete a task, or write what you agreed.';
+
+export interface ResolutionInput {
+  /** What the agent typed as agreed, beyond offers and tasks (one item per line). */
+  agreed?: string;
+  summary?: string;
+  email?: string;
+  offerIds?: number[];
+  taskIds?: number[];
+  followUpOn?: string;
+}
+
+export interface ResolutionPreview {
+  agreement: AgreementItem[];
+  /** Why Resolve is refused now (no agreement, no summary, no address), or null. */
+  blocked: string | null;
+  /** The summary given, or the one drafted from the agreement ('' while nothing is agreed). */
+  summary: string;
+  drafted: boolean;
+  check: CheckResult | null;
+  followUpOn: string;
+  email: { from: string; to: string | null; subject: string; text: string; html: string } | null;
+}
+
+/**
+ * The summary drafted from the agreement, in the case's voice: the customer's first name, the issue said back,
+ * the emotional moves when they were upset, thanks for loyalty when it is called for, the call-back day.
+ */
+function draftFor(context: Awaited<ReturnType<typeof replyContext>>, items: AgreementItem[], followUpOn: string): string {
+  const ctx = resolveContext({ ...context, phase: 'summarize' });
+  const said = ctx.analysis.signals.find((s) => s.kind === 'loyalty' && typeof s.value === 'number')?.value;
+  const years = typeof said === 'number' ? said : ctx.tenureYears;
+  const loyal = loyaltyCalledFor(ctx);
+  return draftSummary({
+    items,
+    customerName: ctx.name ?? ctx.customerName,
+    agentName: ctx.agentName,
+    companyName: ctx.companyName,
+    issue: describeIssue(ctx),
+    upset: ctx.upset,
+    loyaltyYears: loyal && years !== undefined && years >= 2 ? years : undefined,
+    loyal,
+    followUpOn,
+  });
+}
+
+/**
+ * What resolving now would do, without doing it: the agreement from accepted offers, done tasks and what the
+ * agent typed; the summary (drafted from the agreement when none is given); its coaching; and the e-mail
+ * exactly as it would be sent (sender from MAIL_FROM, recipient, subject, plain text and HTML).
+ *
+ * @example
+ * const p = await previewResolution(deps, agent, caseId, { agreed: 'Reship by express' });
+ * p.email?.text // 'Hi Maria,\n\n… Here is what we agreed:\n\n- Reship by express.\n…'
+ */
+export async function previewResolution(deps: ServiceDeps, actor: Actor, caseId: number, input: ResolutionInput): Promise<ResolutionPreview> {
+  const now = deps.clock.now();
+  if (input.followUpOn) checkFollowUpDay(deps, now, input.followUpOn);
+  const followUpOn = input.followUpOn ?? defaultFollowUp(deps, now).on;
+  const q = deps.db;
+  const c = await accessibleCase(q, actor, caseId);
+  const parts = await agreedParts(q, c.id, input.offerIds, input.taskIds);
+  const agreement = agreementItems({ ...parts, typed: input.agreed });
+  const context = await replyContext(deps, q, c, actor, 'summarize');
+  const drafted = input.summary === undefined;
+  const summary = drafted ? draftFor(context, agreement, followUpOn) : input.summary ?? '';
+  const customer = await getCustomer(deps, c.customerId, q);
+  const to = input.email ?? customer.email ?? null;
+  const blocked = c.status !== 'open' ? `This case is already ${c.status}.`
+    : agreement.length === 0 ? NO_AGREEMENT
+      : !summary.trim() ? 'Write the summary the customer will receive.'
+        : !to ? 'The customer has no e-mail address: add one to the customer or give one here.'
+          : null;
+  const mail = agreement.length && summary.trim() ? resolutionEmail(deps.config.companyName, c.id, c.subject, summary) : null;
+  return {
+    agreement,
+    blocked,
+    summary,
+    drafted,
+    check: summary.trim() ? checkSummary(summary, context) : null,
+    followUpOn,
+    email: mail ? { from: deps.config.mailFrom, to, ...mail } : null,
   };
 }
 
@@ -113,7 +211,7 @@ export async function resolveCase(
   deps: ServiceDeps,
   actor: Actor,
   caseId: number,
-  input: { agreed: string; summary: string; email?: string; offerIds?: number[]; followUpOn?: string },
+  input: ResolutionInput & { summary: string },
 ): Promise<ResolveResult> {
   const now = deps.clock.now();
   if (input.followUpOn) checkFollowUpDay(deps, now, input.followUpOn);
@@ -122,14 +220,13 @@ export async function resolveCase(
     if (c.status !== 'open') throw new HttpError(409, 'case_not_open', `This case is already ${c.status}.`);
     const customer = await getCustomer(deps, c.customerId, q);
     const { to, recipient } = await recipientFor(q, now, actor, customer, input.email);
-    const accepted = await q.query<{ id: number }>("SELECT id FROM offers WHERE case_id = $1 AND status = 'accepted'", [c.id]);
-    const offerIds = input.offerIds ?? accepted.rows.map((r) => r.id);
-    const bad = offerIds.filter((id) => !accepted.rows.some((r) => r.id === id));
-    if (bad.length) throw new HttpError(422, 'offer_not_accepted', `Offers ${bad.join(', ')} are not accepted offers on this case.`);
-    const check = checkReply(input.summary, await replyContext(deps, q, c, actor, 'summarize'));
+    const parts = await agreedParts(q, c.id, input.offerIds, input.taskIds);
+    const agreement = agreementItems({ ...parts, typed: input.agreed });
+    if (agreement.length === 0) throw new HttpError(422, 'no_agreement', NO_AGREEMENT);
+    const check = checkSummary(input.summary, await replyContext(deps, q, c, actor, 'summarize'));
     const { rows } = await q.query<{ id: number }>(
-      'INSERT INTO resolutions (case_id, resolved_by, agreed, summary, check_result, offer_ids, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-      [c.id, actor.id, input.agreed, input.summary, JSON.stringify(check), offerIds, now],
+      'INSERT INTO resolutions (case_id, resolved_by, agreed, summary, check_result, offer_ids, task_ids, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id',
+      [c.id, actor.id, agreementText(agreement), input.summary, JSON.stringify(check), parts.offers.map((o) => o.id), parts.tasks.map((t) => t.id), now],
     );
     await q.query(
       `INSERT INTO messages (case_id, direction, author_id, body, score, check_result, created_at) VALUES ($1, 'outbound', $2, $3, $4, $5, $6)`,
@@ -137,7 +234,7 @@ export async function resolveCase(
     );
     await q.query("UPDATE cases SET status = 'resolved', phase = 'follow-up', resolved_at = $2, updated_at = $2, last_outbound_at = $2 WHERE id = $1", [c.id, now]);
     const mail = resolutionEmail(deps.config.companyName, c.id, c.subject, input.summary);
-    const outboxId = await enqueueMail(q, now, { caseId: c.id, kind: 'resolution', to, subject: mail.subject, text: mail.text });
+    const outboxId = await enqueueMail(q, now, { caseId: c.id, kind: 'resolution', to, subject: mail.subject, text: mail.text, html: mail.html });
     const followUp = await scheduleFollowUp(q, deps, c, now, input.followUpOn);
     await audit(q, now, { actorId: actor.id, caseId: c.id, action: 'case.resolve', data: { resolutionId: rows[0].id, outboxId, followUpId: followUp.id, score: check.scores.overall, ...(recipient ? { recipient } : {}) } });
     return { case: await loadCase(q, c.id), resolutionId: rows[0].id, check, email: { outboxId, to, subject: mail.subject }, followUp };

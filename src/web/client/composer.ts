@@ -43,6 +43,8 @@ export interface ComposerOptions {
   rows?: number;
   /** The most characters the server accepts for this text (default: a message's limit, 20,000). */
   maxLength?: number;
+  /** How the text is checked (default `checkReply`); the resolution summary is checked as the server scores it. */
+  check?: (text: string, context: ReplyContext) => CheckResult;
 }
 
 export interface Composer {
@@ -117,7 +119,7 @@ export function createComposer(options: ComposerOptions): Composer {
     const text = textarea.value.length > max ? textarea.value.slice(0, max) : textarea.value;
     const context = options.context();
     const t0 = performance.now();
-    const result = checkReply(text, context);
+    const result = (options.check ?? checkReply)(text, context);
     element.dataset.checkMs = (performance.now() - t0).toFixed(1);
     last = result;
     lastText = text;

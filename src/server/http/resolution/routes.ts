@@ -1,7 +1,7 @@
-import { defaultFollowUp, listFollowUps, recordFollowUpOutcome, resolveCase } from '../../services/resolution.ts';
+import { defaultFollowUp, listFollowUps, previewResolution, recordFollowUpOutcome, resolveCase } from '../../services/resolution.ts';
 import { defineRoute } from '../route.ts';
 import { IdParams } from '../schemas.ts';
-import { FollowUpDefault, FollowUpList, FollowUpQuery, OutcomeBody, OutcomeResponse, ResolveBody, ResolveResponse } from './schemas.ts';
+import { FollowUpDefault, FollowUpList, FollowUpQuery, OutcomeBody, OutcomeResponse, ResolutionPreview, ResolutionPreviewBody, ResolveBody, ResolveResponse } from './schemas.ts';
 
 export const resolveRoute = defineRoute({
   method: 'post',
@@ -19,6 +19,20 @@ export const resolveRoute = defineRoute({
     deps.poke?.();
     return result;
   },
+});
+
+export const previewResolutionRoute = defineRoute({
+  method: 'post',
+  path: '/api/cases/{id}/resolution-preview',
+  operationId: 'previewResolution',
+  summary: 'What resolving now would record and send: the agreement, the summary (drafted when not given) and the e-mail exactly as sent',
+  description: 'Changes nothing. The agreement is the accepted offers, the done tasks and the lines the agent typed; while it is empty there is no summary and `blocked` says why resolving is refused.',
+  tag: 'resolution',
+  access: 'user',
+  params: IdParams,
+  body: ResolutionPreviewBody,
+  response: ResolutionPreview,
+  handler: ({ params, body, actor, deps }) => previewResolution(deps, actor, params.id, body),
 });
 
 export const followUpsRoute = defineRoute({
@@ -60,4 +74,4 @@ export const followUpDefaultRoute = defineRoute({
   },
 });
 
-export const resolutionRoutes = [resolveRoute, followUpDefaultRoute, followUpsRoute, outcomeRoute];
+export const resolutionRoutes = [resolveRoute, previewResolutionRoute, followUpDefaultRoute, followUpsRoute, outcomeRoute];

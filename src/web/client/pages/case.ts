@@ -3,11 +3,12 @@
  * follow-up call. The composer checks drafts in the browser as the agent types; the side panels do the
  * footwork (options, tasks, gaps, follow-ups); resolving e-mails the coached summary.
  */
-import { analyzeMessage, composeReply, labelIssue, type Need, type ReplyContext } from '../../../engine/index.ts';
+import { labelIssue, type ReplyContext } from '../../../engine/index.ts';
+import { checkSummary } from '../../../server/services/resolution-text.ts';
 import { request, type CaseDetail, type CatalogueOption, type FollowUp, type Message, type User } from '../api.ts';
 import { angerWord } from '../anger.ts';
 import { chartFigure, PALETTE } from '../charts.ts';
-import { onSubmitOnce, showErrors } from '../forms.ts';
+import { clearErrors, onSubmitOnce, showErrors } from '../forms.ts';
 import { createComposer, type Composer } from '../composer.ts';
 import { analysisOf, conversationView } from '../case/conversation.ts';
 import { customerCard } from '../case/customer.ts';
@@ -230,14 +231,27 @@ function angerTrend(k: CaseDetail): HTMLElement {
   return section;
 }
 
+/** The server's answer to POST /api/cases/{id}/resolution-preview. */
+interface ResolutionPreview {
+  agreement: { source: 'offer' | 'task' | 'agent'; id: number | null; text: string }[];
+  blocked: string | null;
+  summary: string;
+  drafted: boolean;
+  followUpOn: string;
+  email: { from: string; to: string | null; subject: string; text: string; html: string } | null;
+}
+
+const SOURCE_LABEL: Record<ResolutionPreview['agreement'][number]['source'], string> = { offer: 'accepted offer', task: 'done task', agent: 'you wrote' };
+
 /**
- * Resolve: what was agreed, the summary back to the customer (coached as a closing message), and the
- * address to e-mail it to. The server schedules the call-back; the panel says when.
+ * Resolve: what was agreed (accepted offers, done tasks, what the agent types), the summary drafted from it
+ * and coached as a closing message, and the e-mail previewed exactly as the server will send it. Nothing is
+ * drafted, and Resolve stays refused with the reason beside it, until something is agreed.
  */
 function resolveForm(getState: () => State, reload: () => Promise<void>) {
   const agreedId = uid('agreed');
   const emailId = uid('email');
-  const agreed = h('textarea', { id: agreedId, rows: 2, placeholder: 'e.g. refund of the duplicate charge, 15% off the next order' });
+  const agreed = h('textarea', { id: agreedId, rows: 2, placeholder: 'e.g. reship the parcel by express (one item per line)', 'data-field': 'agreed' });
   const email = h('input', { id: emailId, type: 'email', autocomplete: 'off', 'data-field': 'email' });
   // The call-back's day for this case: the team's default (business days on its calendar) until changed.
   const followUpId = uid('followup-on');
@@ -245,77 +259,182 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
   const followUpHint = h('p', { class: 'muted small', id: `${followUpId}-hint` }, 'Resolving e-mails the summary and schedules a call-back a day or two later.');
   followUpOn.setAttribute('aria-describedby', followUpHint.id);
   void request<{ on: string; timeZone: string; businessDays: number }>('GET', '/api/follow-ups/default').then((d) => {
-    if (!followUpOn.value) followUpOn.value = d.on;
+    if (!followUpOn.value) {
+      followUpOn.value = d.on;
+      schedulePreview();
+    }
     followUpHint.textContent = `Resolving e-mails the summary and schedules the call-back for this day (default: ${d.businessDays} business day${d.businessDays === 1 ? '' : 's'} ahead, ${d.timeZone} calendar).`;
   }, () => undefined);
   const status = h('div', { class: 'panel-status' });
+  const agreementList = h('ul', { class: 'agreement', 'aria-label': 'What was agreed' });
+  const agreementEmpty = h('p', { class: 'empty small agreement-empty' }, 'Nothing agreed yet. Mark an offer the customer accepted, complete a task, or write what you agreed below.');
+  // Done tasks go into the agreement unless the agent leaves one out (an internal note the customer need not read).
+  const leftOut = new Set<number>();
   const summary: Composer = createComposer({
     label: 'Summary for the customer (e-mailed)',
     rows: 5,
-    // Coached as the server checks it on resolve: the case's context in the closing phase (recap, e-mail,
-    // follow-up, plus the emotional moves while the customer is still upset).
+    placeholder: 'The summary is drafted here from what was agreed.',
+    // Coached as the server checks it on resolve: the case's context in the closing phase (recap, follow-up,
+    // plus the emotional moves while the customer is still upset); it is itself the written confirmation.
     context: () => ({ ...replyContext(getState()), phase: 'summarize' }),
+    check: checkSummary,
   });
-  // The summary starts as the engine's draft and follows "What you agreed" until the agent edits it.
+  // The summary follows the agreement (drafted by the server) until the agent edits it.
   let autoDraft = '';
-  const redraft = () => {
-    autoDraft = draftSummary(getState(), agreed.value.trim());
-    summary.setText(autoDraft);
-  };
-  let agreedTimer: ReturnType<typeof setTimeout> | undefined;
-  agreed.addEventListener('input', () => {
-    if (agreedTimer) clearTimeout(agreedTimer);
-    agreedTimer = setTimeout(() => {
-      if (summary.text() === autoDraft) redraft();
-    }, 300);
-  });
-  const prefill = h('button', { type: 'button', class: 'secondary small-button' }, 'Redraft the summary');
-  prefill.addEventListener('click', () => {
-    redraft();
+  const edited = () => summary.text() !== autoDraft;
+  const redraft = h('button', { type: 'button', class: 'secondary small-button' }, 'Redraft the summary');
+  redraft.addEventListener('click', () => {
+    summary.setText('');
+    autoDraft = '';
+    schedulePreview(true);
     summary.textarea.focus();
   });
-  const submit = h('button', { type: 'submit', class: 'primary' }, 'Resolve and e-mail summary');
+  const blockedId = uid('resolve-blocked');
+  const blocked = h('p', { id: blockedId, class: 'resolve-blocked', role: 'status' });
+  const submit = h('button', { type: 'submit', class: 'primary', 'aria-describedby': blockedId }, 'Resolve and e-mail summary');
+  const preview = h('section', { class: 'email-preview', 'aria-labelledby': `${blockedId}-preview` });
   const form = h('form', { class: 'resolve-form', novalidate: true },
-    h('div', { class: 'field' }, h('label', { for: agreedId }, 'What you agreed'), agreed),
-    h('div', { class: 'actions-inline' }, prefill),
+    h('h3', { class: 'agreement-heading' }, 'What was agreed'),
+    agreementList,
+    agreementEmpty,
+    h('div', { class: 'field' }, h('label', { for: agreedId }, 'What you agreed (anything beyond offers and tasks, one item per line)'), agreed),
+    h('div', { class: 'actions-inline' }, redraft),
     summary.element,
     h('div', { class: 'field' }, h('label', { for: emailId }, 'E-mail the summary to'), email),
     h('div', { class: 'field' }, h('label', { for: followUpId }, 'Call back on'), followUpOn),
     followUpHint,
+    preview,
     status,
+    blocked,
     h('div', { class: 'actions' }, submit));
+
+  let seq = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let forceDraft = false;
+  function body(withSummary: boolean) {
+    const s = getState();
+    const done = (s.kase.tasks ?? []).filter((t) => t.status === 'done').map((t) => t.id);
+    const address = email.value.trim();
+    return {
+      agreed: agreed.value,
+      taskIds: done.filter((id) => !leftOut.has(id)),
+      followUpOn: followUpOn.value || undefined,
+      email: address && email.checkValidity() ? address : undefined,
+      ...(withSummary ? { summary: summary.text() } : {}),
+    };
+  }
+  /** Asks the server what resolving now would send; the answer is shown only if nothing changed since. */
+  function schedulePreview(draft = false): void {
+    forceDraft ||= draft;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void runPreview(), 250);
+  }
+  async function runPreview(rethrow = false): Promise<ResolutionPreview | undefined> {
+    const s = getState();
+    if (s.kase.status !== 'open') return undefined;
+    const mine = ++seq;
+    const useDraft = forceDraft || !edited();
+    forceDraft = false;
+    try {
+      const p = await request<ResolutionPreview>('POST', `/api/cases/${s.kase.id}/resolution-preview`, body(!useDraft));
+      if (mine !== seq) return undefined;
+      clearErrors(form, status);
+      if (p.drafted && !edited()) {
+        autoDraft = p.summary;
+        if (summary.text() !== p.summary) summary.setText(p.summary);
+      }
+      showPreview(p);
+      return p;
+    } catch (err) {
+      if (rethrow) throw err;
+      if (mine === seq) {
+        // Said next to the field as the agent types, without taking the caret away from where they type.
+        const typing = document.activeElement as HTMLElement | null;
+        showErrors(form, status, err);
+        typing?.focus();
+        // Whether resolving is possible is unknown now: pressing Resolve asks again and says what is wrong.
+        submit.setAttribute('aria-disabled', 'false');
+      }
+      return undefined;
+    }
+  }
+  function showPreview(p: ResolutionPreview): void {
+    const tasks = getState().kase.tasks ?? [];
+    const doneTasks = tasks.filter((t) => t.status === 'done');
+    const toggle = (taskId: number, out: boolean) => h('button', { type: 'button', class: 'link-button', onclick: () => {
+      if (out) leftOut.delete(taskId);
+      else leftOut.add(taskId);
+      schedulePreview();
+    } }, out ? 'Put it back' : 'Leave it out of the e-mail');
+    replace(agreementList,
+      p.agreement.map((item) => h('li', { class: `agreed-item agreed-${item.source}` },
+        h('span', { class: 'agreed-text' }, item.text), ' ', h('span', { class: 'chip' }, SOURCE_LABEL[item.source]),
+        item.source === 'task' && item.id !== null ? [' ', toggle(item.id, false)] : null)),
+      // Tasks left out stay listed, so one click puts them back.
+      doneTasks.filter((t) => leftOut.has(t.id)).map((t) => h('li', { class: 'agreed-item agreed-left-out' },
+        h('span', { class: 'agreed-text muted' }, `${t.team}: ${t.result ?? t.what}`), ' ', h('span', { class: 'chip' }, 'left out'), ' ', toggle(t.id, true))));
+    agreementEmpty.hidden = p.agreement.length > 0;
+    blocked.textContent = p.blocked ? `Resolve is not possible yet. ${p.blocked}` : '';
+    blocked.hidden = !p.blocked;
+    // Refused, not disabled: a disabled button cannot be focused or pressed, and pressing it says why.
+    submit.setAttribute('aria-disabled', String(Boolean(p.blocked)));
+    if (!p.email) {
+      replace(preview, h('h3', { id: `${blockedId}-preview` }, 'The e-mail'), h('p', { class: 'empty small' }, 'The e-mail is shown here, exactly as it will be sent, once something is agreed.'));
+      return;
+    }
+    const frame = h('iframe', { class: 'email-html', sandbox: '', title: 'The e-mail as HTML, as the customer sees it', referrerpolicy: 'no-referrer' });
+    frame.srcdoc = p.email.html;
+    replace(preview,
+      h('h3', { id: `${blockedId}-preview` }, 'The e-mail, exactly as it will be sent'),
+      h('dl', { class: 'email-head' },
+        h('dt', {}, 'From'), h('dd', { class: 'email-from' }, p.email.from),
+        h('dt', {}, 'To'), h('dd', { class: 'email-to' }, p.email.to ?? '(no address yet)'),
+        h('dt', {}, 'Subject'), h('dd', { class: 'email-subject' }, p.email.subject)),
+      h('details', { class: 'email-part', open: true }, h('summary', {}, 'Plain text'), h('pre', { class: 'email-text', tabindex: 0 }, p.email.text)),
+      h('details', { class: 'email-part' }, h('summary', {}, 'HTML'), frame));
+  }
+  agreed.addEventListener('input', () => schedulePreview());
+  summary.textarea.addEventListener('input', () => schedulePreview());
+  email.addEventListener('input', () => schedulePreview());
+  followUpOn.addEventListener('change', () => schedulePreview());
+
   let initialised = false;
   let emails: Email[] | undefined;
   const emailBox = h('div', { class: 'emails' });
   onSubmitOnce(form, async () => {
     const s = getState();
-    const text = summary.text();
-    if (!agreed.value.trim()) {
-      notice(status, 'Write down what you agreed with the customer.', 'error');
-      agreed.focus();
+    if (timer) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    // The preview on screen is what is sent: bring it up to date first, then send exactly that summary.
+    let p: ResolutionPreview | undefined;
+    try {
+      p = await runPreview(true);
+    } catch (err) {
+      showErrors(form, status, err);
       return;
     }
-    if (!text.trim()) {
-      notice(status, 'Write the summary the customer will receive, or press “Redraft the summary”.', 'error');
-      summary.textarea.focus();
+    if (!p || p.blocked) {
+      notice(status, p?.blocked ?? NO_AGREEMENT_YET, 'error');
       return;
     }
     if (!summary.withinLimit()) {
       notice(status, 'The summary is longer than the desk accepts: shorten it before resolving.', 'error');
       return;
     }
-    if (!email.value.trim() || !email.checkValidity()) {
-      notice(status, email.value.trim() ? 'That e-mail address does not look right.' : 'Give an e-mail address for the summary.', 'error');
+    if (email.value.trim() && !email.checkValidity()) {
+      notice(status, 'That e-mail address does not look right.', 'error');
       email.focus();
       return;
     }
     submit.disabled = true;
     try {
+      const b = body(true);
       const res = await request<{ followUp: FollowUp; email: { to: string } }>('POST', `/api/cases/${s.kase.id}/resolve`, {
-        agreed: agreed.value.trim(),
-        summary: text,
-        email: email.value.trim(),
-        followUpOn: followUpOn.value || undefined,
+        ...b,
+        agreed: agreed.value.trim() || undefined,
+        email: email.value.trim() || undefined,
       });
       lastResult = `Resolved. Summary e-mailed to ${res.email.to}. Follow-up call scheduled for ${when(res.followUp.dueAt)}.`;
       writeDraft(`defuse:draft:${s.kase.id}`, '');
@@ -347,7 +466,6 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
       const s = getState();
       if (!initialised) {
         email.value = s.kase.customer.email ?? '';
-        if (s.kase.status === 'open') redraft();
         initialised = true;
       }
       if (s.kase.status !== 'open') {
@@ -355,33 +473,17 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
         void loadEmails(s.kase.id);
         return [h('h2', { id: 'resolve-heading' }, 'Resolution'),
           lastResult ? h('div', { class: 'alert alert-ok', role: 'status' }, lastResult) : null,
-          r ? h('div', { class: 'resolution' }, h('p', {}, h('strong', {}, 'Agreed: '), r.agreed), h('p', { class: 'resolution-summary' }, r.summary)) : h('p', { class: 'muted' }, `This case is ${s.kase.status}.`),
+          r ? h('div', { class: 'resolution' }, h('p', {}, h('strong', {}, 'Agreed: ')), h('p', { class: 'resolution-agreed' }, r.agreed), h('p', { class: 'resolution-summary' }, r.summary)) : h('p', { class: 'muted' }, `This case is ${s.kase.status}.`),
           emailBox];
       }
+      // Offers accepted and tasks done since the last look change the agreement: ask again.
+      schedulePreview();
       return [h('h2', { id: 'resolve-heading' }, 'Resolve'), form];
     },
   };
 }
 
-/**
- * A first draft of the summary from the engine's `composeReply`, in the closing phase. What was agreed goes
- * in as the option for the customer's need, so the recap says it in the agent's words.
- */
-function draftSummary(state: State, agreedText: string): string {
-  const base = { ...replyContext(state), phase: 'summarize' as const };
-  if (!agreedText) return composeReply(base);
-  const analysis = base.analysis ?? analyzeMessage(base.customerMessage ?? '', { customerName: base.customerName });
-  // The composer recaps the option that serves a money, timing or replacement need; make sure one is there.
-  const hasRemedyNeed = analysis.needs.some((n) => REMEDY_NEEDS.includes(n.need));
-  const needs = hasRemedyNeed ? analysis.needs : [...analysis.needs, { need: 'financial' as const, evidence: [] }];
-  return composeReply({
-    ...base,
-    analysis: { ...analysis, needs },
-    options: REMEDY_NEEDS.map((need) => ({ id: `agreed-${need}`, label: agreedText, need, phrase: agreedText })),
-  });
-}
-
-const REMEDY_NEEDS: Need[] = ['timing', 'financial', 'replacement'];
+const NO_AGREEMENT_YET = 'Nothing has been agreed yet: mark an offer the customer accepted, complete a task, or write what you agreed.';
 
 /** Subjects derived from the issue ("charged twice") read better capitalised in a heading. */
 function sentenceCase(s: string): string {
