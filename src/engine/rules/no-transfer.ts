@@ -157,6 +157,20 @@ const CUSTOMER_ASKED = new RegExp([
 ].map((p) => `(?:^|[^\\p{L}])${p}(?![\\p{L}])`).join('|'), 'iu');
 /** How much of the customer's thread is read for that question. */
 const CUSTOMER_SCAN = 20_000;
+/**
+ * The answer per customer analysis: a live composer re-checks the draft on every keystroke against the same
+ * message, and this unanchored Unicode scan of it cost more than the rest of the rule.
+ */
+const askedMemo = new WeakMap<object, { message: string; asked: boolean }>();
+
+function customerAskedForRoute(context: RuleInput['context']): boolean {
+  const message = context.customerMessage ?? '';
+  const known = askedMemo.get(context.analysis);
+  if (known && known.message === message) return known.asked;
+  const asked = CUSTOMER_ASKED.test(message.slice(0, CUSTOMER_SCAN));
+  askedMemo.set(context.analysis, { message, asked });
+  return asked;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // The kinds of hand-off in the table, and what each needs
@@ -440,7 +454,7 @@ export default defineRule({
     const matches = findHandOffs(text, sentences);
     if (matches.length === 0) return [];
     let asked: boolean | undefined;
-    const customerAsked = () => (asked ??= CUSTOMER_ASKED.test((input.context.customerMessage ?? '').slice(0, CUSTOMER_SCAN)));
+    const customerAsked = () => (asked ??= customerAskedForRoute(input.context));
     const review = input.context.channel === 'public-review';
     const out: RawFinding[] = [];
     let coveredUntil = -1;
