@@ -62,6 +62,11 @@ describe('1 MB adversarial input', () => {
   for (const [name, make] of CASES) {
     it(name, () => {
       const text = make();
+      // The first text to reach a phrase table pays for compiling its regex (tens of milliseconds for the
+      // largest, more on a busy machine): a slice of the same input pays that first, so the megabyte's time
+      // is what grows with its length, which is what this test is about.
+      analyzeMessage(text.slice(0, 4096));
+      checkReply(text.slice(0, 4096), { customerMessage: 'My order is late and nobody answers!' });
       const [analysis, analyzeMs] = timed(() => analyzeMessage(text));
       assert.ok(analyzeMs < BUDGET_MS, `analyzeMessage took ${analyzeMs.toFixed(0)} ms`);
       assert.ok(analysis.anger >= 0 && analysis.anger <= 1, `anger ${analysis.anger}`);
