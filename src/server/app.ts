@@ -13,6 +13,7 @@ import { extensionCors } from './http/cors.ts';
 import { gapRoutes } from './http/gaps/routes.ts';
 import { INBOUND_DOCS, inboundRoutes, mountInbound } from './http/inbound/routes.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
+import { outboxRoutes } from './http/outbox/routes.ts';
 import { clientAddress, type ProxyTrust } from './http/client-ip.ts';
 import { fingerprintOf, idempotent } from './http/idempotency.ts';
 import { buildOpenApi } from './http/openapi.ts';
@@ -40,6 +41,7 @@ export const API_ROUTES: readonly RouteDef<never, never, never>[] = [
   ...resolutionRoutes,
   ...gapRoutes,
   ...notificationRoutes,
+  ...outboxRoutes,
   ...reportRoutes,
   ...adminRoutes,
   ...inboundRoutes,

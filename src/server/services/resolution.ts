@@ -252,11 +252,12 @@ export interface FollowUpListItem extends FollowUp {
 }
 
 /**
- * Scheduled follow-ups: the actor's own (or everyone's, for leads with scope 'all'), soonest first;
- * `dueOnly` keeps the ones due now.
+ * Scheduled follow-ups: the actor's own (or everyone's, for leads with scope 'all', or one agent's with
+ * `ownerId`), soonest first; `dueOnly` keeps the ones due now.
  */
-export async function listFollowUps(deps: ServiceDeps, actor: Actor, options: { scope?: 'mine' | 'all'; dueOnly?: boolean } = {}): Promise<FollowUpListItem[]> {
-  if (options.scope === 'all') requireRole(actor, 'lead');
+export async function listFollowUps(deps: ServiceDeps, actor: Actor, options: { scope?: 'mine' | 'all'; dueOnly?: boolean; ownerId?: number } = {}): Promise<FollowUpListItem[]> {
+  // A lead's view of the team: everyone's call-backs, or one agent's; an agent sees their own.
+  if (options.scope === 'all' || (options.ownerId !== undefined && options.ownerId !== actor.id)) requireRole(actor, 'lead');
   const now = deps.clock.now();
   const { rows } = await deps.db.query<FollowUpListItem>(
     `SELECT ${FOLLOW_UP_COLUMNS}, c.subject AS "caseSubject", cu.name AS "customerName", cu.phone AS "customerPhone", cu.email AS "customerEmail",
@@ -264,7 +265,7 @@ export async function listFollowUps(deps: ServiceDeps, actor: Actor, options: { 
      FROM follow_ups f JOIN cases c ON c.id = f.case_id JOIN customers cu ON cu.id = c.customer_id JOIN users u ON u.id = f.owner_id
      WHERE f.status = 'scheduled' AND ($1 OR f.owner_id = $2) AND (NOT $4 OR f.due_at <= $3)
      ORDER BY f.due_at LIMIT 500`,
-    [options.scope === 'all', actor.id, now, options.dueOnly ?? false],
+    [options.scope === 'all' && options.ownerId === undefined, options.ownerId ?? actor.id, now, options.dueOnly ?? false],
   );
   return rows;
 }

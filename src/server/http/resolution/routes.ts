@@ -44,7 +44,7 @@ export const followUpsRoute = defineRoute({
   access: 'user',
   query: FollowUpQuery,
   response: FollowUpList,
-  handler: async ({ query, actor, deps }) => ({ followUps: await listFollowUps(deps, actor, { scope: query.scope, dueOnly: query.due }) }),
+  handler: async ({ query, actor, deps }) => ({ followUps: await listFollowUps(deps, actor, { scope: query.scope, dueOnly: query.due, ownerId: query.ownerId }) }),
 });
 
 export const outcomeRoute = defineRoute({

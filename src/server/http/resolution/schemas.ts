@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseRow, CheckResult, Email, FollowUp, Id, text } from '../schemas.ts';
+import { CaseRow, CheckResult, DecimalId, Email, FollowUp, Id, text } from '../schemas.ts';
 import { MAX_MESSAGE } from '../cases/schemas.ts';
 
 export const ResolveBody = z
@@ -82,6 +82,7 @@ export const ResolveResponse = z
 export const FollowUpQuery = z.object({
   scope: z.enum(['mine', 'all']).default('mine').meta({ description: "'all' needs the lead role" }),
   due: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').meta({ description: 'Only follow-ups due now' }),
+  ownerId: DecimalId.optional().meta({ description: "One agent's call-backs (another agent's needs the lead role)" }),
 });
 
 export const FollowUpItem = FollowUp.extend({
