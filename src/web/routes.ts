@@ -84,6 +84,7 @@ const PAGES: Record<string, { title: string }> = {
   newcase: { title: 'New case' },
   followups: { title: 'Follow-ups due' },
   dashboard: { title: 'Team dashboard' },
+  outbox: { title: 'Sent mail' },
   admin: { title: 'Users and API tokens' },
 };
 
@@ -114,7 +115,7 @@ function escapeAttr(s: string): string {
 }
 
 /**
- * The UI routes: `/`, `/login`, `/cases/new`, `/cases/:id`, `/follow-ups`, `/dashboard`, `/admin` and `/assets/:name`.
+ * The UI routes: `/`, `/login`, `/cases/new`, `/cases/:id`, `/follow-ups`, `/dashboard`, `/outbox`, `/admin` and `/assets/:name`.
  *
  * @example
  * const app = new Hono();
@@ -160,6 +161,7 @@ export function webRoutes(deps: WebDeps = {}): Hono {
   });
   app.get('/follow-ups', () => html(shell('followups', product)));
   app.get('/dashboard', () => html(shell('dashboard', product)));
+  app.get('/outbox', () => html(shell('outbox', product)));
   app.get('/admin', () => html(shell('admin', product)));
   // Before /cases/:id, so "new" is not taken for a case id.
   app.get('/cases/new', () => html(shell('newcase', product)));

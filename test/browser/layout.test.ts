@@ -88,6 +88,27 @@ describe('every page fits 390 px and 1366 px', () => {
         await page.locator('table.queue tbody tr').first().waitFor();
       },
     },
+    {
+      name: 'case with the e-mail preview', path: () => `/cases/${caseId}`, who: 'agent', ready: '.resolve-panel .resolve-blocked',
+      then: async (page) => {
+        await page.getByLabel('What you agreed').fill('Refund of the second charge on order 4411-XYZ-9981 to the card it was taken from, within three to five working days');
+        await page.locator('.resolve-panel .email-text').waitFor();
+      },
+    },
+    {
+      name: "the team's follow-ups", path: () => '/follow-ups', who: 'lead', ready: '#followups-whose',
+      then: async (page) => {
+        await page.getByLabel('Whose call-backs').selectOption({ label: 'The whole team' });
+        await page.locator('.followup-item .followup-owner').first().waitFor();
+      },
+    },
+    {
+      name: 'sent mail', path: () => '/outbox', who: 'lead', ready: 'table.outbox-table tbody tr',
+      then: async (page) => {
+        await page.locator('.outbox-table .open-mail').first().click();
+        await page.locator('.mail-viewer .email-text').waitFor();
+      },
+    },
     { name: 'dashboard', path: () => '/dashboard', who: 'lead', ready: '.tile canvas' },
     { name: 'admin', path: () => '/admin', who: 'admin', ready: 'table.admin-table tbody tr' },
   ];

@@ -18,6 +18,7 @@ const NAV: { href: string; label: string; page: string; roles?: User['role'][] }
   { href: '/cases/new', label: 'New case', page: 'newcase' },
   { href: '/follow-ups', label: 'Follow-ups', page: 'followups' },
   { href: '/dashboard', label: 'Dashboard', page: 'dashboard', roles: ['lead', 'admin'] },
+  { href: '/outbox', label: 'Sent mail', page: 'outbox', roles: ['lead', 'admin'] },
   { href: '/admin', label: 'Admin', page: 'admin', roles: ['admin'] },
 ];
 

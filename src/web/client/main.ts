@@ -9,6 +9,7 @@ const routes: Record<string, () => Promise<{ render: () => Promise<void> }>> = {
   newcase: () => import('./pages/newcase.ts'),
   followups: () => import('./pages/followups.ts'),
   dashboard: () => import('./pages/dashboard.ts'),
+  outbox: () => import('./pages/outbox.ts'),
   admin: () => import('./pages/admin.ts'),
 };
 
