@@ -4,7 +4,7 @@
  * transparent textarea, lists the findings with their reasons and one-click fixes, and shows the playbook
  * checklist and the next best move. Nothing is sent to the server to check a draft.
  */
-import { applyFixes, checkReply, PRINCIPLES, resolveContext, type CheckResult, type Finding, type Move, type ReplyContext, type Severity, type Suggestion } from '../../engine/index.ts';
+import { applyFixes, checkReply, PRINCIPLES, resolveContext, type CheckResult, type Finding, type Move, type PrincipleId, type ReplyContext, type Severity, type Suggestion } from '../../engine/index.ts';
 import { playbookSteps } from '../../engine/moves.ts';
 import { h, replace, uid } from './dom.ts';
 import { lengthLimit, MAX_MESSAGE } from './forms.ts';
@@ -29,6 +29,19 @@ export const MOVE_LABELS: Record<Move, string> = {
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Problem', warning: 'Warning', suggestion: 'Suggestion' };
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, suggestion: 1 };
+
+/** Findings shown in full at once; the rest are one click away. */
+export const EXPANDED_FINDINGS = 3;
+
+/**
+ * The order coaching is read in: most severe first, then by the playbook's principle number (P1 emotion first,
+ * P2 acknowledge, …), then where it is in the text. The engine's `orderFindings` (issue 12, branch `fixes`)
+ * replaces this once it is on main, so the desk and `defuse check` agree.
+ */
+export function orderForCoaching(findings: readonly Finding[]): Finding[] {
+  const num = (p: string) => Number(p.slice(1)) || 99;
+  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || num(a.principle) - num(b.principle) || a.range[0] - b.range[0]);
+}
 
 export interface ComposerOptions {
   /** Visible label of the textarea. */
@@ -87,7 +100,8 @@ export function createComposer(options: ComposerOptions): Composer {
   // The live region: screen readers hear the coaching summary when it changes, not every keystroke.
   const status = h('p', { id: statusId, class: 'coach-status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }, summary);
   const nextMove = h('div', { class: 'coach-next' });
-  const findingsList = h('ol', { class: 'coach-findings', 'aria-label': 'Coaching findings' });
+  const findingsList = h('ol', { class: 'coach-findings coach-findings-top', 'aria-label': 'Coaching findings' });
+  const moreFindings = h('div', { class: 'coach-more', hidden: true });
   const checklist = h('ul', { class: 'coach-checklist', 'aria-label': 'Playbook checklist' });
 
   const limit = lengthLimit(textarea, options.maxLength ?? MAX_MESSAGE);
@@ -101,6 +115,7 @@ export function createComposer(options: ComposerOptions): Composer {
       status,
       nextMove,
       findingsList,
+      moreFindings,
       h('h4', { class: 'coach-subhead' }, 'Playbook checklist'),
       checklist),
   );
@@ -179,27 +194,47 @@ export function createComposer(options: ComposerOptions): Composer {
       h('span', { class: 'coach-next-why' }, result.nextMove.reason));
   }
 
+  function findingItem(text: string, f: Finding, i: number): HTMLElement {
+    const quote = text.slice(f.range[0], f.range[1]);
+    // The button's name is its visible text plus a hidden hint, never a different label: speech users say
+    // what they see (WCAG 2.5.3, label in name).
+    const jump = h('button', { type: 'button', class: 'finding-jump', 'data-finding': i, onclick: () => select(f) },
+      h('span', { class: `sev sev-${f.severity}` }, SEVERITY_LABEL[f.severity]),
+      ' ',
+      h('span', { class: 'finding-message' }, f.message),
+      quote ? ' ' : null,
+      quote ? h('q', { class: 'finding-quote' }, quote.length > 60 ? `${quote.slice(0, 57)}…` : quote) : null,
+      h('span', { class: 'visually-hidden' }, ' (select it in the reply)'));
+    return h('li', { class: `finding sev-${f.severity}`, 'data-rule': f.ruleId, 'data-principle': f.principle },
+      jump,
+      h('p', { class: 'finding-note' }, f.note, ' ', h('span', { class: 'principle' }, `${f.principle} · ${PRINCIPLES[f.principle]}`)),
+      f.suggestions.length
+        ? h('div', { class: 'finding-fixes' }, f.suggestions.map((s) => h('button', { type: 'button', class: 'fix', onclick: () => applySuggestion(s) }, s.message)))
+        : null);
+  }
+
   function renderFindings(text: string, findings: Finding[]): void {
-    // Most severe first, so a problem is never below a row of suggestions; text order within a severity.
-    const ordered = [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.range[0] - b.range[0]);
-    replace(findingsList, ordered.map((f, i) => {
-      const quote = text.slice(f.range[0], f.range[1]);
-      // The button's name is its visible text plus a hidden hint, never a different label: speech users say
-      // what they see (WCAG 2.5.3, label in name).
-      const jump = h('button', { type: 'button', class: 'finding-jump', 'data-finding': i, onclick: () => select(f) },
-        h('span', { class: `sev sev-${f.severity}` }, SEVERITY_LABEL[f.severity]),
-        ' ',
-        h('span', { class: 'finding-message' }, f.message),
-        quote ? ' ' : null,
-        quote ? h('q', { class: 'finding-quote' }, quote.length > 60 ? `${quote.slice(0, 57)}…` : quote) : null,
-        h('span', { class: 'visually-hidden' }, ' (select it in the reply)'));
-      return h('li', { class: `finding sev-${f.severity}`, 'data-rule': f.ruleId },
-        jump,
-        h('p', { class: 'finding-note' }, f.note, ' ', h('span', { class: 'principle' }, `${f.principle} · ${PRINCIPLES[f.principle]}`)),
-        f.suggestions.length
-          ? h('div', { class: 'finding-fixes' }, f.suggestions.map((s) => h('button', { type: 'button', class: 'fix', onclick: () => applySuggestion(s) }, s.message)))
-          : null);
-    }));
+    // An agent under pressure reads three: the most severe first, in the playbook's order (emotion first).
+    // The rest stay one click away, grouped by principle, so a bad short draft is not a wall of advice.
+    const ordered = orderForCoaching(findings);
+    const shown = ordered.slice(0, EXPANDED_FINDINGS);
+    const rest = ordered.slice(EXPANDED_FINDINGS);
+    replace(findingsList, shown.map((f, i) => findingItem(text, f, i)));
+    if (rest.length === 0) {
+      replace(moreFindings);
+      moreFindings.hidden = true;
+      return;
+    }
+    const groups = new Map<PrincipleId, Finding[]>();
+    for (const f of rest) groups.set(f.principle, [...(groups.get(f.principle) ?? []), f]);
+    // Kept open across re-checks while the agent reads them.
+    const wasOpen = (moreFindings.firstElementChild as HTMLDetailsElement | null)?.open ?? false;
+    replace(moreFindings, h('details', { class: 'more-findings', open: wasOpen },
+      h('summary', {}, `${rest.length} more finding${rest.length === 1 ? '' : 's'}, by principle`),
+      [...groups].map(([principle, list]) => h('section', { class: 'finding-group', 'data-principle': principle },
+        h('h5', { class: 'finding-group-head' }, `${principle} · ${PRINCIPLES[principle]} (${list.length})`),
+        h('ol', { class: 'coach-findings' }, list.map((f, j) => findingItem(text, f, EXPANDED_FINDINGS + j)))))));
+    moreFindings.hidden = false;
   }
 
   function renderChecklist(text: string, result: CheckResult, context: ReplyContext): void {

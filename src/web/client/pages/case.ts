@@ -107,7 +107,9 @@ export async function render(): Promise<void> {
       send.disabled = false;
     }
   })());
-  const replyForm = [h('h2', { id: 'reply-heading' }, 'Your reply'), reply.element, replyStatus, h('div', { class: 'actions' }, send)];
+  // Send stays on screen while the agent works on the reply, however long the coaching below the text gets:
+  // the bar sticks to the bottom of the window (issue 12: a 13-word draft's 12 findings pushed it off screen).
+  const replyForm = [h('h2', { id: 'reply-heading' }, 'Your reply'), reply.element, h('div', { class: 'send-bar' }, replyStatus, h('div', { class: 'actions' }, send))];
   if (savedDraft) notice(replyStatus, 'Your unsent draft was restored.');
 
   const resolver = resolveForm(() => state, () => reload());
