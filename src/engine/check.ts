@@ -30,7 +30,7 @@ export interface CheckResult {
  * resolveContext({ customerMessage: 'I was charged twice! - Ana' }).name // 'Ana'
  */
 export function resolveContext(context: ReplyContext = {}): ResolvedContext {
-  const analysis = context.analysis ?? analyzeMessage(context.customerMessage ?? '', { customerName: context.customerName });
+  const analysis = context.analysis ?? analyzeMessage(context.customerMessage ?? '', { customerName: context.customerName, upsetThreshold: context.upsetThreshold });
   const hasCustomer = Boolean(context.analysis || context.customerMessage);
   return {
     ...context,

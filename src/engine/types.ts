@@ -206,6 +206,8 @@ export interface ReplyContext {
   /** The customer's message (analysed on demand) or its analysis. */
   customerMessage?: string;
   analysis?: MessageAnalysis;
+  /** Read the customer's message as upset from this upsetScore on (see `MessageContext`); ignored when `analysis` is given. */
+  upsetThreshold?: number;
   customerName?: string;
   agentName?: string;
   companyName?: string;

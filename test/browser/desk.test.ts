@@ -65,6 +65,9 @@ describe('desk web UI in Chromium', () => {
     await page.locator('.msg-in .sentence.role-venting').first().waitFor();
     assert.match(await page.locator('.msg-in .sentence.role-venting').first().innerText(), /ridiculous/i);
     assert.match(await page.locator('.msg-in .sentence.role-issue').first().innerText(), /charged twice/i);
+    // …and says how upset the message reads, as the calibrated score the API stores.
+    const stored = (await agent.get(`/api/cases/${ids.angry}`)).body.messages[0].analysis;
+    assert.equal(await page.locator('.msg-in .upset-chip').first().innerText(), `upset ${stored.upsetScore.toFixed(2)}`);
 
     // Live coaching while typing, in the browser: underline + finding with message and note.
     const reply = page.getByLabel('Reply to Ana Silva');

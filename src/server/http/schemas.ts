@@ -111,6 +111,7 @@ export const MessageAnalysis = z
   .object({
     anger: z.number(),
     upset: z.boolean(),
+    upsetScore: z.number().optional().meta({ description: 'How likely a careful reader finds the message upset (0–1, calibrated); upset is upsetScore ≥ the desk\'s UPSET_THRESHOLD. Absent on messages stored before it existed.' }),
     sentiment: z.number(),
     angerEvidence: z.array(Evidence),
     sentences: z.array(z.object({ text: z.string(), range: Range, role: z.enum(['venting', 'issue', 'request', 'threat', 'other']), anger: z.number() })),

@@ -132,7 +132,7 @@ export async function openCase(deps: ServiceDeps, actor: Actor, input: OpenCaseI
     if (input.customerId !== undefined) customer = await getCustomer(deps, input.customerId, q);
     else if (input.customer) customer = await createCustomer(deps, input.customer, q);
     else throw new HttpError(400, 'customer_required', 'Give either customerId or customer.');
-    const analysis = analyzeMessage(input.message, { customerName: customer.name });
+    const analysis = analyzeMessage(input.message, { customerName: customer.name, upsetThreshold: deps.config.upsetThreshold });
     const ownerId = await pickOwner(q, actor, input.ownerId);
     const { rows } = await q.query<{ id: number }>(
       `INSERT INTO cases (customer_id, owner_id, subject, status, phase, channel, issue_category, issue_phrase, needs, created_at, updated_at, last_inbound_at)
@@ -197,6 +197,7 @@ export async function replyContext(deps: ServiceDeps, q: Queryable, c: CaseRow, 
     // analysis shape its rules expect) is upgraded after the message was stored.
     customerMessage: last?.body,
     customerName: customer.name,
+    upsetThreshold: deps.config.upsetThreshold,
     agentName: actor.name,
     companyName: deps.config.companyName,
     phase: phase ?? c.phase,
@@ -224,7 +225,7 @@ export interface AddMessageResult {
  */
 export async function storeInbound(deps: ServiceDeps, q: Queryable, c: CaseRow, body: string, now: Date, actorId: number | null): Promise<{ id: number; analysis: MessageAnalysis; reopened: boolean }> {
   const customer = await getCustomer(deps, c.customerId, q);
-  const analysis = analyzeMessage(body, { customerName: customer.name });
+  const analysis = analyzeMessage(body, { customerName: customer.name, upsetThreshold: deps.config.upsetThreshold });
   const id = await insertMessage(q, c.id, 'inbound', null, body, now, analysis, null);
   const reopen = c.status !== 'open';
   const needs = [...new Set([...c.needs, ...needsOf(analysis)])];

@@ -65,7 +65,7 @@ export async function importHistoricalCase(deps: ServiceDeps, input: HistoricalC
     for (const m of messages) {
       at = time(m.at, at);
       if (m.direction === 'inbound') {
-        const analysis = analyzeMessage(m.body, { customerName: input.customer.name });
+        const analysis = analyzeMessage(m.body, { customerName: input.customer.name, upsetThreshold: deps.config.upsetThreshold });
         analysis.needs.forEach((n) => needs.add(n.need));
         issue ??= analysis.issues[0];
         lastCustomer = m.body;
@@ -75,7 +75,7 @@ export async function importHistoricalCase(deps: ServiceDeps, input: HistoricalC
           [caseId, m.body, Number.isFinite(analysis.anger) ? analysis.anger : null, JSON.stringify(analysis), at],
         );
       } else {
-        const check = checkReply(m.body, { customerMessage: lastCustomer, customerName: input.customer.name });
+        const check = checkReply(m.body, { customerMessage: lastCustomer, customerName: input.customer.name, upsetThreshold: deps.config.upsetThreshold });
         phase = laterPhase(phase, check.moves.map((x) => MOVE_PHASE[x.move]).filter(Boolean));
         lastOutbound = at;
         await q.query(

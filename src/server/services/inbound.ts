@@ -154,7 +154,7 @@ export async function receiveMail(deps: ServiceDeps, mail: InboundMail, source: 
       await audit(q, now, { actorId: null, caseId, action: 'mail.received', data: { inboundMailId: rowId, source } });
     } else {
       const customer = await customerFor(q, now, mail.from);
-      const analysis = analyzeMessage(text, { customerName: customer.name });
+      const analysis = analyzeMessage(text, { customerName: customer.name, upsetThreshold: deps.config.upsetThreshold });
       const ownerId = await leastLoadedAgent(q);
       const owner = ownerId ?? (await q.query<{ id: number }>("SELECT id FROM users WHERE NOT disabled ORDER BY (role = 'admin'), id LIMIT 1")).rows[0]?.id;
       if (owner === undefined) throw new Error('no active user to own a new case');

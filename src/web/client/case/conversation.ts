@@ -21,6 +21,17 @@ export function analysisOf(m: Message, customerName?: string): MessageAnalysis {
   return m.analysis && Array.isArray(m.analysis.sentences) ? m.analysis : analyzeMessage(m.body, { customerName });
 }
 
+/**
+ * How likely the message reads as upset, in words and as the calibrated score (issue 11): "upset 0.90" on a
+ * message the team's threshold counts as upset, "calm 0.12" otherwise. Stored analyses from before the score
+ * existed show nothing.
+ */
+function upsetChip(a: MessageAnalysis): HTMLElement | string {
+  if (typeof a.upsetScore !== 'number' || !Number.isFinite(a.upsetScore)) return '';
+  return h('span', { class: `upset-chip ${a.upset ? 'upset-yes' : 'upset-no'}`, title: 'How likely a careful reader finds this message upset (0–1)' },
+    `${a.upset ? 'upset' : 'calm'} ${a.upsetScore.toFixed(2)}`);
+}
+
 export function conversationView(messages: Message[], customerName: string, agentName: (m: Message) => string): HTMLElement {
   const legend = h('p', { class: 'role-legend' },
     h('span', { class: 'muted' }, 'Customer sentences: '),
@@ -35,7 +46,7 @@ export function conversationView(messages: Message[], customerName: string, agen
     }
     const a = analysisOf(m, customerName);
     return h('li', { class: 'msg msg-in', 'data-anger': Number.isFinite(a.anger) ? a.anger.toFixed(2) : '' },
-      h('div', { class: 'msg-meta' }, h('strong', {}, customerName), ' · ', h('time', { datetime: m.createdAt }, when(m.createdAt)), ' ', angerMeter(a.anger)),
+      h('div', { class: 'msg-meta' }, h('strong', {}, customerName), ' · ', h('time', { datetime: m.createdAt }, when(m.createdAt)), ' ', angerMeter(a.anger), ' ', upsetChip(a)),
       sentenceBody(m.body, a));
   }));
   requestAnimationFrame(() => {
