@@ -9,6 +9,7 @@ import type { Actor, ServiceDeps } from './services/context.ts';
 import { recordGap } from './services/gaps.ts';
 import { answerOffer, makeOffer } from './services/options.ts';
 import { recordFollowUpOutcome, resolveCase } from './services/resolution.ts';
+import { offerSentence } from './services/resolution-text.ts';
 import { createTask, updateTask } from './services/tasks.ts';
 import { createUser, generatePassword } from './services/users.ts';
 
@@ -324,8 +325,9 @@ async function playHistory(
     owner = (await sd.db.query<Actor>('SELECT id, name, email, role, team FROM users WHERE id = $1', [other.rows[0].id])).rows[0];
   }
   step(60 + rand() * 300);
-  const summary = `${first}, thank you for bearing with us. To sum up what we agreed: ${offer.label.toLowerCase()}${offer.amount ? ` (${offer.amount}${offer.unit === '%' ? '%' : ' ' + offer.unit})` : ''}, and I will call you in a day or two to make sure everything is working for you.`;
-  const resolved = await resolveCase(sd, owner, caseId, { agreed: offer.label, summary });
+  // The accepted offer is the agreement, said as the resolve panel drafts it.
+  const summary = `${first}, thank you for bearing with us. Here is what we agreed: ${offerSentence(offer)} I will call you in a day or two to make sure everything is working for you.`;
+  const resolved = await resolveCase(sd, owner, caseId, { summary });
   if (i % 3 === 1 || i % 5 === 0) await recordGap(sd, owner, caseId, { cause: CAUSES[issue]?.[0] ?? 'Slow first response', team: CAUSES[issue]?.[1] ?? 'Support' });
   const due = resolved.followUp.dueAt.getTime();
   if (due > realNow) return;
