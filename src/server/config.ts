@@ -29,7 +29,11 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
-  MAIL_FROM: z.string().min(3).default('Defuse desk <desk@defuse.localhost>'),
+  // The sender the customer sees: an address, or a name and an address. Unset: COMPANY_NAME <desk@defuse.localhost>.
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>\r\n]+\s)?<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/, 'must be an address (desk@example.com) or a name and an address (Northwind Support <desk@example.com>)')
+    .optional(),
   DATA_DIR: z.string().min(1).default('.defuse-data'),
   FOLLOW_UP_BUSINESS_DAYS: z.coerce.number().int().min(1).max(10).default(1),
   TEAM_TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or America/New_York').default('UTC'),
@@ -135,7 +139,7 @@ export interface AppConfig {
 export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     companyName: 'Northwind Support',
-    mailFrom: 'Defuse desk <desk@defuse.localhost>',
+    mailFrom: 'Northwind Support <desk@defuse.localhost>',
     followUpBusinessDays: 1,
     teamTimeZone: 'UTC',
     sessionTtlHours: 12,
@@ -172,10 +176,22 @@ export function parseEnv(env: Record<string, string | undefined>): Env {
   return res.data;
 }
 
+/**
+ * "Name <address>", quoting the name when it holds a character that would end or split it in a header.
+ *
+ * @example
+ * senderFor('Northwind Support', 'desk@defuse.localhost') // 'Northwind Support <desk@defuse.localhost>'
+ * senderFor('Smith, Jones & Co', 'desk@x.example') // '"Smith, Jones & Co" <desk@x.example>'
+ */
+export function senderFor(name: string, address: string): string {
+  const clean = name.replace(/["\\\r\n]/g, '').trim();
+  return /[,;:<>@()[\]]/.test(clean) ? `"${clean}" <${address}>` : `${clean} <${address}>`;
+}
+
 export function configFromEnv(env: Env): AppConfig {
   return defaultConfig({
     companyName: env.COMPANY_NAME,
-    mailFrom: env.MAIL_FROM,
+    mailFrom: env.MAIL_FROM ?? senderFor(env.COMPANY_NAME, 'desk@defuse.localhost'),
     followUpBusinessDays: env.FOLLOW_UP_BUSINESS_DAYS,
     teamTimeZone: env.TEAM_TIME_ZONE,
     sessionTtlHours: env.SESSION_TTL_HOURS,

@@ -4,6 +4,7 @@
 // as English a customer would be glad to read.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { configFromEnv, parseEnv } from './config.ts';
 import { agreementItems, asSentence, checkSummary, draftSummary, OFFER_KINDS, offerSentence, resolutionEmail, spokenDay, taskSentence, textToHtml, type AgreedOffer } from './services/resolution-text.ts';
 
 /** Joins that read as a template filled in by a machine. */
@@ -113,4 +114,12 @@ test('the e-mail: the summary as written, with the same words as HTML, escaped, 
   assert.match(mail.html, /<p>Kind regards,<br>\nSam<\/p>/);
   assert.doesNotMatch(mail.html, /style|<script|<img/i);
   assert.equal(textToHtml('one\ntwo'), '<p>one<br>\ntwo</p>');
+});
+
+test('the sender the customer sees: MAIL_FROM as a name and an address, else the company name', () => {
+  assert.equal(configFromEnv(parseEnv({})).mailFrom, 'Northwind Support <desk@defuse.localhost>');
+  assert.equal(configFromEnv(parseEnv({ COMPANY_NAME: 'Smith, Jones & Co' })).mailFrom, '"Smith, Jones & Co" <desk@defuse.localhost>');
+  assert.equal(configFromEnv(parseEnv({ MAIL_FROM: 'Northwind Care <care@northwind.example>' })).mailFrom, 'Northwind Care <care@northwind.example>');
+  assert.equal(configFromEnv(parseEnv({ MAIL_FROM: 'care@northwind.example' })).mailFrom, 'care@northwind.example');
+  for (const bad of ['Northwind', 'Northwind <care>', 'a@b.c, d@e.f']) assert.throws(() => parseEnv({ MAIL_FROM: bad }), /MAIL_FROM: must be an address/);
 });
