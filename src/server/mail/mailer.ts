@@ -10,6 +10,9 @@ export interface MailMessage {
   html?: string;
   /** Stable per outbox row, so a receiver can drop a duplicate after a crash between send and commit. */
   messageId: string;
+  /** Threading headers of a reply, each id in angle brackets. */
+  inReplyTo?: string;
+  references?: string[];
 }
 
 /** Sends mail. Injected into the app; the outbox worker is its only caller. */
@@ -31,7 +34,15 @@ export function createSmtpMailer(url: string, options: { timeoutMs?: number } = 
   const transport = nodemailer.createTransport({ url, connectionTimeout: t, greetingTimeout: t, socketTimeout: t, dnsTimeout: t });
   return {
     async send(m) {
-      const info = await transport.sendMail({ from: m.from, to: m.to, subject: m.subject, text: m.text, ...(m.html ? { html: m.html } : {}), messageId: m.messageId });
+      const info = await transport.sendMail({
+        from: m.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        messageId: m.messageId,
+        ...(m.html ? { html: m.html } : {}),
+        ...(m.inReplyTo ? { inReplyTo: m.inReplyTo, references: m.references?.length ? m.references : [m.inReplyTo] } : {}),
+      });
       return { messageId: info.messageId ?? m.messageId };
     },
     close: () => transport.close(),

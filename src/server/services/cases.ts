@@ -5,6 +5,7 @@ import { audit, notify } from './audit.ts';
 import { hasRole, requireRole, type Actor, type ServiceDeps } from './context.ts';
 import { createCustomer, getCustomer, pendingCustomerChanges, type Customer, type CustomerChange, type CustomerInput } from './customers.ts';
 import { suggestedOfferContext } from './options.ts';
+import { emailReply } from './reply-mail.ts';
 
 export type CaseStatus = 'open' | 'resolved' | 'closed';
 
@@ -213,6 +214,8 @@ export async function replyContext(deps: ServiceDeps, q: Queryable, c: CaseRow, 
 
 export interface AddMessageResult {
   message: StoredMessage | null;
+  /** Outbound: the e-mail that carries the reply to the customer, when one goes out. */
+  email?: { id: number; to: string } | null;
   check: CheckResult | null;
   analysis: MessageAnalysis | null;
   case: CaseRow;
@@ -259,7 +262,7 @@ export async function storeInbound(deps: ServiceDeps, q: Queryable, c: CaseRow, 
  * const r = await addMessage(deps, agent, caseId, { direction: 'outbound', body: "I'm sorry." });
  * r.check.findings[0].ruleId // 'no-bare-sorry'
  */
-export async function addMessage(deps: ServiceDeps, actor: Actor, caseId: number, input: { direction: 'inbound' | 'outbound'; body: string; draft?: boolean }): Promise<AddMessageResult> {
+export async function addMessage(deps: ServiceDeps, actor: Actor, caseId: number, input: { direction: 'inbound' | 'outbound'; body: string; draft?: boolean; email?: boolean }): Promise<AddMessageResult> {
   const now = deps.clock.now();
   return deps.db.tx(async (q) => {
     const c = await accessibleCase(q, actor, caseId, true);
@@ -275,7 +278,8 @@ export async function addMessage(deps: ServiceDeps, actor: Actor, caseId: number
     const reached = check.moves.map((m) => MOVE_PHASE[m.move]).filter((p): p is Phase => Boolean(p));
     const phase = laterPhase(c.phase, reached);
     await q.query('UPDATE cases SET last_outbound_at = $2, updated_at = $2, phase = $3 WHERE id = $1', [c.id, now, phase]);
-    return { message: await loadMessage(q, id), check, analysis: null, case: await loadCase(q, c.id) };
+    const email = await emailReply(deps, q, c, actor, id, input.body, now, input.email);
+    return { message: await loadMessage(q, id), check, analysis: null, case: await loadCase(q, c.id), email };
   });
 }
 

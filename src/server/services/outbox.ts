@@ -12,19 +12,48 @@ export const MAX_ATTEMPTS = 12;
  * @example
  * await deps.db.tx(async (q) => { ...; await enqueueMail(q, now, { caseId, kind: 'resolution', to, subject, text }); });
  */
-export async function enqueueMail(
-  q: Queryable,
-  now: Date,
-  mail: { caseId: number | null; kind: string; to: string; subject: string; text: string; html?: string; domain?: string; resentFrom?: number; resentBy?: number },
-): Promise<number> {
+export interface OutgoingMail {
+  caseId: number | null;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  /** The same e-mail as HTML (multipart/alternative with the text); plain text only when absent. */
+  html?: string;
+  /** Threading: the Message-ID answered (without <>) and the chain of earlier ones. */
+  inReplyTo?: string | null;
+  references?: string[];
+  /** Shown as the sender's name, on MAIL_FROM's address (the agent who wrote a reply). */
+  fromName?: string;
+  /** The messages row this e-mail carries (a reply). */
+  messageRow?: number;
+  domain?: string;
+  resentFrom?: number;
+  resentBy?: number;
+}
+
+export async function enqueueMail(q: Queryable, now: Date, mail: OutgoingMail): Promise<number> {
   const { rows } = await q.query<{ id: number }>(
-    `INSERT INTO outbox (case_id, kind, to_address, subject, body_text, body_html, status, next_attempt_at, message_id, created_at, resent_from, resent_by)
-     VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, '', $7, $8, $9) RETURNING id`,
-    [mail.caseId, mail.kind, mail.to, mail.subject, mail.text, mail.html ?? null, now, mail.resentFrom ?? null, mail.resentBy ?? null],
+    `INSERT INTO outbox (case_id, kind, to_address, subject, body_text, body_html, status, next_attempt_at, message_id, created_at, resent_from, resent_by, in_reply_to, references_ids, from_name, message_row)
+     VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, '', $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+    [mail.caseId, mail.kind, mail.to, mail.subject, mail.text, mail.html ?? null, now, mail.resentFrom ?? null, mail.resentBy ?? null, mail.inReplyTo ?? null, mail.references ?? null, mail.fromName ?? null, mail.messageRow ?? null],
   );
   const id = rows[0].id;
   await q.query('UPDATE outbox SET message_id = $2 WHERE id = $1', [id, `<outbox-${id}-${now.getTime()}@${mail.domain ?? 'defuse.localhost'}>`]);
   return id;
+}
+
+/**
+ * MAIL_FROM's address with another display name: replies leave as "Ana Agent (Northwind Support)" from the
+ * desk's own address, so the customer sees who wrote and their answer still reaches the desk.
+ *
+ * @example
+ * withDisplayName('Defuse desk <desk@x.com>', 'Ana (Northwind)') // '"Ana (Northwind)" <desk@x.com>'
+ */
+export function withDisplayName(mailFrom: string, name: string): string {
+  const address = /<([^<>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  const quoted = name.replace(/[\r\n"\\]/g, ' ').trim();
+  return `"${quoted}" <${address}>`;
 }
 
 /** Back-off before attempt n+1: 30 s, 1 min, 2 min … capped at 2 h. */
@@ -74,6 +103,9 @@ interface Claimed {
   subject: string;
   text: string;
   html: string | null;
+  inReplyTo: string | null;
+  references: string[] | null;
+  fromName: string | null;
   messageId: string;
   attempts: number;
   leaseUntil: Date;
@@ -90,7 +122,7 @@ async function claim(deps: ServiceDeps, timeoutMs: number): Promise<Claimed | nu
     `UPDATE outbox SET lease_until = $2 WHERE id = (
        SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
        ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-     RETURNING id, to_address AS "to", subject, body_text AS "text", body_html AS "html", message_id AS "messageId", attempts, lease_until AS "leaseUntil"`,
+     RETURNING id, to_address AS "to", subject, body_text AS "text", body_html AS "html", in_reply_to AS "inReplyTo", references_ids AS "references", from_name AS "fromName", message_id AS "messageId", attempts, lease_until AS "leaseUntil"`,
     [now, new Date(now.getTime() + timeoutMs + 60_000)],
   );
   return rows[0] ?? null;
@@ -130,7 +162,19 @@ export async function deliverOutbox(deps: ServiceDeps & { mailer: Mailer }, opti
       const row = await claim(deps, timeoutMs);
       if (!row) return;
       try {
-        await bounded(deps.mailer.send({ from: deps.config.mailFrom, to: row.to, subject: row.subject, text: row.text, ...(row.html ? { html: row.html } : {}), messageId: row.messageId }), timeoutMs, options.signal);
+        await bounded(
+          deps.mailer.send({
+            from: row.fromName ? withDisplayName(deps.config.mailFrom, row.fromName) : deps.config.mailFrom,
+            to: row.to,
+            subject: row.subject,
+            text: row.text,
+            messageId: row.messageId,
+            ...(row.html ? { html: row.html } : {}),
+            ...(row.inReplyTo ? { inReplyTo: `<${row.inReplyTo}>`, references: (row.references ?? []).map((r) => `<${r}>`) } : {}),
+          }),
+          timeoutMs,
+          options.signal,
+        );
         await deps.db.query(
           "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = $2, last_error = NULL, last_error_detail = NULL, lease_until = NULL WHERE id = $1 AND lease_until = $3",
           [row.id, deps.clock.now(), row.leaseUntil],

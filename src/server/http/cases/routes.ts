@@ -61,14 +61,19 @@ export const addMessageRoute = defineRoute({
   method: 'post',
   path: '/api/cases/{id}/messages',
   operationId: 'addMessage',
-  summary: 'Add an inbound or outbound message',
+  summary: 'Add an inbound or outbound message (an outbound reply on an e-mail case is e-mailed to the customer)',
   description: 'Inbound messages are analysed (and reopen a resolved case). Outbound replies are checked against the case and stored with their findings; `draft: true` only checks.',
   tag: 'cases',
   access: 'user',
   params: IdParams,
   body: AddMessageBody,
   response: AddMessageResponse,
-  handler: ({ params, body, actor, deps }) => addMessage(deps, actor, params.id, body),
+  async handler({ params, body, actor, deps }) {
+    const res = await addMessage(deps, actor, params.id, body);
+    // After the commit, so the mail loop finds the reply's e-mail at once.
+    if (res.email) deps.poke?.();
+    return res;
+  },
 });
 
 export const reassignRoute = defineRoute({

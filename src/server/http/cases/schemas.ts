@@ -51,6 +51,7 @@ export const AddMessageBody = z
     direction: z.enum(['inbound', 'outbound']),
     body: text(MAX_MESSAGE, 'body'),
     draft: z.boolean().optional().meta({ description: 'Outbound only: check without storing' }),
+    email: z.boolean().optional().meta({ description: "Outbound only: also e-mail the reply to the customer (threaded, under the agent's name). Default: yes when the case came in by e-mail and the customer has an address; true without an address is a 422" }),
   })
   .meta({ id: 'AddMessageBody' });
 
@@ -60,6 +61,7 @@ export const AddMessageResponse = z
     check: CheckResult.nullable().meta({ description: 'Outbound: the findings for the reply' }),
     analysis: MessageAnalysis.nullable().meta({ description: 'Inbound: the reading of the message' }),
     case: CaseRow,
+    email: z.object({ id: z.number().int(), to: z.string() }).nullable().optional().meta({ description: 'Outbound: the outbox e-mail carrying the reply (see GET /api/cases/{id}/emails), or null when none goes out' }),
   })
   .meta({ id: 'AddMessageResponse' });
 
