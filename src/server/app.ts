@@ -12,6 +12,7 @@ import { configRoutes } from './http/config/routes.ts';
 import { extensionCors } from './http/cors.ts';
 import { gapRoutes } from './http/gaps/routes.ts';
 import { INBOUND_DOCS, inboundRoutes, mountInbound } from './http/inbound/routes.ts';
+import { WEBHOOK_PAYLOADS, webhookRoutes } from './http/webhooks/routes.ts';
 import { notificationRoutes } from './http/notifications/routes.ts';
 import { outboxRoutes } from './http/outbox/routes.ts';
 import { clientAddress, type ProxyTrust } from './http/client-ip.ts';
@@ -45,6 +46,7 @@ export const API_ROUTES: readonly RouteDef<never, never, never>[] = [
   ...reportRoutes,
   ...adminRoutes,
   ...inboundRoutes,
+  ...webhookRoutes,
 ] as unknown as RouteDef<never, never, never>[];
 
 const HEALTH_DOC: DocumentedRoute = {
@@ -217,7 +219,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   operationRoutes(app, deps.db, ops);
 
   let openapi: unknown;
-  app.get('/api/openapi.json', (c) => c.json((openapi ??= buildOpenApi(DOCUMENTED_ROUTES, { title: 'Defuse desk API', version: '1.0.0' })) as object));
+  app.get('/api/openapi.json', (c) => c.json((openapi ??= buildOpenApi(DOCUMENTED_ROUTES, { title: 'Defuse desk API', version: '1.0.0' }, WEBHOOK_PAYLOADS)) as object));
 
   app.post('/api/session', async (c) => {
     const body = parseInput(LoginBody, await readJson(c, 10_000), 'body');

@@ -81,6 +81,8 @@ export const envSchema = z.object({
   INBOUND_MAX_BYTES: z.coerce.number().int().min(10_000).max(100 * 1024 * 1024).default(25 * 1024 * 1024),
   INBOUND_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(0).default(10 * 1024 * 1024),
   INBOUND_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(120),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   EXTENSION_ORIGINS: z
     .string()
     .transform((v, ctx) => {
@@ -133,6 +135,10 @@ export interface AppConfig {
   inboundAttachmentMaxBytes: number;
   /** Inbound-webhook requests per minute, per source and per client address (INBOUND_LIMIT_PER_MIN). */
   inboundLimitPerMin: number;
+  /** Longest one webhook POST may take (WEBHOOK_TIMEOUT_MS). */
+  webhookTimeoutMs: number;
+  /** Webhook POSTs at once (WEBHOOK_CONCURRENCY). */
+  webhookConcurrency: number;
 }
 
 /** Defaults for tests and embedding. */
@@ -156,6 +162,8 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     inboundMaxBytes: 25 * 1024 * 1024,
     inboundAttachmentMaxBytes: 10 * 1024 * 1024,
     inboundLimitPerMin: 120,
+    webhookTimeoutMs: 10_000,
+    webhookConcurrency: 4,
     ...overrides,
   };
 }
@@ -207,6 +215,8 @@ export function configFromEnv(env: Env): AppConfig {
     inboundMaxBytes: env.INBOUND_MAX_BYTES,
     inboundAttachmentMaxBytes: env.INBOUND_ATTACHMENT_MAX_BYTES,
     inboundLimitPerMin: env.INBOUND_LIMIT_PER_MIN,
+    webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    webhookConcurrency: env.WEBHOOK_CONCURRENCY,
     ...(env.UPSET_THRESHOLD !== undefined ? { upsetThreshold: env.UPSET_THRESHOLD } : {}),
   });
 }

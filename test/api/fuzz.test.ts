@@ -34,6 +34,8 @@ interface Fixture {
   userId: number;
   tokenId: number;
   changeId: number;
+  webhookId: number;
+  deliveryId: number;
 }
 
 describe('no route answers 500, whatever it is sent', () => {
@@ -50,7 +52,12 @@ describe('no route answers 500, whatever it is sent', () => {
     admin = await desk.login('admin');
     agent = await desk.login('agent');
     ben = await desk.login('agent2');
+    // An endpoint nobody listens on (the scheduler does not run here): every fixture's events queue for it.
+    const hook = await admin.post('/api/admin/webhooks', { url: 'http://127.0.0.1:9/hooks', description: 'probe' });
+    assert.equal(hook.status, 201, JSON.stringify(hook.body));
+    webhookId = hook.body.endpoint.id;
   });
+  let webhookId = 0;
   after(() => desk.stop());
 
   /** A case in every state a route may act on: open with a task and offers, and a resolved one with a follow-up. */
@@ -84,6 +91,8 @@ describe('no route answers 500, whatever it is sent', () => {
       userId: (user.user as { id: number } | undefined)?.id ?? (user.id as number),
       tokenId: (token.token as { id: number }).id,
       changeId: change.pendingChange.id,
+      webhookId,
+      deliveryId: (await desk.t.db.query<{ id: number }>('SELECT max(id) AS id FROM webhook_deliveries')).rows[0].id,
     };
   }
 
@@ -97,6 +106,8 @@ describe('no route answers 500, whatever it is sent', () => {
       : path.startsWith('/api/follow-ups/') ? f.followUpId
       : path.startsWith('/api/notifications/') ? f.notificationId
       : path.startsWith('/api/admin/users/') ? f.userId
+      : path.startsWith('/api/admin/webhooks/') ? f.webhookId
+      : path.startsWith('/api/admin/webhook-deliveries/') ? f.deliveryId
       : f.tokenId;
     return path.replace('{id}', String(id));
   }
@@ -122,6 +133,8 @@ describe('no route answers 500, whatever it is sent', () => {
       updateUser: { team: 'Billing' },
       createToken: { userId: desk.users.agent.id, name: 'bridge' },
       decideCustomerChange: { approve: true, reason: 'She confirmed it on the phone' },
+      createWebhook: { url: 'http://127.0.0.1:9/other', events: ['case.resolved'], description: 'probe' },
+      updateWebhook: { description: 'renamed' },
     };
     return bodies[operationId] ?? {};
   }

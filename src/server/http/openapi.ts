@@ -62,7 +62,7 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query', comp
  * const doc = buildOpenApi(routes, docs);
  * doc.paths['/api/cases'].post.operationId // 'openCase'
  */
-export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string; version: string }): Json {
+export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string; version: string }, events: readonly { event: string; summary: string; schema: z.ZodType }[] = []): Json {
   const components: Json = {};
   const paths: Record<string, Json> = {};
   const errorRef = { $ref: '#/components/schemas/Error' };
@@ -102,6 +102,24 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string;
     op.responses = responses;
     (paths[r.path] ??= {})[r.method] = op;
   }
+  // Outgoing webhooks: what the desk POSTs to a subscribed endpoint, one entry per event.
+  const webhooks: Record<string, Json> = {};
+  for (const e of events) {
+    webhooks[e.event] = {
+      post: {
+        operationId: `webhook_${e.event.replace(/\./g, '_')}`,
+        summary: e.summary,
+        description: 'Headers: `Defuse-Event` (the type), `Defuse-Event-Id` and `Idempotency-Key` (the event id: the same on every retry and replay; dedupe on it), `Defuse-Delivery` (this delivery row), `Defuse-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint secret>`. Answer 2xx to acknowledge; anything else (or no answer within WEBHOOK_TIMEOUT_MS) is retried with back-off.',
+        tags: ['webhooks'],
+        security: [],
+        requestBody: { required: true, content: { 'application/json': { schema: toSchema(e.schema, 'output', components) } } },
+        responses: {
+          200: { description: 'Received (any 2xx)' },
+          400: { description: 'Refused (any other status): the desk retries with back-off' },
+        },
+      },
+    };
+  }
   for (const v of Object.values(components)) if (v && typeof v === 'object') delete (v as Json).id;
   return {
     openapi: '3.1.0',
@@ -109,6 +127,7 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { title: string;
     // Relative: the document is served by the desk it describes, at whatever address that desk has.
     servers: [{ url: '/', description: 'This desk' }],
     paths,
+    ...(events.length ? { webhooks } : {}),
     components: {
       schemas: components,
       securitySchemes: {

@@ -5,12 +5,15 @@ import { DEVICE_TTL_DAYS } from '../services/auth.ts';
 import { deliverOutbox } from '../services/outbox.ts';
 import { notifyDueFollowUps } from '../services/resolution.ts';
 import { remindLateTasks } from '../services/tasks.ts';
+import { deliverWebhooks } from '../services/webhooks.ts';
 
 export interface TickResult {
   sent: number;
   failed: number;
   lateTasks: number;
   dueFollowUps: number;
+  webhooksDelivered: number;
+  webhooksFailed: number;
 }
 
 /** A job that runs at most once at a time; asked again while running, it runs once more right after. */
@@ -77,22 +80,33 @@ export function createScheduler(deps: ServiceDeps & { mailer: Mailer; log?: (lin
     return mail;
   }
 
+  async function runWebhooks(): Promise<{ delivered: number; failed: number }> {
+    const r = await deliverWebhooks(deps, { signal: stopping.signal });
+    if (r.delivered || r.failed) deps.log?.(`[webhooks] ${JSON.stringify(r)}`);
+    return r;
+  }
+
   const jobs = serial('jobs', runJobs, deps.log);
   const mail = serial('mail', runMail, deps.log);
+  // Webhook receivers are other people's servers: their own loop, so a slow one delays no mail or reminder.
+  const hooks = serial('webhooks', runWebhooks, deps.log);
 
   return {
     /** Runs both loops once, side by side, and reports what they did (tests move the clock and call this). */
     async tick(): Promise<TickResult> {
-      const [j, m] = await Promise.all([runJobs(), runMail()]);
-      return { sent: m.sent, failed: m.failed, ...j };
+      // Jobs first: events they publish (a follow-up falling due) go out in the same tick.
+      const j = await runJobs();
+      const [m, w] = await Promise.all([runMail(), runWebhooks()]);
+      return { sent: m.sent, failed: m.failed, ...j, webhooksDelivered: w.delivered, webhooksFailed: w.failed };
     },
     /** Asks the mail loop to run soon (after a resolution, so its e-mail leaves without waiting for the interval). */
     poke(): void {
       void mail.run();
+      void hooks.run();
     },
     start(intervalMs: number): void {
       if (timers.length) return;
-      for (const loop of [jobs, mail]) {
+      for (const loop of [jobs, mail, hooks]) {
         const t = setInterval(() => void loop.run(), intervalMs);
         t.unref();
         timers.push(t);
@@ -102,7 +116,7 @@ export function createScheduler(deps: ServiceDeps & { mailer: Mailer; log?: (lin
     async stop(): Promise<void> {
       for (const t of timers.splice(0)) clearInterval(t);
       stopping.abort();
-      await Promise.all([jobs.idle(), mail.idle()]);
+      await Promise.all([jobs.idle(), mail.idle(), hooks.idle()]);
     },
   };
 }

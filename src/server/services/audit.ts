@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/db.ts';
+import { eventFromAudit } from './webhooks.ts';
 
-/** Appends to the audit log; call inside the transaction that made the change. */
+/** Appends to the audit log; call inside the transaction that made the change. Actions that are webhook events are published too. */
 export async function audit(q: Queryable, at: Date, entry: { actorId: number | null; caseId?: number | null; action: string; data?: unknown }): Promise<void> {
   await q.query('INSERT INTO audit_log (actor_id, case_id, action, data, created_at) VALUES ($1, $2, $3, $4, $5)', [
     entry.actorId,
@@ -9,6 +10,7 @@ export async function audit(q: Queryable, at: Date, entry: { actorId: number | n
     JSON.stringify(entry.data ?? {}),
     at,
   ]);
+  await eventFromAudit(q, at, entry);
 }
 
 /** Leaves a notification for a user (shown in the desk's bell and the queue). */

@@ -6,6 +6,7 @@ import { hasRole, requireRole, type Actor, type ServiceDeps } from './context.ts
 import { createCustomer, getCustomer, pendingCustomerChanges, type Customer, type CustomerChange, type CustomerInput } from './customers.ts';
 import { suggestedOfferContext } from './options.ts';
 import { emailReply } from './reply-mail.ts';
+import { emitEvent } from './webhooks.ts';
 
 export type CaseStatus = 'open' | 'resolved' | 'closed';
 
@@ -141,8 +142,9 @@ export async function openCase(deps: ServiceDeps, actor: Actor, input: OpenCaseI
       [customer.id, ownerId, input.subject ?? subjectFrom(input.message, analysis), input.channel ?? 'private', analysis.issues[0]?.category ?? null, analysis.issues[0]?.phrase ?? null, needsOf(analysis), now],
     );
     const caseId = rows[0].id;
-    await insertMessage(q, caseId, 'inbound', null, input.message, now, analysis, null);
+    const messageId = await insertMessage(q, caseId, 'inbound', null, input.message, now, analysis, null);
     await audit(q, now, { actorId: actor.id, caseId, action: 'case.open', data: { ownerId } });
+    await emitEvent(q, now, 'message.received', caseId, { messageId, reopened: false, anger: finite(analysis.anger) });
     if (ownerId !== actor.id) await notify(q, now, { userId: ownerId, caseId, kind: 'case.assigned', text: `New case for you: ${input.subject ?? subjectFrom(input.message, analysis)}` });
     return caseId;
   });
@@ -251,6 +253,7 @@ export async function storeInbound(deps: ServiceDeps, q: Queryable, c: CaseRow, 
     await audit(q, now, { actorId, caseId: c.id, action: 'case.reopen', data: { reason: 'inbound message', cancelledFollowUps: cancelled.rows.map((r) => r.id) } });
     await notify(q, now, { userId: c.ownerId, caseId: c.id, kind: 'case.reopened', text: `The customer wrote again on a ${c.status} case: ${c.subject}` });
   }
+  await emitEvent(q, now, 'message.received', c.id, { messageId: id, reopened: reopen, anger: finite(analysis.anger) });
   return { id, analysis, reopened: reopen };
 }
 
@@ -279,6 +282,7 @@ export async function addMessage(deps: ServiceDeps, actor: Actor, caseId: number
     const phase = laterPhase(c.phase, reached);
     await q.query('UPDATE cases SET last_outbound_at = $2, updated_at = $2, phase = $3 WHERE id = $1', [c.id, now, phase]);
     const email = await emailReply(deps, q, c, actor, id, input.body, now, input.email);
+    await emitEvent(q, now, 'reply.sent', c.id, { messageId: id, authorId: actor.id, authorName: actor.name, emailed: email !== null, score: finite(check.scores.overall) });
     return { message: await loadMessage(q, id), check, analysis: null, case: await loadCase(q, c.id), email };
   });
 }

@@ -5,6 +5,7 @@ import type { AttachmentMeta, InboundMail } from '../mail/inbound-formats.ts';
 import { audit, notify } from './audit.ts';
 import { insertMessage, leastLoadedAgent, loadCase, needsOf, storeInbound, subjectFrom, type CaseRow } from './cases.ts';
 import type { ServiceDeps } from './context.ts';
+import { emitEvent } from './webhooks.ts';
 
 /** Longest text stored for one inbound message (the API's limit for a message body). */
 const MAX_TEXT = 20_000;
@@ -168,6 +169,7 @@ export async function receiveMail(deps: ServiceDeps, mail: InboundMail, source: 
       messageRowId = await insertMessage(q, caseId, 'inbound', null, text, now, analysis, null);
       opened = true;
       await audit(q, now, { actorId: null, caseId, action: 'case.open', data: { ownerId: owner, via: source, inboundMailId: rowId } });
+      await emitEvent(q, now, 'message.received', caseId, { messageId: messageRowId, reopened: false, anger: analysis.anger, via: source });
       await notify(q, now, { userId: owner, caseId, kind: 'case.assigned', text: `New case by e-mail from ${customer.name}: ${subject}` });
     }
     await q.query('UPDATE inbound_mail SET case_id = $2, message_row = $3 WHERE id = $1', [rowId, caseId, messageRowId]);

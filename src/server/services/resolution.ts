@@ -8,6 +8,7 @@ import { hasRole, requireRole, type Actor, type ServiceDeps } from './context.ts
 import { accessibleCase, FOLLOW_UP_COLUMNS, loadCase, replyContext, type CaseRow } from './cases.ts';
 import { getCustomer, recordAddressOnResolve } from './customers.ts';
 import { enqueueMail } from './outbox.ts';
+import { emitEvent } from './webhooks.ts';
 import { agreementItems, agreementText, checkSummary, draftSummary, resolutionEmail, type AgreedOffer, type AgreedTask, type AgreementItem } from './resolution-text.ts';
 
 export { resolutionEmail } from './resolution-text.ts';
@@ -323,7 +324,10 @@ export async function notifyDueFollowUps(deps: ServiceDeps): Promise<number> {
        RETURNING f.id, f.case_id AS "caseId", f.owner_id AS "ownerId", c.subject`,
       [now],
     );
-    for (const r of rows) await notify(q, now, { userId: r.ownerId, caseId: r.caseId, kind: 'follow_up.due', text: `Time to call back: ${r.subject}` });
+    for (const r of rows) {
+      await notify(q, now, { userId: r.ownerId, caseId: r.caseId, kind: 'follow_up.due', text: `Time to call back: ${r.subject}` });
+      await emitEvent(q, now, 'follow_up.due', r.caseId, { followUpId: r.id, ownerId: r.ownerId });
+    }
     return rows.length;
   });
 }

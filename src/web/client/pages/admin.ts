@@ -1,5 +1,6 @@
 /**
- * Admins: desk users (add, change role, disable) and API tokens for integrations (create, revoke).
+ * Admins: desk users (add, change role, disable), API tokens for integrations (create, revoke) and outgoing
+ * webhooks (add an endpoint, pause it, see its deliveries, replay one).
  * Generated passwords and token secrets are shown once, as the server returns them once.
  */
 import { request, type Role, type User } from '../api.ts';
@@ -23,6 +24,31 @@ interface ApiToken {
   revokedAt: string | null;
 }
 
+interface WebhookEndpoint {
+  id: number;
+  url: string;
+  events: string[];
+  description: string;
+  active: boolean;
+  pending: number;
+  failed: number;
+  lastDeliveredAt: string | null;
+}
+
+interface WebhookDelivery {
+  id: number;
+  eventId: string;
+  eventType: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: string;
+  deliveredAt: string | null;
+  replayOf: number | null;
+  createdAt: string;
+}
+
 const ROLES: Role[] = ['agent', 'lead', 'admin'];
 
 export async function render(): Promise<void> {
@@ -30,10 +56,12 @@ export async function render(): Promise<void> {
   const main = frame(me, 'admin', 'Users and API tokens');
   const usersBox = h('section', { class: 'panel', 'aria-labelledby': 'users-heading' });
   const tokensBox = h('section', { class: 'panel', 'aria-labelledby': 'tokens-heading' });
-  replace(main, h('div', { class: 'page-head' }, h('h1', { id: 'page-title' }, 'Users and API tokens')), usersBox, tokensBox);
+  const hooksBox = h('section', { class: 'panel', 'aria-labelledby': 'webhooks-heading' });
+  replace(main, h('div', { class: 'page-head' }, h('h1', { id: 'page-title' }, 'Users and API tokens')), usersBox, tokensBox, hooksBox);
   if (me.role !== 'admin') {
     replace(usersBox, h('p', {}, 'Only admins manage users and tokens.'));
     tokensBox.hidden = true;
+    hooksBox.hidden = true;
     return;
   }
   const draw = async () => {
@@ -49,6 +77,104 @@ export async function render(): Promise<void> {
     }
   };
   await draw();
+  await drawWebhooks(hooksBox);
+}
+
+/** Outgoing webhooks: endpoints (add, pause, resume), an endpoint's latest deliveries, replay of one. */
+async function drawWebhooks(box: HTMLElement, showDeliveriesOf?: number, flash?: HTMLElement): Promise<void> {
+  const status = h('div', { class: 'panel-status' });
+  if (flash) replace(status, flash);
+  let endpoints: WebhookEndpoint[];
+  let events: string[];
+  try {
+    ({ endpoints, events } = await request<{ endpoints: WebhookEndpoint[]; events: string[] }>('GET', '/api/admin/webhooks'));
+  } catch (err) {
+    replace(box, h('h2', { id: 'webhooks-heading' }, 'Webhooks'), errorBox(err));
+    return;
+  }
+  const redraw = (focus?: number, note?: HTMLElement) => drawWebhooks(box, focus, note);
+  const act = (fn: () => Promise<unknown>, focus?: number) => async () => {
+    try {
+      await fn();
+      await redraw(focus);
+    } catch (err) {
+      replace(status, errorBox(err));
+    }
+  };
+  const ids = { url: uid('wu'), description: uid('wd') };
+  const url = h('input', { id: ids.url, type: 'url', placeholder: 'https://crm.example.com/hooks/defuse', autocomplete: 'off' });
+  const description = h('input', { id: ids.description, placeholder: 'e.g. CRM sync' });
+  const boxes = events.map((e) => {
+    const id = uid('we');
+    const input = h('input', { id, type: 'checkbox', value: e });
+    return { e, input, el: h('span', { class: 'check' }, input, ' ', h('label', { for: id }, e)) };
+  });
+  const form = h('form', { class: 'row admin-form' },
+    h('div', { class: 'field grow' }, h('label', { for: ids.url }, 'Endpoint URL'), url),
+    h('div', { class: 'field grow' }, h('label', { for: ids.description }, 'Description'), description),
+    h('fieldset', { class: 'field' }, h('legend', {}, 'Events (none ticked: all)'), boxes.map((b) => b.el)),
+    h('div', { class: 'field' }, h('button', { type: 'submit', class: 'primary' }, 'Add endpoint')));
+  onSubmitOnce(form, async () => {
+    if (!url.value.trim() || !url.checkValidity()) {
+      notice(status, 'Give the http:// or https:// URL that receives the events.', 'error');
+      url.focus();
+      return;
+    }
+    try {
+      const res = await request<{ endpoint: WebhookEndpoint; secret: string }>('POST', '/api/admin/webhooks', {
+        url: url.value.trim(),
+        events: boxes.filter((b) => b.input.checked).map((b) => b.e),
+        ...(description.value.trim() ? { description: description.value.trim() } : {}),
+      });
+      await redraw(undefined, secretBox(`Signing secret for ${res.endpoint.url} (verifies the Defuse-Signature header)`, res.secret));
+    } catch (err) {
+      replace(status, errorBox(err));
+    }
+  });
+  let deliveries: HTMLElement | null = null;
+  const shown = endpoints.find((e) => e.id === showDeliveriesOf);
+  if (shown) {
+    try {
+      const { deliveries: rows } = await request<{ deliveries: WebhookDelivery[] }>('GET', `/api/admin/webhooks/${shown.id}/deliveries`);
+      deliveries = h('div', {},
+        h('h3', {}, `Latest deliveries to ${shown.url}`),
+        rows.length
+          ? h('table', { class: 'admin-table' },
+            h('thead', {}, h('tr', {}, ['Event', 'Status', 'Attempts', 'Last answer', 'Created', ''].map((t) => h('th', { scope: 'col' }, t)))),
+            h('tbody', {}, rows.map((d) => h('tr', {},
+              cell('Event', {}, d.eventType, h('br', {}), h('code', { class: 'small' }, d.eventId)),
+              cell('Status', {}, d.status === 'pending' && d.attempts ? `retrying ${when(d.nextAttemptAt)}` : d.status, d.replayOf ? ` (replay of #${d.replayOf})` : ''),
+              cell('Attempts', {}, String(d.attempts)),
+              cell('Last answer', {}, d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : '—')),
+              cell('Created', {}, when(d.createdAt)),
+              h('td', {}, h('button', { type: 'button', class: 'link-button', onclick: () => void act(() => request('POST', `/api/admin/webhook-deliveries/${d.id}/replay`), shown.id)() }, `Replay ${d.eventType} #${d.id}`))))))
+          : h('p', { class: 'empty' }, 'No deliveries yet.'));
+    } catch (err) {
+      deliveries = errorBox(err);
+    }
+  }
+  replace(box,
+    h('h2', { id: 'webhooks-heading' }, 'Webhooks'),
+    h('p', { class: 'muted small' }, 'Other systems hear about cases: each event is POSTed as signed JSON, retried with back-off until the receiver answers 2xx.'),
+    status,
+    endpoints.length
+      ? h('table', { class: 'admin-table' },
+        h('thead', {}, h('tr', {}, ['URL', 'Events', 'Status', 'Waiting', 'Failed', 'Last delivered', ''].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, endpoints.map((e) => h('tr', { class: e.active ? '' : 'disabled' },
+          cell('URL', {}, e.url, e.description ? h('span', { class: 'muted small' }, ` — ${e.description}`) : ''),
+          cell('Events', {}, e.events.length ? e.events.join(', ') : 'all'),
+          cell('Status', {}, e.active ? 'active' : 'paused'),
+          cell('Waiting', {}, String(e.pending)),
+          cell('Failed', {}, String(e.failed)),
+          cell('Last delivered', {}, e.lastDeliveredAt ? when(e.lastDeliveredAt) : 'never'),
+          h('td', {},
+            h('button', { type: 'button', class: 'link-button', onclick: () => void redraw(e.id) }, `Deliveries to ${e.url}`),
+            ' ',
+            h('button', { type: 'button', class: 'link-button', onclick: () => void act(() => request('PATCH', `/api/admin/webhooks/${e.id}`, { active: !e.active }), showDeliveriesOf)() }, `${e.active ? 'Pause' : 'Resume'} ${e.url}`))))))
+      : h('p', { class: 'empty' }, 'No endpoints yet.'),
+    deliveries,
+    h('h3', {}, 'Add an endpoint'),
+    form);
 }
 
 /** A secret the server shows once: selectable, with a plain warning. */
