@@ -195,6 +195,26 @@ describe('inbound e-mail by webhook', () => {
     assert.ok(!msgs.some((m) => /mail system/.test(m.body)), 'the report is not a customer message');
   });
 
+  test('hostile values in any field of the generic JSON body get a 2xx or a 4xx with a message, never a 500', async () => {
+    const HOSTILE: unknown[] = [null, true, 0, -1, 1.5, 2 ** 53, 1e308, '', ' ', 'x'.repeat(25_000), '\u0000', 'a\ud800b', '%_\\\'";--', '9999-12-31T23:59:59Z', '0000-01-01', [], [1, 'a', null], {}, { a: { b: [] } }, Array.from({ length: 3000 }, (_, i) => i)];
+    const base = { messageId: 'hostile-base@x', inReplyTo: '<none@x>', references: '<none@x>', from: 'Hostile <hostile@example.com>', subject: 'Hostile', text: 'Where is my order?', html: '<p>Where is my order?</p>', date: '2026-11-18T09:00:00Z', attachments: [{ name: 'a.txt', type: 'text/plain', size: 1 }] };
+    const failures: string[] = [];
+    let n = 0;
+    for (const key of Object.keys(base)) {
+      for (const v of HOSTILE) {
+        n++;
+        const body = { ...base, messageId: `hostile-${n}@x`, [key]: v };
+        const res = await post('json', body);
+        if (res.status >= 500 || (res.status >= 400 && !res.body?.error?.message)) failures.push(`${key}=${JSON.stringify(v)?.slice(0, 40)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      }
+      for (const v of ['\u0000', 'a\ud800b']) {
+        const res = await post('json', { ...base, messageId: `hostile-${++n}@x`, attachments: [{ name: v, type: v, size: 1e308 }] });
+        if (res.status >= 500) failures.push(`attachments ${JSON.stringify(v)} → ${res.status}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
   test('bad payloads are 4xx with a message, a body over INBOUND_MAX_BYTES is 413, and the rate limit answers 429', async () => {
     assert.equal((await post('json', { subject: 'no sender', text: 'x' })).status, 400);
     assert.equal((await post('json', { from: 'a@example.com', subject: 'empty' })).status, 400);

@@ -15,8 +15,9 @@ import { createHash } from 'node:crypto';
 import addressparser from 'nodemailer/lib/addressparser';
 import { simpleParser, type AddressObject } from 'mailparser';
 
-export const INBOUND_FORMATS = ['json', 'mailgun', 'postmark', 'sendgrid'] as const;
-export type InboundFormat = (typeof INBOUND_FORMATS)[number];
+import type { InboundFormat } from './inbound-sources.ts';
+
+export { INBOUND_FORMATS, type InboundFormat } from './inbound-sources.ts';
 
 export interface AttachmentMeta {
   name: string;
@@ -125,14 +126,30 @@ function syntheticId(from: string, subject: string, date: Date | null, text: str
   return `${h}@no-message-id.defuse`;
 }
 
-function finish(m: Omit<InboundMail, 'messageId' | 'bounce'> & { messageId: string | null; contentType?: string }): InboundMail {
-  if (!m.text.trim() && !(m.html ?? '').trim()) throw new InboundFormatError('the message has no text or HTML body');
-  const { contentType, ...rest } = m;
+/** Text PostgreSQL can store: no NUL, no unpaired surrogate (a sender's bytes are not always valid Unicode). */
+function storable(v: string): string {
+  return v.replace(/\u0000/g, '').replace(/\p{Cs}/gu, '\ufffd');
+}
+
+function finish(raw: Omit<InboundMail, 'messageId' | 'bounce'> & { messageId: string | null; contentType?: string }): InboundMail {
+  const { contentType, ...m } = raw;
+  const text = storable(m.text);
+  const html = m.html === null ? null : storable(m.html);
+  if (!text.trim() && !(html ?? '').trim()) throw new InboundFormatError('the message has no text or HTML body');
+  const from = { address: storable(m.from.address).slice(0, 320), name: m.from.name === null ? null : storable(m.from.name).slice(0, 200) || null };
+  const subject = storable(m.subject).replace(/[\r\n]+/g, ' ').slice(0, 998);
+  const id = (v: string | null) => (v === null ? null : storable(v) || null);
   return {
-    ...rest,
-    subject: m.subject.replace(/[\r\n]+/g, ' ').slice(0, 998),
-    messageId: m.messageId ?? syntheticId(m.from.address, m.subject, m.date, m.text || m.html || ''),
-    bounce: looksLikeBounce(m.from, m.subject, contentType),
+    messageId: id(m.messageId) ?? syntheticId(from.address, subject, m.date, text || html || ''),
+    inReplyTo: id(m.inReplyTo),
+    references: m.references.map(storable).filter(Boolean),
+    from,
+    subject,
+    text,
+    html,
+    date: m.date,
+    attachments: m.attachments.map((a) => ({ name: storable(a.name).slice(0, 255), type: storable(a.type).slice(0, 255), size: Number.isFinite(a.size) ? Math.min(Math.max(0, Math.round(a.size)), Number.MAX_SAFE_INTEGER) : 0 })),
+    bounce: looksLikeBounce(from, subject, contentType),
   };
 }
 
