@@ -70,6 +70,10 @@ describe('resolution e-mail from the agreement', () => {
     const edited = await agent.post(`/api/cases/${id}/resolution-preview`, { agreed: 'reship the parcel by express', taskIds: [], summary });
     assert.equal(edited.body.agreement.length, 2);
     assert.equal(edited.body.drafted, false);
+    assert.deepEqual(edited.body.unmentioned, []);
+    // A summary edited down to part of the agreement is told what it no longer says.
+    const short = await agent.post(`/api/cases/${id}/resolution-preview`, { agreed: 'reship the parcel by express', summary: 'Hi Maria, we reship the parcel by express. I will call you on Thursday.' });
+    assert.deepEqual(short.body.unmentioned, ['You will get a 10% discount on your next order.', 'Billing: the second charge of $49 is refunded.']);
     const r = await agent.post(`/api/cases/${id}/resolve`, { agreed: 'reship the parcel by express', taskIds: [], summary });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     const c = await agent.get(`/api/cases/${id}`);

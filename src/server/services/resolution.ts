@@ -71,6 +71,8 @@ export interface ResolutionPreview {
   /** The summary given, or the one drafted from the agreement ('' while nothing is agreed). */
   summary: string;
   drafted: boolean;
+  /** Agreement items an edited summary no longer says (word for word): the e-mail would leave them out. */
+  unmentioned: string[];
   check: CheckResult | null;
   followUpOn: string;
   email: { from: string; to: string | null; subject: string; text: string; html: string } | null;
@@ -96,6 +98,12 @@ function draftFor(context: Awaited<ReturnType<typeof replyContext>>, items: Agre
     loyal,
     followUpOn,
   });
+}
+
+/** Whether the summary says this agreement item, ignoring letter case, spacing and the closing full stop. */
+function said(summary: string, item: string): boolean {
+  const norm = (x: string) => x.toLowerCase().replace(/\s+/g, ' ').trim();
+  return norm(summary).includes(norm(item).replace(/[.!?]$/, ''));
 }
 
 /**
@@ -131,6 +139,7 @@ export async function previewResolution(deps: ServiceDeps, actor: Actor, caseId:
     blocked,
     summary,
     drafted,
+    unmentioned: summary.trim() ? agreement.map((i) => i.text).filter((t) => !said(summary, t)) : [],
     check: summary.trim() ? checkSummary(summary, context) : null,
     followUpOn,
     email: mail ? { from: deps.config.mailFrom, to, ...mail } : null,

@@ -49,6 +49,7 @@ export const ResolutionPreview = z
     blocked: z.string().nullable().meta({ description: 'Why resolving would be refused now (nothing agreed, no summary, no address); null when it would not' }),
     summary: z.string().meta({ description: "The summary given, or drafted from the agreement; '' while nothing is agreed" }),
     drafted: z.boolean(),
+    unmentioned: z.array(z.string()).meta({ description: 'Agreement items an edited summary does not say word for word' }),
     check: CheckResult.nullable(),
     followUpOn: z.string().meta({ description: 'The call-back day the summary names, YYYY-MM-DD' }),
     email: z.object({

@@ -239,6 +239,7 @@ interface ResolutionPreview {
   blocked: string | null;
   summary: string;
   drafted: boolean;
+  unmentioned: string[];
   followUpOn: string;
   email: { from: string; to: string | null; subject: string; text: string; html: string } | null;
 }
@@ -291,6 +292,7 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
     schedulePreview(true);
     summary.textarea.focus();
   });
+  const unmentioned = h('p', { class: 'summary-unmentioned small', role: 'status', hidden: true });
   const blockedId = uid('resolve-blocked');
   const blocked = h('p', { id: blockedId, class: 'resolve-blocked', role: 'status' });
   const submit = h('button', { type: 'submit', class: 'primary', 'aria-describedby': blockedId }, 'Resolve and e-mail summary');
@@ -302,6 +304,7 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
     h('div', { class: 'field' }, h('label', { for: agreedId }, 'What you agreed (anything beyond offers and tasks, one item per line)'), agreed),
     h('div', { class: 'actions-inline' }, redraft),
     summary.element,
+    unmentioned,
     h('div', { class: 'field' }, h('label', { for: emailId }, 'E-mail the summary to'), email),
     h('div', { class: 'field' }, h('label', { for: followUpId }, 'Call back on'), followUpOn),
     followUpHint,
@@ -376,6 +379,11 @@ function resolveForm(getState: () => State, reload: () => Promise<void>) {
       doneTasks.filter((t) => leftOut.has(t.id)).map((t) => h('li', { class: 'agreed-item agreed-left-out' },
         h('span', { class: 'agreed-text muted' }, `${t.team}: ${t.result ?? t.what}`), ' ', h('span', { class: 'chip' }, 'left out'), ' ', toggle(t.id, true))));
     agreementEmpty.hidden = p.agreement.length > 0;
+    // An edited summary that dropped part of the agreement: say which, and how to get it back.
+    replace(unmentioned, p.unmentioned.length
+      ? [h('strong', {}, 'The summary does not say: '), p.unmentioned.join(' '), ' Add it, or press “Redraft the summary”.']
+      : []);
+    unmentioned.hidden = p.unmentioned.length === 0;
     blocked.textContent = p.blocked ? `Resolve is not possible yet. ${p.blocked}` : '';
     blocked.hidden = !p.blocked;
     // Refused, not disabled: a disabled button cannot be focused or pressed, and pressing it says why.
