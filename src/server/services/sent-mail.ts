@@ -6,6 +6,7 @@
 import { HttpError, notFound } from '../errors.ts';
 import { audit } from './audit.ts';
 import { requireRole, type Actor, type ServiceDeps } from './context.ts';
+import { withDisplayName } from './outbox.ts';
 
 export type MailStatus = 'pending' | 'sent' | 'failed' | 'bounced';
 
@@ -73,12 +74,14 @@ export async function listSentMail(
 /** One e-mail as it was sent: sender, recipient, subject, Message-ID, plain text and HTML. */
 export async function getSentMail(deps: ServiceDeps, actor: Actor, id: number): Promise<SentMailMessage> {
   requireRole(actor, 'lead');
-  const { rows } = await deps.db.query<Omit<SentMailMessage, 'from'>>(
-    `SELECT ${COLUMNS}, o.message_id AS "messageId", o.body_text AS "text", o.body_html AS "html" FROM ${FROM} WHERE o.id = $1`,
+  const { rows } = await deps.db.query<Omit<SentMailMessage, 'from'> & { fromName: string | null }>(
+    `SELECT ${COLUMNS}, o.message_id AS "messageId", o.body_text AS "text", o.body_html AS "html", o.from_name AS "fromName" FROM ${FROM} WHERE o.id = $1`,
     [id],
   );
   if (!rows[0]) throw notFound('E-mail');
-  return { ...rows[0], from: deps.config.mailFrom };
+  const { fromName, ...mail } = rows[0];
+  // The sender as the mail loop writes it: a reply goes out under its agent's name on MAIL_FROM's address.
+  return { ...mail, from: fromName ? withDisplayName(deps.config.mailFrom, fromName) : deps.config.mailFrom };
 }
 
 /**
