@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { isTimeZone } from './clock.ts';
 import { NO_PROXY, parseTrustProxy, type ProxyTrust } from './http/client-ip.ts';
 import { DEFUSE_EXTENSION_ORIGIN, parseExtensionOrigins } from './http/cors.ts';
-import { INBOUND_FORMATS, type InboundFormat } from './mail/inbound-formats.ts';
+import { parseImapUrl, type ImapTarget } from './mail/imap-url.ts';
+import { INBOUND_FORMATS, type InboundFormat } from './mail/inbound-sources.ts';
 
 /**
  * `INBOUND_SECRETS=mailgun=…,postmark=…`: the inbound-webhook sources this desk accepts, each with its own
@@ -81,6 +82,19 @@ export const envSchema = z.object({
   INBOUND_MAX_BYTES: z.coerce.number().int().min(10_000).max(100 * 1024 * 1024).default(25 * 1024 * 1024),
   INBOUND_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(0).default(10 * 1024 * 1024),
   INBOUND_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(120),
+  // A support mailbox to poll (see the README's "Connecting a mailbox"); unset: none.
+  IMAP_URL: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return parseImapUrl(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  IMAP_POLL_MS: z.coerce.number().int().min(1000).default(30_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   EXTENSION_ORIGINS: z
@@ -135,6 +149,10 @@ export interface AppConfig {
   inboundAttachmentMaxBytes: number;
   /** Inbound-webhook requests per minute, per source and per client address (INBOUND_LIMIT_PER_MIN). */
   inboundLimitPerMin: number;
+  /** The support mailbox polled for customer e-mail (IMAP_URL); absent: none. */
+  imap?: ImapTarget;
+  /** How often the mailbox is polled (IMAP_POLL_MS). */
+  imapPollMs: number;
   /** Longest one webhook POST may take (WEBHOOK_TIMEOUT_MS). */
   webhookTimeoutMs: number;
   /** Webhook POSTs at once (WEBHOOK_CONCURRENCY). */
@@ -164,6 +182,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     inboundLimitPerMin: 120,
     webhookTimeoutMs: 10_000,
     webhookConcurrency: 4,
+    imapPollMs: 30_000,
     ...overrides,
   };
 }
@@ -217,6 +236,8 @@ export function configFromEnv(env: Env): AppConfig {
     inboundLimitPerMin: env.INBOUND_LIMIT_PER_MIN,
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     webhookConcurrency: env.WEBHOOK_CONCURRENCY,
+    imapPollMs: env.IMAP_POLL_MS,
+    ...(env.IMAP_URL ? { imap: env.IMAP_URL } : {}),
     ...(env.UPSET_THRESHOLD !== undefined ? { upsetThreshold: env.UPSET_THRESHOLD } : {}),
   });
 }

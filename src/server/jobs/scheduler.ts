@@ -6,6 +6,7 @@ import { deliverOutbox } from '../services/outbox.ts';
 import { notifyDueFollowUps } from '../services/resolution.ts';
 import { remindLateTasks } from '../services/tasks.ts';
 import { deliverWebhooks } from '../services/webhooks.ts';
+import { pollImap } from '../mail/imap.ts';
 
 export interface TickResult {
   sent: number;
@@ -90,6 +91,16 @@ export function createScheduler(deps: ServiceDeps & { mailer: Mailer; log?: (lin
   const mail = serial('mail', runMail, deps.log);
   // Webhook receivers are other people's servers: their own loop, so a slow one delays no mail or reminder.
   const hooks = serial('webhooks', runWebhooks, deps.log);
+  // The mailbox (IMAP_URL), on its own loop and interval: a slow or restarting IMAP server delays nothing else.
+  const imapTarget = deps.config.imap;
+  const imap = imapTarget
+    ? serial('imap', async () => {
+        const r = await pollImap(deps, imapTarget, { timeoutMs: deps.config.mailTimeoutMs });
+        if (r.stored || r.skipped) deps.log?.(`[imap] ${JSON.stringify(r)}`);
+        // New customer messages: their events go out without waiting for the next webhook run.
+        if (r.stored) void hooks.run();
+      }, deps.log)
+    : null;
 
   return {
     /** Runs both loops once, side by side, and reports what they did (tests move the clock and call this). */
@@ -111,12 +122,18 @@ export function createScheduler(deps: ServiceDeps & { mailer: Mailer; log?: (lin
         t.unref();
         timers.push(t);
       }
+      if (imap) {
+        void imap.run();
+        const t = setInterval(() => void imap.run(), deps.config.imapPollMs);
+        t.unref();
+        timers.push(t);
+      }
     },
     /** Stops both loops: the jobs finish their run; sends in flight are given back to the outbox at once. */
     async stop(): Promise<void> {
       for (const t of timers.splice(0)) clearInterval(t);
       stopping.abort();
-      await Promise.all([jobs.idle(), mail.idle(), hooks.idle()]);
+      await Promise.all([jobs.idle(), mail.idle(), hooks.idle(), imap?.idle()]);
     },
   };
 }
