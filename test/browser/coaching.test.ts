@@ -46,7 +46,7 @@ describe('coaching an agent under pressure can use', () => {
   });
 
   for (const width of [1366, 390]) {
-    it(`at ${width} px: three findings in order, the rest grouped one click away, Send always on screen`, async () => {
+    it(`at ${width} px: three findings in order, the rest grouped one click away, Send always on screen`, async (t) => {
       const page = await browser.newPage({ viewport: { width, height: width > 700 ? 768 : 844 } });
       const problems = watchPage(page);
       await signIn(page, web.baseUrl, web.desk.users.agent.email, web.desk.users.agent.password);
@@ -91,6 +91,8 @@ describe('coaching an agent under pressure can use', () => {
         assert.ok((await g.locator('li.finding').evaluateAll((l) => l.map((x) => (x as HTMLElement).dataset.principle))).every((x) => x === p));
       }
 
+      const panel = await page.locator('.reply-panel').evaluate((el) => Math.round(el.getBoundingClientRect().height));
+      t.diagnostic(`${width} px: ${total} findings, 3 expanded; reply panel ${panel} px tall`);
       // Send is on screen while typing, while reading the findings, and with the rest expanded.
       const send = '.reply-panel .send-bar button.primary';
       assert.equal(await onScreen(page, send), true, 'while typing');
