@@ -2,6 +2,7 @@ import { analyzeMessage } from './analyze/message.ts';
 import { detectMoves, moveSet, playbookSteps, type MoveFinding } from './moves.ts';
 import { MAX_FINDINGS_PER_RULE, toFinding, type Rule, type RuleInput } from './rules/define.ts';
 import { RULES } from './rules/index.ts';
+import { checkSuggestions } from './suggest.ts';
 import { splitSentences } from './text/sentences.ts';
 import { PRINCIPLES, type Finding, type Move, type PrincipleId, type ReplyContext, type ResolvedContext, type Severity } from './types.ts';
 
@@ -12,6 +13,11 @@ export interface CheckOptions {
   rules?: RuleSettings;
   /** Use these rules instead of the registry (tests, plugins). */
   ruleList?: readonly Rule[];
+  /**
+   * `false` skips checking suggestions (see suggest.ts) and returns the rules' raw candidates: for callers that
+   * only count findings or score drafts in bulk and never offer a fix. Default: every suggestion is checked.
+   */
+  checkFixes?: boolean;
 }
 
 export interface CheckResult {
@@ -44,7 +50,7 @@ export function resolveContext(context: ReplyContext = {}): ResolvedContext {
 
 /**
  * Coaches a draft reply: runs every active rule once over the draft and returns findings sorted by
- * position, the moves the draft makes, playbook scores and the next best move. Never throws on any string.
+ * position (each suggestion checked by re-running the rules on the fixed draft: see suggest.ts), the moves the draft makes, playbook scores and the next best move. Never throws on any string.
  *
  * @example
  * checkReply("I'm sorry.", { customerMessage: 'My order is two weeks late!' }).findings[0].ruleId
@@ -53,6 +59,15 @@ export function resolveContext(context: ReplyContext = {}): ResolvedContext {
 export function checkReply(draft: string, context: ReplyContext = {}, options: CheckOptions = {}): CheckResult {
   const text = typeof draft === 'string' ? draft : '';
   const resolved = resolveContext(context);
+  const base = runRules(text, resolved, options);
+  const findings = options.checkFixes === false || !base.findings.some((f) => f.suggestions.length > 0)
+    ? base.findings
+    : checkSuggestions(text, base.findings, base, resolved, (t) => runRules(t, resolved, options));
+  return { findings, moves: base.moves, scores: scoreFindings(findings, base.active, resolved), nextMove: nextMove(moveSet(base.moves), resolved) };
+}
+
+/** Runs every active rule once over a draft: findings by position (suggestions unchecked), moves, active rules. */
+function runRules(text: string, resolved: ResolvedContext, options: CheckOptions): { findings: Finding[]; moves: MoveFinding[]; active: Rule[] } {
   const sentences = splitSentences(text);
   const moves = detectMoves(text, resolved, sentences);
   const input: RuleInput = { text, sentences, context: resolved, moves };
@@ -68,13 +83,13 @@ export function checkReply(draft: string, context: ReplyContext = {}, options: C
     for (let k = 0; k < raws.length && k < MAX_FINDINGS_PER_RULE; k++) findings.push(toFinding(rule, raws[k], setting));
   }
   const sorted = dedupe(findings).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.ruleId.localeCompare(b.ruleId));
-  return { findings: sorted, moves, scores: scoreFindings(sorted, active, resolved), nextMove: nextMove(moveSet(moves), resolved) };
+  return { findings: sorted, moves, active };
 }
 
 /**
  * Two rules flagging the same span for the same principle keep only the more severe finding. Findings
- * about a missing move (message id `missing…`) are exempt: their span is only the first sentence, where
- * the move would go, so two of them sharing it are two different gaps (no apology, issue not named).
+ * about a missing move (message id `missing…`) are exempt: their span is the empty point where the move
+ * would go, so two of them sharing it are two different gaps (no apology, issue not named).
  */
 function dedupe(findings: Finding[]): Finding[] {
   const rank: Record<Severity, number> = { error: 0, warning: 1, suggestion: 2 };

@@ -9,6 +9,8 @@ export { checkReply, resolveContext, type CheckOptions, type CheckResult, type R
 export { analyzeConversation } from './conversation/analyze.ts';
 export type { ConversationAnalysis, ConversationContext, ReplyEffect, Turn, TurnAnalysis } from './conversation/types.ts';
 export { applyFixes } from './fix.ts';
+export { BAD_JOINS, MAX_CHECKED_FIX_CHARS, orderFindings } from './suggest.ts';
+export { fixDraft } from './fix-draft.ts';
 export { detectMoves, type MoveFinding } from './moves.ts';
 export { RULES } from './rules/index.ts';
 export type { Rule, RuleMeta, RawFinding, RuleInput } from './rules/define.ts';

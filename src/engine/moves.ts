@@ -3,7 +3,7 @@ import {
   RHETORICAL_QUESTION_OPENING, SIGN_OFF_WORDS, TAG_QUESTION, TIME_CUES,
 } from './moves.data.ts';
 import { compileTable, findPhrases, hasPhrase, type CompiledTable } from './text/matcher.ts';
-import type { Fix, IssueCategory, Move, PrincipleId, Range, ReplyContext, ResolvedContext, Sentence } from './types.ts';
+import type { Fix, Move, PrincipleId, Range, ReplyContext, ResolvedContext, Sentence } from './types.ts';
 import { sentenceAt, splitSentences } from './text/sentences.ts';
 
 export interface MoveFinding {
@@ -438,11 +438,14 @@ export function playbookSteps(context: ResolvedContext): PlaybookStep[] {
 const GREETING = /^(?:(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:[Mm]orning|[Aa]fternoon|[Ee]vening)|[Gg]reetings)(?![\p{L}])(?:[ \t]+(?!I[\s'’])(?:there|team|[\p{Lu}][\p{L}'-]*))?[ \t]*[,!.:—-]?|@[\w.]+)[ \t]*(?:\r?\n)*[ \t]*/u;
 
 /**
- * Where a missing move is reported: the whole first sentence (a missing move has no span of its own), or
- * `[0, 0]` for an empty draft.
+ * Where a missing move is reported: an empty range where the move would go, after the greeting (`start`: the
+ * opening moves) or at the end of the body before a sign-off (`end`: loyalty, recap, follow-up, questions).
+ * A missing move has no words of its own, and quoting the draft's first sentence as its evidence pointed at
+ * words that had nothing to do with it ("Calm down." as the evidence of a missing apology; issue 12).
  */
-export function missingMoveRange(sentences: readonly Sentence[]): Range {
-  return sentences[0] ? sentences[0].range : [0, 0];
+export function missingMoveRange(text: string, at: 'start' | 'end' = 'start'): Range {
+  const p = at === 'start' ? insertionPoint(text) : appendSentence(text, '').range[0];
+  return [p, p];
 }
 
 /** Where an inserted sentence goes: after a leading greeting ("Hi Ana,") or @handles, else at the start. */
@@ -506,20 +509,11 @@ export function insertAfterMove(text: string, sentences: readonly Sentence[], mo
   return { range: [s.range[1], s.range[1]], text: ` ${sentence}` };
 }
 
-const CATEGORY_WORDING: Record<IssueCategory, string> = {
-  delivery: 'the delay with your delivery',
-  defect: 'the fault with what you bought',
-  billing: 'the problem with your bill',
-  refund: 'the wait for your refund',
-  account: 'the trouble with your account',
-  service: 'the way you were treated',
-  transfer: 'being passed from person to person',
-  policy: 'the decision on your request',
-};
-
 /**
  * The customer's issue as a noun phrase a reply can use ("the double charge on your card"): the context's
- * written issue, else a wording for the first issue category the analysis found, else undefined.
+ * written issue, else the label of the first issue the analysis found that has one ("the double charge"),
+ * else undefined. Never a category's stock wording: "the delay with your delivery" offered to a customer who
+ * is locked out of their account is worse than wording that names no issue (issue 12).
  *
  * @example
  * describeIssue({ issue: 'the double charge on your card' }) // 'the double charge on your card'
@@ -527,6 +521,5 @@ const CATEGORY_WORDING: Record<IssueCategory, string> = {
 export function describeIssue(context: Pick<ResolvedContext, 'issue'> & { analysis?: Pick<ResolvedContext['analysis'], 'issues'> }): string | undefined {
   const written = context.issue?.trim();
   if (written) return written;
-  const first = context.analysis?.issues[0];
-  return first ? CATEGORY_WORDING[first.category] : undefined;
+  return context.analysis?.issues.find((i) => i.label)?.label;
 }

@@ -1,10 +1,15 @@
-import type { Severity } from '../../engine/index.ts';
+import { orderFindings, PRINCIPLES, type PrincipleId, type Severity } from '../../engine/index.ts';
 import { positionsOf } from './position.ts';
-import type { Formatter } from './types.ts';
+import type { FileFinding, Formatter } from './types.ts';
+
+/** Findings shown in full per file; the rest are listed one line each, grouped by principle (issue 12). */
+export const EXPANDED_FINDINGS = 3;
 
 /**
- * One line per finding, `file:line:col  severity  message  rule-id`, the reason indented under it, then a
- * count. Output an editor's problem matcher can read.
+ * Per file, findings in the engine's reading order (`orderFindings`: errors first, then the playbook's order,
+ * emotion first). The first three get a line and their reason indented under it; the rest follow grouped by
+ * principle, one line each. Every finding line keeps the shape `file:line:col  severity  message  rule-id`, so an
+ * editor's problem matcher reads them all. Then a count.
  *
  * @example
  * text([{ filePath: 'r.txt', source: "I'm sorry.", replies: 1, findings: [f] }], rules)
@@ -16,12 +21,27 @@ export const text: Formatter = (results) => {
   let fixable = 0;
   for (const r of results) {
     const pos = positionsOf(r.source);
-    for (const f of r.findings) {
-      const { line, column } = pos(f.range[0]);
+    const line = (f: FileFinding) => {
+      const { line: l, column } = pos(f.range[0]);
+      return `${r.filePath}:${l}:${column}  ${f.severity}  ${f.message}  ${f.ruleId}`;
+    };
+    const ordered = orderFindings(r.findings);
+    for (const f of ordered) {
       counts[f.severity]++;
       if (f.suggestions[0]?.fix) fixable++;
-      lines.push(`${r.filePath}:${line}:${column}  ${f.severity}  ${f.message}  ${f.ruleId}`);
+    }
+    for (const f of ordered.slice(0, EXPANDED_FINDINGS)) {
+      lines.push(line(f));
       lines.push(`    ${f.unit ? `[${f.unit}] ` : ''}${f.note}`);
+    }
+    const rest = ordered.slice(EXPANDED_FINDINGS);
+    if (rest.length === 0) continue;
+    lines.push(`  ${rest.length} more in ${r.filePath}, by principle:`);
+    const byPrinciple = new Map<PrincipleId, FileFinding[]>();
+    for (const f of rest) byPrinciple.set(f.principle, [...(byPrinciple.get(f.principle) ?? []), f]);
+    for (const [p, group] of [...byPrinciple].sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1)))) {
+      lines.push(`  ${p} ${PRINCIPLES[p]}:`);
+      for (const f of group) lines.push(line(f));
     }
   }
   const total = counts.error + counts.warning + counts.suggestion;

@@ -7,7 +7,7 @@ export type ComposeContext = ReplyContext & { seed?: number };
 export interface AnalysisSketch {
   upset?: boolean;
   anger?: number;
-  issues?: { category: IssueCategory; phrase: string }[];
+  issues?: { category: IssueCategory; phrase: string; label?: string }[];
   needs?: Need[];
   signals?: { kind: SignalKind; text?: string; value?: number }[];
   name?: string;
@@ -53,18 +53,19 @@ export function seededRandom(seed: number): () => number {
 const NAMES = ['Ana', 'Priya Raman', 'Jonas', "Siobhán O'Neill", 'Kwame', 'Li Wei', 'Mariana', 'Tom', 'Fatima'];
 const COMPANIES = ['Acme', 'Northwind Outdoor', 'Bluebird Telecom', 'Lumen Energy', 'Parcelo'];
 const AGENTS = ['Sam', 'Rita', 'Jordan', 'Mei'];
-const ISSUES: { category: IssueCategory; phrase: string; issue?: string }[] = [
-  { category: 'delivery', phrase: 'still not arrived', issue: 'the late delivery of your order' },
-  { category: 'delivery', phrase: 'parcel lost' },
-  { category: 'defect', phrase: 'stopped working', issue: 'the coffee machine that stopped working after a week' },
-  { category: 'defect', phrase: 'arrived broken' },
-  { category: 'billing', phrase: 'charged twice', issue: 'the double charge on your card' },
-  { category: 'billing', phrase: 'wrong amount' },
-  { category: 'refund', phrase: 'refund never came', issue: 'the refund that still has not reached you' },
-  { category: 'account', phrase: 'locked out', issue: 'being locked out of your account' },
-  { category: 'service', phrase: 'rude staff member' },
-  { category: 'transfer', phrase: 'bounced between departments', issue: 'being passed from one department to another' },
-  { category: 'policy', phrase: 'return refused', issue: 'the return we turned down' },
+// Labels as the analyzer gives them (issues.data.ts): how an agent names the issue back.
+const ISSUES: { category: IssueCategory; phrase: string; label: string; issue?: string }[] = [
+  { category: 'delivery', phrase: 'still not arrived', label: 'the late delivery', issue: 'the late delivery of your order' },
+  { category: 'delivery', phrase: 'parcel lost', label: 'the lost parcel' },
+  { category: 'defect', phrase: 'stopped working', label: 'the machine that stopped working', issue: 'the coffee machine that stopped working after a week' },
+  { category: 'defect', phrase: 'arrived broken', label: 'the item that arrived broken' },
+  { category: 'billing', phrase: 'charged twice', label: 'the double charge', issue: 'the double charge on your card' },
+  { category: 'billing', phrase: 'wrong amount', label: 'the wrong amount charged' },
+  { category: 'refund', phrase: 'refund never came', label: 'the refund that never came', issue: 'the refund that still has not reached you' },
+  { category: 'account', phrase: 'locked out', label: 'being locked out of your account', issue: 'being locked out of your account' },
+  { category: 'service', phrase: 'rude staff member', label: 'the rude treatment you received' },
+  { category: 'transfer', phrase: 'bounced between departments', label: 'being bounced between departments', issue: 'being passed from one department to another' },
+  { category: 'policy', phrase: 'return refused', label: 'the refused return', issue: 'the return we turned down' },
 ];
 const OPTIONS: OptionOffer[] = [
   { id: 'express', label: 'Free express shipping', need: 'timing', phrase: 'free express shipping on a replacement' },
@@ -99,7 +100,7 @@ export function generateContexts(count: number, seed = 1): ComposeContext[] {
     const nameInMessage = rnd() < 0.3 ? pick(rnd, NAMES) : undefined;
     const analysis = makeAnalysis({
       upset,
-      issues: issue ? [{ category: issue.category, phrase: issue.phrase }] : [],
+      issues: issue ? [{ category: issue.category, phrase: issue.phrase, label: issue.label }] : [],
       needs,
       signals: loyal ? [{ kind: 'loyalty', text: 'customer for 12 years', value: 12 }] : [],
       name: nameInMessage,

@@ -21,7 +21,7 @@ ruleTester(rule, {
     {
       text: 'I apologize for the delay.\n\nBest,\nSam',
       context: said,
-      errors: [{ messageId: 'missingLoyalty', range: [0, 26] }],
+      errors: [{ messageId: 'missingLoyalty', range: [26, 26] }],
       output: 'I apologize for the delay. Thank you for being with us for 12 years; your loyalty means a lot to us.\n\nBest,\nSam',
     },
     {

@@ -22,7 +22,7 @@ export default defineRule({
     fixable: true,
     ruleSet: 'reply',
   },
-  check({ text, sentences, context, moves }) {
+  check({ text, context, moves }) {
     if (!loyaltyCalledFor(context) || makes(moves, 'loyalty')) return [];
     const years = tenureOf(context);
     const sentence = years && years >= 2
@@ -30,7 +30,7 @@ export default defineRule({
       : 'Thank you for sticking with us; your loyalty means a lot to us.';
     return [{
       messageId: 'missingLoyalty',
-      range: missingMoveRange(sentences),
+      range: missingMoveRange(text, 'end'),
       suggestions: [{ message: `Add “${sentence}”`, fix: appendSentence(text, sentence) }],
     }];
   },

@@ -20,7 +20,7 @@ ruleTester(rule, {
     {
       text: 'I apologize for the delay.\n— Sam',
       context: unknownNeed,
-      errors: [{ messageId: 'missingAsk', range: [0, 26] }],
+      errors: [{ messageId: 'missingAsk', range: [26, 26] }],
       output: 'I apologize for the delay. What would make this right for you?\n— Sam',
     },
     {

@@ -22,7 +22,7 @@ export default defineRule({
       const sentence = 'If you were running our business, what would you do in this situation?';
       return [{
         messageId: 'missingOwnerQuestion',
-        range: missingMoveRange(sentences),
+        range: missingMoveRange(text, 'end'),
         data: { refusals: String(refusals) },
         suggestions: [{ message: `Add “${sentence}”`, fix: appendSentence(text, sentence) }],
       }];
@@ -31,7 +31,7 @@ export default defineRule({
     const sentence = 'What would make this right for you?';
     return [{
       messageId: 'missingAsk',
-      range: missingMoveRange(sentences),
+      range: missingMoveRange(text, 'end'),
       suggestions: [{ message: `Add “${sentence}”`, fix: appendSentence(text, sentence) }],
     }];
   },

@@ -1,5 +1,6 @@
 import { compileTable, findPhrases, type MatchOptions, type PhraseEntry, type PhraseMatch } from '../text/matcher.ts';
 import { MAX_FINDINGS_PER_RULE, type RawFinding, type RuleInput } from './define.ts';
+import { describeIssue } from '../moves.ts';
 import type { Range, Sentence, Suggestion } from '../types.ts';
 
 /**
@@ -56,10 +57,10 @@ export function substitutions(alternatives: readonly string[], range: readonly [
 }
 
 export function fillPlaceholders(template: string, input: RuleInput): string {
-  const name = input.context.name;
+  // a first name: "I apologize for the double charge, Maria." (not "…, Maria Lopez.")
+  const name = input.context.name?.trim().split(/\s+/)[0];
   // The label ("the double charge") reads inside a sentence; the customer's raw phrase ("charged twice") does not.
-  const first = input.context.analysis.issues[0];
-  const issue = input.context.issue ?? first?.label ?? first?.phrase;
+  const issue = describeIssue(input.context);
   return template
     .replace(/,? ?\$NAME/g, (m) => (name ? m.replace('$NAME', name) : ''))
     .replace(/\$ISSUE/g, issue ?? 'the trouble this has caused')

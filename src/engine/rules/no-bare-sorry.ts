@@ -1,4 +1,5 @@
 import { compileTable, findPhrases } from '../text/matcher.ts';
+import { describeIssue } from '../moves.ts';
 import type { RuleInput } from './define.ts';
 import { defineRule, MAX_FINDINGS_PER_RULE, type RawFinding } from './define.ts';
 import { sentenceIndexOf } from './kinds.ts';
@@ -24,10 +25,7 @@ type Shape = 'bare' | 'pronoun' | 'noun' | 'clause' | 'other';
 
 /** The issue as an agent would name it back: the context's, or the analysis' label ("the double charge"). */
 function issueWords(input: RuleInput): string {
-  const issue = input.context.issue?.trim();
-  if (issue) return issue;
-  const found = input.context.analysis.issues[0];
-  return found?.label ?? 'the trouble this has caused';
+  return describeIssue(input.context) ?? 'the trouble this has caused';
 }
 
 /** "I apologize" / "we apologize": the speaker of the original apology, "I" for a bare "sorry". */
@@ -81,7 +79,7 @@ export default defineRule({
       const speaker = apologizeAs(m.entry.tag, m.text);
       let fix: string | undefined;
       if (shape === 'bare' || shape === 'pronoun') {
-        const name = input.context.name;
+        const name = input.context.name?.trim().split(/\s+/)[0];
         const withName = name && !text.includes(name) ? `, ${name}` : '';
         fix = `${speaker} for ${issueWords(input)}${withName}`;
       } else if (shape === 'noun') {

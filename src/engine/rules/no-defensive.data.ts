@@ -1,6 +1,6 @@
 import type { PhraseEntry } from '../text/matcher.ts';
 
-const OWN_IT = "this isn't how we want things to go, and I apologize this was your experience";
+const OWN_IT = "this isn't how we want things to go, and I apologize that this was your experience";
 
 /**
  * Defensive statements: denying it could happen, defending the company's record, disowning fault.

@@ -10,7 +10,7 @@ ruleTester(rule, {
     'Sorry, that is not possible. Please see this article for more information.',
     "That can't be right, and I'll fix the charge today.",
     "I'm sorry the agent said that's not possible.",
-    "This is not our policy, and I apologize this was your experience with us.",
+    "This is not our policy, and I apologize that this was your experience with us.",
     "I won't pretend we never make mistakes: we made one here.",
     "It's possible the label was printed twice; I'll check.",
     "It was our fault, and I'm sorry.",
@@ -22,17 +22,17 @@ ruleTester(rule, {
     {
       text: 'We would never charge you twice on purpose.',
       errors: [{ messageId: 'defensive', range: [0, 14] }],
-      output: "This isn't how we want things to go, and I apologize this was your experience.",
+      output: "This isn't how we want things to go, and I apologize that this was your experience.",
     },
     {
       text: "That's not possible, our system checks every order.",
       errors: [{ messageId: 'defensive', range: [0, 19] }],
-      output: "This isn't how we want things to go, and I apologize this was your experience, our system checks every order.",
+      output: "This isn't how we want things to go, and I apologize that this was your experience, our system checks every order.",
     },
     {
       text: "Hi Ana, our system doesn't make mistakes.",
       errors: [{ messageId: 'defensive', range: [8, 40] }],
-      output: "Hi Ana, this isn't how we want things to go, and I apologize this was your experience.",
+      output: "Hi Ana, this isn't how we want things to go, and I apologize that this was your experience.",
     },
     {
       text: "We're required to comply with regulations on those items, as explained in our update.",

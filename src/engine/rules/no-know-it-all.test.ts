@@ -35,7 +35,7 @@ ruleTester(rule, {
     {
       text: 'No exceptions. It is what it is.',
       errors: [{ messageId: 'knowItAll', range: [0, 13] }, { messageId: 'knowItAll', range: [15, 31] }],
-      output: "No exceptions. Here's what I can do.",
+      output: "Let me look into what happened for you today. Here's what I can do.",
     },
     {
       text: "You obviously didn't read the e-mail.",

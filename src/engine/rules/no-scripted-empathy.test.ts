@@ -35,7 +35,7 @@ ruleTester(rule, {
       text: 'We understand this may be frustrating. I feel your pain.',
       context: { issue: 'the missing refund' },
       errors: [{ messageId: 'scriptedEmpathy', range: [0, 37] }, { messageId: 'scriptedEmpathy', range: [39, 55] }],
-      output: "I can see why you're upset about the missing refund. I can see why you're upset about the missing refund.",
+      output: "I can see why you're upset about the missing refund. I feel your pain.",
     },
     {
       text: "We get where you're coming from, Marc. However, the fare was non-refundable.",

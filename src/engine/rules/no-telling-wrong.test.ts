@@ -55,7 +55,7 @@ ruleTester(rule, {
     {
       text: "You didn't read the instructions. That's your fault.",
       errors: [{ messageId: 'tellingWrong', range: [0, 15] }, { messageId: 'tellingWrong', range: [34, 51] }],
-      output: "You didn't read the instructions. Let's get this sorted out together.",
+      output: "Let me look into what happened for you today. Let's get this sorted out together.",
     },
     {
       text: "You misunderstood the offer, it was for new customers.",

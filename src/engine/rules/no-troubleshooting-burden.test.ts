@@ -1,5 +1,5 @@
 import { ruleTester } from '../test/rule-tester.ts';
-import rule, { CHECK_ON_OUR_SIDE } from './no-troubleshooting-burden.ts';
+import rule from './no-troubleshooting-burden.ts';
 
 // Customers who reported something broken, failed, lost or locked (paraphrased from real threads).
 const crash = { customerMessage: 'The app crashes every time I open a playlist.' };
@@ -52,19 +52,16 @@ ruleTester(rule, {
       text: 'Hi Sam, have you already tried resetting your password with the steps on this page? These tips may also help: https://example.com/tips',
       context: lockedOut,
       errors: [{ messageId: 'troubleshooting', range: [8, 30] }, { messageId: 'troubleshooting', range: [84, 108] }],
-      output: `Hi Sam, have you already tried resetting your password with the steps on this page? These tips may also help: https://example.com/tips ${CHECK_ON_OUR_SIDE}`,
     },
     {
       text: "If you haven't already, restart the app and make sure it's updated. You can also uninstall and reinstall it.",
       context: crash,
       errors: [{ messageId: 'troubleshooting', range: [24, 31] }, { messageId: 'troubleshooting', range: [81, 104] }],
-      output: `If you haven't already, restart the app and make sure it's updated. You can also uninstall and reinstall it. ${CHECK_ON_OUR_SIDE}`,
     },
     {
       text: "I'd recommend clearing the media cache and then checking again.",
       context: { customerMessage: 'The editor crashes whenever I import a clip' },
       errors: [{ messageId: 'troubleshooting', range: [14, 38] }],
-      output: `I'd recommend clearing the media cache and then checking again. ${CHECK_ON_OUR_SIDE}`,
     },
     {
       text: 'Please start your console in safe mode and rebuild the database.',
@@ -81,7 +78,6 @@ ruleTester(rule, {
       text: 'Restarting your router usually does the trick.',
       context: { customerMessage: 'No internet since this morning.' },
       errors: [{ messageId: 'troubleshooting', range: [0, 10] }],
-      output: `Restarting your router usually does the trick. ${CHECK_ON_OUR_SIDE}`,
     },
     {
       // a tweet's @handle does not hide the request
@@ -93,27 +89,23 @@ ruleTester(rule, {
       text: 'Have a look at this article, which outlines possible causes and ways around it: https://example.com/cpu',
       context: { customerMessage: 'the desktop app takes up 100% CPU even when nothing is syncing' },
       errors: [{ messageId: 'troubleshooting', range: [0, 27] }],
-      output: `Have a look at this article, which outlines possible causes and ways around it: https://example.com/cpu ${CHECK_ON_OUR_SIDE}`,
     },
     {
       // the fix adds the full stop a sentence ending on a word lacks, and is not offered beside an own move
       text: 'Try signing out and back in',
       context: lockedOut,
       errors: [{ messageId: 'troubleshooting', range: [0, 11] }],
-      output: `Try signing out and back in. ${CHECK_ON_OUR_SIDE}`,
     },
     {
       text: 'Also check your spam folder, and try a private browsing window.',
       context: { customerMessage: 'I never got the reset e-mail and now I am locked out' },
       errors: [{ messageId: 'troubleshooting', range: [5, 27] }],
-      output: `Also check your spam folder, and try a private browsing window. ${CHECK_ON_OUR_SIDE}`,
     },
     // Wording of other industries (the team's variant set, data/labels/reply-variants.jsonl)
     {
       text: 'We suggest switching the router off at the wall for 30 seconds, then back on.',
       context: { customerMessage: 'Wi-Fi keeps dropping every ten minutes' },
       errors: [{ messageId: 'troubleshooting', range: [11, 47] }],
-      output: `We suggest switching the router off at the wall for 30 seconds, then back on. ${CHECK_ON_OUR_SIDE}`,
     },
     { text: 'Walk through these steps and it should come right: https://example.com/black-screen', context: noPlayback, errors: [{ messageId: 'troubleshooting', range: [0, 24] }] },
     { text: 'Please wait ten minutes, then request a new code.', context: { customerMessage: "I'm not getting the verification text" }, errors: [{ messageId: 'troubleshooting', range: [30, 48] }] },

@@ -1,6 +1,5 @@
 import { compileTable, findPhrases, type PhraseMatch } from '../text/matcher.ts';
 import { customerReportsProblem } from './customer-problem.ts';
-import type { Suggestion } from '../types.ts';
 import { defineRule, MAX_FINDINGS_PER_RULE, type RawFinding, type RuleInput } from './define.ts';
 import { clauseAt, isReportedSpeech, sentenceOf, sentenceTail } from './kinds.ts';
 import { TROUBLESHOOTING } from './no-troubleshooting-burden.data.ts';
@@ -43,31 +42,6 @@ const RETRY = /^try(?:ing)?(?![\p{L}])/iu;
 /** A gerund the reply says will fix it: "restarting your device usually does the trick". */
 const HELPS_TAIL = /(?:can|may|might|should|will|usually|often|normally|generally)(?: (?:also|really|usually))? (?:help|fix|resolve|solve|sort|do(?:es)? the trick|work)/iu;
 
-/**
- * The offer the fix adds after the last step: the customer is not left alone with it. Offered only when the
- * reply has no such fallback yet ("if that doesn't help, let us know", "keep us posted", an own move), so
- * the fix never says it twice.
- */
-export const CHECK_ON_OUR_SIDE = "If that doesn't sort it out, let me know and I'll look into it on our side.";
-/** Diagnostics the customer is asked to gather (a HAR file, logs): "if that doesn't sort it out" would not follow. */
-const DIAGNOSTIC = /(?:har file|logs?(?![\p{L}])|recording|diagnostic|dxdiag|sysdiagnose|trace ?route|network trace|reproduc)/iu;
-const FALLBACK_OFFERED = /(?:^|[^\p{L}])(?:if (?:that|this|those|these|it|they|the (?:steps?|tips?|issue|problem))(?![\p{L}])[^.!?\n]{0,60}?(?:n['’]t|not|persists?|continues?|still)(?![\p{L}])|let (?:us|me) know|keep (?:us|me) posted|get back to (?:us|me)|reach (?:back )?out|tweet (?:back|us)|(?:send us a |)dm us|look into it|on our (?:side|end))/iu;
-/** How much of a reply is searched for a fallback it already offers. */
-const FALLBACK_SCAN = 4_000;
-
-/** The fix: the offer to check, after the sentence of the last step. */
-function offerToCheck(input: RuleInput, last: readonly [number, number]): Suggestion[] {
-  const { text } = input;
-  if (input.moves.some((m) => m.move === 'own') || FALLBACK_OFFERED.test(text.slice(0, FALLBACK_SCAN))) return [];
-  const sentence = sentenceOf(input.sentences, last[0]);
-  let at = sentence ? sentence.range[1] : text.length;
-  while (at > last[1] && /\s/u.test(text[at - 1])) at--;
-  const before = text.slice(Math.max(0, at - 200), at);
-  // a sentence that ends on a word gets its full stop; one that ends on a link or punctuation does not
-  const needsStop = /[\p{L}\p{N}]$/u.test(before) && !/https?:\S*$/iu.test(before);
-  const insert = `${needsStop ? '.' : ''} ${CHECK_ON_OUR_SIDE}`;
-  return [{ message: `Add “${CHECK_ON_OUR_SIDE}”`, fix: { range: [at, at], text: insert } }];
-}
 
 /** Whether an `action` match is put to the customer rather than done by the agent. */
 function putToCustomer(input: RuleInput, m: PhraseMatch, clause: readonly [number, number]): boolean {
@@ -87,7 +61,9 @@ export default defineRule({
       troubleshooting: 'Hands troubleshooting to a customer who reported a problem: "{{phrase}}". Check what you can on your side first.',
     },
     note: 'The customer came because something broke; a list of steps to work through, or "have you tried…", makes the fix their job. Keep it simple for them: check what you can yourself and ask only for what you cannot see (P11).',
-    fixable: true,
+    // The fix this rule once had ("If that doesn't sort it out, let me know…" after the steps) left the homework in
+    // place, so it never cleared its own finding and suggestions are checked for that now (issue 12): no fix.
+    fixable: false,
     ruleSet: 'all',
   },
   check(input) {
@@ -124,7 +100,6 @@ export default defineRule({
       lastSentence = sStart;
       out.push({ messageId: 'troubleshooting', range: m.range, data: { phrase: m.text } });
     }
-    if (out.length && !out.some((f) => DIAGNOSTIC.test(f.data?.phrase ?? ''))) out[0].suggestions = offerToCheck(input, out[out.length - 1].range);
     return out;
   },
 });

@@ -32,7 +32,7 @@ ruleTester(rule, {
     {
       text: 'I apologize for the delay.',
       context: timing,
-      errors: [{ messageId: 'missingTimingOption', range: [0, 26] }],
+      errors: [{ messageId: 'missingTimingOption', range: [26, 26] }],
       output: 'I apologize for the delay. I can offer you free express shipping on a replacement, or next-day delivery if that suits you better.',
     },
     {

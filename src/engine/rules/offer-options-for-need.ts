@@ -42,7 +42,7 @@ export default defineRule({
         : offered.length === 1 ? `I can offer you ${offered[0]}.` : undefined;
       return [{
         messageId: MESSAGE[remedyNeed],
-        range: missingMoveRange(sentences),
+        range: missingMoveRange(text, 'end'),
         suggestions: sentence ? [{ message: `Add “${sentence}”`, fix: appendSentence(text, sentence) }] : [],
       }];
     }

@@ -15,7 +15,7 @@ ruleTester(rule, {
     {
       text: 'To recap, a refund is on its way.',
       context: closing,
-      errors: [{ messageId: 'missingFollowUp', range: [0, 33] }],
+      errors: [{ messageId: 'missingFollowUp', range: [33, 33] }],
       output: "To recap, a refund is on its way. I'll check in with you in a day or two to make sure everything is working as it should.",
     },
     {

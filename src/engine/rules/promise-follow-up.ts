@@ -23,7 +23,7 @@ export default defineRule({
     if (promises.length === 0) {
       return [{
         messageId: 'missingFollowUp',
-        range: missingMoveRange(sentences),
+        range: missingMoveRange(text, 'end'),
         suggestions: [{ message: `Add “${sentence}”`, fix: appendSentence(text, sentence) }],
       }];
     }

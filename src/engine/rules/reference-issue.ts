@@ -84,7 +84,7 @@ export default defineRule({
     const sentence = `I am looking into ${issue} for you now.`;
     return [{
       messageId: 'missingIssue',
-      range: missingMoveRange(sentences),
+      range: missingMoveRange(text),
       data: { issue },
       suggestions: describeIssue(context)
         ? [{ message: `Add “${sentence}”`, fix: insertAfterMove(text, sentences, moves, ['apologize', 'acknowledge'], sentence) }]

@@ -20,14 +20,14 @@ ruleTester(rule, {
     {
       text: 'We have refunded the second charge.',
       context: upsetBilling,
-      errors: [{ messageId: 'missingAcknowledgement', range: [0, 35] }],
+      errors: [{ messageId: 'missingAcknowledgement', range: [0, 0] }],
       output: 'I can hear how frustrating the double charge on your card has been, and I want to help. We have refunded the second charge.',
     },
     {
       // negated acknowledgement is no acknowledgement
       text: "Hi Ana, I don't understand why you're upset.",
       context: upset,
-      errors: [{ messageId: 'missingAcknowledgement', range: [0, 44] }],
+      errors: [{ messageId: 'missingAcknowledgement', range: [8, 8] }],
       output: "Hi Ana, I can hear how frustrating this has been, and I want to help. I don't understand why you're upset.",
     },
     {

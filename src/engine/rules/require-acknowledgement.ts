@@ -15,7 +15,7 @@ export default defineRule({
     fixable: true,
     ruleSet: 'all',
   },
-  check({ text, sentences, context, moves }) {
+  check({ text, context, moves }) {
     if (!context.upset || makes(moves, 'acknowledge', 'empathize')) return [];
     const issue = describeIssue(context);
     const sentence = issue
@@ -23,7 +23,7 @@ export default defineRule({
       : 'I can hear how frustrating this has been, and I want to help.';
     return [{
       messageId: 'missingAcknowledgement',
-      range: missingMoveRange(sentences),
+      range: missingMoveRange(text),
       severity: missingMoveSeverity(context),
       suggestions: [{ message: `Add “${sentence}”`, fix: insertSentence(text, sentence) }],
     }];

@@ -19,7 +19,7 @@ ruleTester(rule, {
     {
       text: 'Your parcel will arrive tomorrow.',
       context: late,
-      errors: [{ messageId: 'missingApology', range: [0, 33] }],
+      errors: [{ messageId: 'missingApology', range: [0, 0] }],
       output: 'I apologize for the delay with your delivery, Ana. Your parcel will arrive tomorrow.',
     },
     {
@@ -33,7 +33,7 @@ ruleTester(rule, {
       // refusing to apologize is not an apology
       text: "Hi Ana, we won't apologize for our policy.",
       context: late,
-      errors: [{ messageId: 'missingApology', range: [0, 42] }],
+      errors: [{ messageId: 'missingApology', range: [8, 8] }],
       output: "Hi Ana, I apologize for the delay with your delivery. We won't apologize for our policy.",
     },
   ],

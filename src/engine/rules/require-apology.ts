@@ -21,7 +21,7 @@ export default defineRule({
     const sentence = context.name && !makes(moves, 'name') ? `I apologize for ${issue}, ${context.name.split(/\s+/)[0]}.` : `I apologize for ${issue}.`;
     return [{
       messageId: 'missingApology',
-      range: missingMoveRange(sentences),
+      range: missingMoveRange(text),
       severity: missingMoveSeverity(context),
       suggestions: [{ message: `Add “${sentence}”`, fix: insertAfterMove(text, sentences, moves, ['acknowledge'], sentence) }],
     }];

@@ -16,7 +16,7 @@ ruleTester(rule, {
     {
       text: 'Thank you for your review. We apologize that your room was not clean.\n— The Lakeside team',
       context: review,
-      errors: [{ messageId: 'missingDirectChannel', range: [0, 26] }],
+      errors: [{ messageId: 'missingDirectChannel', range: [0, 0] }],
       output: "Thank you for your review. We apologize that your room was not clean. I'd like to put this right personally, so please send us a direct message and I'll take it from there.\n— The Lakeside team",
     },
     {

@@ -23,7 +23,7 @@ export default defineRule({
     const sentence = "I'd like to put this right personally, so please send us a direct message and I'll take it from there.";
     return [{
       messageId: 'missingDirectChannel',
-      range: missingMoveRange(sentences),
+      range: missingMoveRange(text),
       suggestions: [{ message: `Add “${sentence}”`, fix: appendSentence(text, sentence) }],
     }];
   },

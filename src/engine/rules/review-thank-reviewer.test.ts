@@ -16,7 +16,7 @@ ruleTester(rule, {
     {
       text: 'We apologize for the wait.',
       context: review,
-      errors: [{ messageId: 'missingThanks', range: [0, 26] }],
+      errors: [{ messageId: 'missingThanks', range: [0, 0] }],
       output: 'Thank you for taking the time to share this. We apologize for the wait.',
     },
     {

@@ -24,7 +24,7 @@ export default defineRule({
     const sentence = first ? `Thank you for taking the time to share this, ${first}.` : 'Thank you for taking the time to share this.';
     return [{
       messageId: 'missingThanks',
-      range: missingMoveRange(sentences),
+      range: missingMoveRange(text),
       suggestions: [{ message: `Add “${sentence}”`, fix: insertSentence(text, sentence) }],
     }];
   },

@@ -16,7 +16,7 @@ ruleTester(rule, {
     {
       text: 'I understand your frustration. I apologize for the delay. It ships today.',
       context: upset,
-      errors: [{ messageId: 'missingSiding', range: [0, 30] }],
+      errors: [{ messageId: 'missingSiding', range: [0, 0] }],
       output: 'I understand your frustration. I apologize for the delay. You deserve better than this. It ships today.',
     },
     {

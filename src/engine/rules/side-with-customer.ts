@@ -19,7 +19,7 @@ export default defineRule({
     const sentence = 'You deserve better than this.';
     return [{
       messageId: 'missingSiding',
-      range: missingMoveRange(sentences),
+      range: missingMoveRange(text),
       suggestions: [{ message: `Add “${sentence}”`, fix: insertAfterMove(text, sentences, moves, ['apologize', 'acknowledge'], sentence) }],
     }];
   },

@@ -15,7 +15,7 @@ ruleTester(rule, {
     {
       text: 'Great, the refund is on its way.',
       context: closing,
-      errors: [{ messageId: 'missingSummary', range: [0, 32] }, { messageId: 'missingEmailConfirmation', range: [0, 32] }],
+      errors: [{ messageId: 'missingSummary', range: [32, 32] }, { messageId: 'missingEmailConfirmation', range: [32, 32] }],
       output: "Great, the refund is on its way. I'll e-mail you a written confirmation of this today.",
     },
     {

@@ -19,12 +19,12 @@ export default defineRule({
     if (!isClosing(context)) return [];
     const out = [];
     // The recap's content is the agreement itself, which only the agent knows: no automatic fix.
-    if (!makes(moves, 'summarize')) out.push({ messageId: 'missingSummary', range: missingMoveRange(sentences) });
+    if (!makes(moves, 'summarize')) out.push({ messageId: 'missingSummary', range: missingMoveRange(text, 'end') });
     if (!confirmsByEmail(text, sentences)) {
       const sentence = "I'll e-mail you a written confirmation of this today.";
       out.push({
         messageId: 'missingEmailConfirmation',
-        range: missingMoveRange(sentences),
+        range: missingMoveRange(text, 'end'),
         suggestions: [{ message: `Add “${sentence}”`, fix: appendSentence(text, sentence) }],
       });
     }

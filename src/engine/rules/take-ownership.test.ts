@@ -17,7 +17,7 @@ ruleTester(rule, {
     {
       text: 'I apologize for the delay. Please contact the courier.',
       context: upset,
-      errors: [{ messageId: 'missingOwnership', range: [0, 26] }],
+      errors: [{ messageId: 'missingOwnership', range: [0, 0] }],
       output: 'I apologize for the delay. I am taking this on myself and will get back to you with an update by the end of today. Please contact the courier.',
     },
     {

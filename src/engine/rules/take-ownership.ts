@@ -27,7 +27,7 @@ export default defineRule({
       const sentence = 'I am taking this on myself and will get back to you with an update by the end of today.';
       return [{
         messageId: 'missingOwnership',
-        range: missingMoveRange(sentences),
+        range: missingMoveRange(text),
         severity: missingMoveSeverity(context),
         suggestions: [{ message: `Add “${sentence}”`, fix: insertAfterMove(text, sentences, moves, ['acknowledge', 'apologize', 'empathize'], sentence) }],
       }];

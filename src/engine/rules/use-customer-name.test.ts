@@ -19,19 +19,19 @@ ruleTester(rule, {
     {
       text: 'Hi, I apologize for the delay.',
       context: upset,
-      errors: [{ messageId: 'missingName', range: [0, 30] }],
+      errors: [{ messageId: 'missingName', range: [4, 4] }],
       output: 'Hi Ana, I apologize for the delay.',
     },
     {
       text: 'Hello there!\nI apologize for the delay.',
       context: upset,
-      errors: [{ messageId: 'missingName', range: [0, 12] }],
+      errors: [{ messageId: 'missingName', range: [13, 13] }],
       output: 'Hello Ana!\nI apologize for the delay.',
     },
     {
       text: 'I apologize for the delay. It ships today.',
       context: upset,
-      errors: [{ messageId: 'missingName', range: [0, 26] }],
+      errors: [{ messageId: 'missingName', range: [0, 0] }],
       output: 'I apologize for the delay, Ana. It ships today.',
     },
     {

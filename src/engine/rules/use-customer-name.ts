@@ -25,7 +25,7 @@ export default defineRule({
     const fix = nameFix(text, sentences[0]?.range, first);
     return [{
       messageId: 'missingName',
-      range: missingMoveRange(sentences),
+      range: missingMoveRange(text),
       data: { name: first },
       suggestions: fix ? [{ message: `Address ${first} by name`, fix }] : [],
     }];
