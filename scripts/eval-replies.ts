@@ -16,9 +16,15 @@
  * WRITTEN BY THE TEAM, not real replies, in the wording many industries and channels use for hand-offs and
  * troubleshooting, with clean counterparts. It shows whether the tables follow the definitions or only the
  * fit brands' wording; its figures are no substitute for the held-out brands.
+ *
+ * Then the missing-move rules (take-ownership, require-acknowledgement, side-with-customer, acknowledge-loyalty,
+ * summarize-when-closing): on replies that already make the move (real replies labelled with it, and good
+ * replies of each kind WRITTEN BY THE TEAM in data/labels/move-replies.jsonl), the share the rule flags for the
+ * move's absence. Every such finding is a false alarm; the target is at most 5% (issue 12).
  */
 import { join } from 'node:path';
 import { checkReply } from '../src/engine/check.ts';
+import { readTeamMoveReplies, realMovePrecision, teamMovePrecision, type MovePrecisionRow } from './lib/move-precision.ts';
 import { customerContext, distinctTemplates, evaluateReplies, prf, readReplySet, readVariantSet, type LabelledReply, type ReplyEvaluation } from './lib/replies.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -27,7 +33,8 @@ const JSON_OUT = args.includes('--json');
 const missesOf = args.includes('--misses') ? args[args.indexOf('--misses') + 1] : 'fit';
 
 const rows = readReplySet(ROOT);
-const check = (r: LabelledReply) => checkReply(r.text, { customerMessage: customerContext(r) || undefined });
+// Only findings are counted here, never offered: suggestions are not checked (checkFixes: false), which keeps the run short.
+const check = (r: LabelledReply) => checkReply(r.text, { customerMessage: customerContext(r) || undefined }, { checkFixes: false });
 const heldout = rows.filter((r) => r.split === 'heldout');
 const bySplit = {
   heldout: evaluateReplies(heldout, check),
@@ -82,6 +89,27 @@ if (!JSON_OUT) {
   }
 }
 
+// Missing-move rules on replies that make the move: the customer is taken as upset, so the rule runs on every one.
+const movePrecision = {
+  fit: realMovePrecision(rows.filter((r) => r.split === 'fit')),
+  heldout: realMovePrecision(heldout),
+  team: teamMovePrecision(readTeamMoveReplies(ROOT)),
+};
+if (!JSON_OUT) {
+  console.log('\n## Missing-move rules on replies that already make the move (false alarms; target ≤ 5%)');
+  console.log('Customer taken as upset. Real replies: labelled with the move (own, acknowledge). Team: good replies WRITTEN BY THE TEAM');
+  console.log('(data/labels/move-replies.jsonl), not real ones.');
+  console.log(`${'rule'.padEnd(24)} ${'fit'.padStart(12)} ${'held out'.padStart(12)} ${'team'.padStart(12)}`);
+  const cell = (r: MovePrecisionRow | undefined) => (r ? `${r.flagged}/${r.n} ${r.n ? `${Math.round((100 * r.flagged) / r.n)}%` : ''}` : '-');
+  for (const t of movePrecision.team) {
+    const fitRow = movePrecision.fit.find((x) => x.rule === t.rule);
+    const heldRow = movePrecision.heldout.find((x) => x.rule === t.rule);
+    console.log(`${t.rule.padEnd(24)} ${cell(fitRow).padStart(12)} ${cell(heldRow).padStart(12)} ${cell(t).padStart(12)}`);
+  }
+  // held-out examples are never listed: they are for reporting only
+  for (const r of [...movePrecision.fit, ...movePrecision.team]) for (const e of r.examples) console.log(`  flagged ${r.rule}  ${e.id}  ${JSON.stringify(e.text.slice(0, 160))}`);
+}
+
 const shown = bySplit[missesOf as keyof typeof bySplit];
 if (shown && !JSON_OUT) {
   console.log(`\n## What Defuse misses and what it flags on clean replies (${missesOf})`);
@@ -101,5 +129,6 @@ if (JSON_OUT) {
     labels: Object.fromEntries(e.labels.map((m) => [m.label, { defuse: prf(m.defuse), keyword: prf(m.baseline) }])),
   }]));
   const variantSummary = { replies: byVariant.replies, writtenByTheTeam: true, labels: Object.fromEntries(byVariant.labels.filter((m) => m.kind === 'violation').map((m) => [m.label, prf(m.defuse)])) };
-  console.log(JSON.stringify({ ...summary, variants: variantSummary }));
+  const moveSummary = Object.fromEntries(Object.entries(movePrecision).map(([k, rs]) => [k, Object.fromEntries(rs.map((r) => [r.rule, { n: r.n, flagged: r.flagged }]))]));
+  console.log(JSON.stringify({ ...summary, variants: variantSummary, missingMoveFalseAlarms: moveSummary }));
 }

@@ -60,7 +60,9 @@ export function checkReply(draft: string, context: ReplyContext = {}, options: C
   const text = typeof draft === 'string' ? draft : '';
   const resolved = resolveContext(context);
   const base = runRules(text, resolved, options);
-  const findings = options.checkFixes === false || !base.findings.some((f) => f.suggestions.length > 0)
+  // nothing to check when no finding has a candidate, and none could get a sentence rewrite (an error or warning)
+  const candidates = base.findings.some((f) => f.suggestions.length > 0 || (f.severity !== 'suggestion' && !/^missing[A-Z]/.test(f.messageId)));
+  const findings = options.checkFixes === false || !candidates
     ? base.findings
     : checkSuggestions(text, base.findings, base, resolved, (t) => runRules(t, resolved, options));
   return { findings, moves: base.moves, scores: scoreFindings(findings, base.active, resolved), nextMove: nextMove(moveSet(base.moves), resolved) };

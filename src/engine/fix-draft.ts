@@ -7,10 +7,10 @@ import type { Finding, ReplyContext } from './types.ts';
 export const MAX_FIX_STEPS = 24;
 
 /**
- * Applies every offered fix to a draft, one at a time, checking the draft again after each so the next fix is
- * worked out on the text as it now reads (an apology inserted after an acknowledgement that is already there,
- * not before it). `pick` chooses which finding's fix goes next, default the first in `orderFindings` order;
- * the corpus test passes other orders to show the result does not depend on it.
+ * Applies every offered fix to a draft and checks it again, until nothing is left to fix. By default each round
+ * applies the first suggestion of every finding at once (checkReply offers only first suggestions that compose:
+ * see suggest.ts), so a reply takes two or three rounds. With `pick`, one finding's fix is applied per round, the
+ * one `pick` chooses: the tests pass several orders to show the result does not depend on it.
  *
  * @example
  * fixDraft("I'm sorry.", { issue: 'the delay' }).output // 'I apologize for the delay.'
@@ -26,13 +26,17 @@ export function fixDraft(
   for (let step = 0; step < MAX_FIX_STEPS; step++) {
     const fixable = orderFindings(checkReply(output, context, options).findings.filter((f) => f.suggestions.length > 0));
     if (fixable.length === 0) break;
-    const chosen = options.pick ? options.pick(fixable) : fixable[0];
-    const next = applyFixes(output, [chosen.suggestions[0].fix]).output;
+    // Rewrites in place go first, insertions the round after: an insertion is placed by the moves around it
+    // ("after the acknowledgement"), which a rewrite in the same round may be creating.
+    const all = fixable.map((f) => f.suggestions[0].fix);
+    const inPlace = all.filter((f) => f.range[1] > f.range[0]);
+    const fixes = options.pick ? [options.pick(fixable).suggestions[0].fix] : inPlace.length ? inPlace : all;
+    const next = applyFixes(output, fixes).output;
     // a fix that brings back an earlier text would loop: stop there
     if (seen.has(next)) break;
     seen.add(next);
     output = next;
-    applied++;
+    applied += fixes.length;
   }
   return { output, applied };
 }

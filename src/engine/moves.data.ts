@@ -48,6 +48,10 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
     { pattern: "(?:that|this)(?:'s| is| sounds) (?:so |really |just )?(?:awful|terrible|horrible|insane|not ideal|no fun)" },
     // Knowing what is at stake for them: "we know you want to start using it right away", "I understand how important it is to…"
     { pattern: `${WE} ${ADVERB}(?:know|understand|appreciate|realize|recogni[sz]e) (?:how (?:important|essential|much)(?: (?:it|this|that))?|(?:that )?you(?:'re| are)? (?:want|need|rely|were looking forward|looking forward|count))` },
+    // The situation named for what it is: "Being charged twice for one order is frustrating"
+    { pattern: `(?:is|was|must be|can be|would be) ${ADVERB}(?:frustrating|upsetting|infuriating|maddening|exasperating|stressful|annoying|disappointing)` },
+    // What is at stake, then a wish to help: "Face ID is an essential feature, and we'd like to help"
+    { pattern: `(?:is|are) (?:an? )?(?:really |so |very )?(?:essential|important|vital|crucial)(?: [\\w-]+)?,? and ${WE}(?:'d| would| want| really want)(?: (?:like|love))? to help` },
   ],
   apologize: [
     { pattern: `${WE} (?:sincerely |truly |really |deeply |do |would like to |want to |'d like to |must )?apologi[sz]e` },
@@ -72,13 +76,19 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
     { pattern: "(?:that|this|it) (?:should(?:n't| not) have|should never have) (?:happened|been)" },
     { pattern: "(?:that|this|it)(?:'s| is| was) not (?:good enough|okay|ok|acceptable|how (?:we|things) should)" },
     { pattern: "(?:that|this|it) (?:isn't|wasn't) (?:good enough|okay|ok|acceptable|how (?:we|things) should)" },
-    { pattern: 'you deserve(?:d)? (?:better|more|a (?:proper|real|better))' },
+    { pattern: 'you deserve(?:d)? (?:better|more|an? (?:proper|real|better|working|full|quick|clear|straight|honest|proper) |to (?:be|get|have) )' },
+    { pattern: "(?:not|isn't|wasn't) what you (?:paid for|signed up for|ordered|asked for|were promised)" },
     { pattern: "you(?:'re| are) not (?:asking for|being) (?:too much|unreasonable)" },
   ],
   own: [
     // The agent's next step: "I'll chase the warehouse", "we'll take a closer look", "we'll pass this along to our team"
-    { pattern: `${WILL} (?:personally |now |also |immediately |right away |be sure to |make sure to |definitely |gladly |need to |have to |want to )?(?:take care of|handle|look into|dig into|reach out to (?:the|our)|let you know (?:as soon as|when|once|if|what)|sort (?:this|it|that) out|sort out|fix|chase|follow (?:this|it|that) up|follow up on|make sure|get (?:this|it|that|your \\w+) (?:sorted|fixed|resolved|moving|replaced|refunded)|check|investigate|escalate|raise|arrange|process|send|speak (?:to|with)|talk to|contact (?:the|our)|ask (?:the|our)|push|track|find out|resolve|correct|reverse|cancel|update|personally|take a (?:closer |quick |further |deeper |good )?look|have (?:our|the|one of our) (?:\\w+ )?(?:team|teams|specialists?|engineers?|experts?|agents?) (?:take a look|look into|check|investigate|review|reach out|contact you|call you)|forward|pass (?:this|it|that|them|these|your \\w+)(?: (?:along|on))?|relay|flag|report|let (?:our|the) (?:\\w+ )?teams? know|share (?:this|it|that|your \\w+) with (?:our|the)|keep you (?:posted|updated|informed|in the loop)|continue (?:to share|sharing|to pass|passing|to monitor|monitoring|to look into|looking into|to investigate|investigating))` },
+    { pattern: `${WILL} (?:personally |now |also |immediately |right away |be sure to |make sure to |definitely |gladly |need to |have to |want to )?(?:take care of|handle|look into|dig into|reach out to (?:the|our)|let you know (?:as soon as|when|once|if|what)|sort (?:this|it|that) out|sort out|fix|chase|follow (?:this|it|that) up|follow up on|make sure|get (?:this|it|that|your \\w+) (?:sorted|fixed|resolved|moving|replaced|refunded)|check|investigate|escalate|raise|arrange|process|send|speak (?:to|with)|talk to|contact (?:the|our)|(?:call|phone|ring|e-?mail|message) (?:the|our)|ask (?:the|our)|push|track|find out|resolve|correct|reverse|cancel|update|personally|take a (?:closer |quick |further |deeper |good )?look|have (?:our|the|one of our) (?:\\w+ )?(?:team|teams|specialists?|engineers?|experts?|agents?) (?:take a look|look into|check|investigate|review|reach out|contact you|call you)|forward|pass (?:this|it|that|them|these|your \\w+)(?: (?:along|on))?|relay|flag|report|let (?:our|the) (?:\\w+ )?teams? know|share (?:this|it|that|your \\w+) with (?:our|the)|keep you (?:posted|updated|informed|in the loop)|continue (?:to share|sharing|to pass|passing|to monitor|monitoring|to look into|looking into|to investigate|investigating))` },
     { pattern: `${WE}(?:'ve| have) (?:already |just |now )?(?:asked|contacted|reached out to|escalated|raised|spoken (?:to|with)|opened|logged|issued|arranged|processed|refunded|sent|flagged|reversed|cancelled|corrected|booked|started)` },
+    // A concrete step the agent takes, with its object: "I'll refund the second charge", "I'll e-mail you the
+    // confirmation by Thursday", "I've taken this on myself"
+    { pattern: `${WILL} (?:personally |now |also |immediately |gladly )?(?:refund|credit|replace|reship|re-ship|resend|re-send|reissue|re-issue|rebook|re-book|waive|remove|reinstate|restore|unlock|reset|reactivate|book|order|courier|post|ship|deliver|repair|collect|e-?mail you|call you|ring you|phone you|text you|message you|write to you|update you|get back to you|be in touch|come back to you|confirm)(?![\\w])` },
+    { pattern: `${WE}(?:'ve| have) (?:already |just |now |also )?(?:unlocked|reset|restored|reinstated|credited|waived|reshipped|re-shipped|resent|re-sent|replaced|pushed (?:it|this|that|your \\w+) through|sorted (?:it|this|that) out|taken care of)(?![\\w])` },
+    { pattern: `${WE}(?:'ve| have) (?:already |now )?taken (?:this|it|your case|your \\w+) on|${WE}(?:'m| am) (?:personally )?(?:taking (?:this|it) on|on the case)` },
     // Done already, inside the company: "we've passed this along to our team", "I've looped our experts in", "we have made the team aware"
     { pattern: `${WE}(?:'ve| have) (?:already |just |now |also )?(?:passed|forwarded|relayed|reported|shared (?:this|it|that|your \\w+) with|looped|notified|alerted|informed (?:our|the)|made (?:our|the) (?:\\w+ )?teams? aware|filed|submitted (?:this|it|that|a (?:report|ticket|bug)))` },
     { pattern: `${WE}(?:'ve| have) (?:already |just |now |also )?(?:gone ahead and|checked|looked into|reviewed|investigated|let (?:our|the) (?:\\w+ )?teams? know|created (?:a|an) (?:ticket|case|report))` },
@@ -86,7 +96,7 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
     // Passed on, said in the passive: "this has been passed to our team", "your report was escalated"
     { pattern: '(?:this|it|that|your (?:\\w+ )?(?:report|feedback|request|case|issue|ticket|concern)) (?:has been|have been|was|is being) (?:passed|forwarded|escalated|reported|shared|sent|flagged|raised)(?: (?:along|on|over))? (?:to|with)' },
     // In progress: "we're looking into it", "we're actively reviewing these listings", "we are working hard to fix this"
-    { pattern: "(?:i'm|i am|we're|we are) (?:personally |now |already |currently |actively |still |also )?(?:on it|on this|taking (?:care|ownership|this on)|handling|looking into|following (?:up|this up)|chasing|investigating|working on|introducing|fixing|rolling out|releasing|sending|issuing|refunding|replacing|correcting|reversing|reviewing|checking|monitoring|removing|scanning|in the process of|working (?:very |really |so |extra )?hard (?:to|on)|working to (?:fix|resolve|restore|remove|correct|address|get))" },
+    { pattern: "(?:i'm|i am|we're|we are) (?:personally |now |already |currently |actively |still |also )?(?:on it|on this|taking (?:care|ownership|this on)|handling|looking into|following (?:up|this up)|chasing|investigating|working on|introducing|fixing|rolling out|releasing|sending|issuing|refunding|replacing|correcting|reversing|reviewing|checking|monitoring|removing|scanning|arranging|processing|organi[sz]ing|booking|escalating|resetting|unlocking|restoring|reinstating|crediting|in the process of|partnering with|working (?:very |really |so |extra )?hard (?:to|on)|working to (?:fix|resolve|restore|remove|correct|address|get))" },
     // The team on it: "our team is aware and working on a fix", "our engineers are investigating", "a fix is on the way"
     { pattern: "(?:our|the) (?:\\w+ )?(?:team|teams|engineers|engineering team|developers|devs|specialists|experts) (?:is|are|has been|have been)(?: (?:now|currently|actively|already|still|tirelessly))? (?:aware(?: of (?:this|it|the issue|the problem))?,? and (?:is |are )?(?:now |currently |actively )?)?(?:working|investigating|looking into|fixing|reviewing|on it|on this)" },
     { pattern: "(?:i'm|i am|we're|we are) (?:now |already |fully )?aware of (?:this|it|the issue|the problem|these reports|reports)(?: \\w+)?,? and (?:are |we're |we are )?(?:now |currently |actively )?(?:working|investigating|looking into|fixing|on it)" },
@@ -173,6 +183,8 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
     { pattern: "(?:to (?:sum (?:it )?up|summari[sz]e|recap)|so to confirm|just to confirm|to confirm what we(?:'ve)? agreed|in summary|here(?:'s| is) (?:a (?:quick )?recap|what (?:we(?:'ve)? agreed|happens next|i(?:'ll| will) do)))" },
     { pattern: "(?:as|what) (?:we(?:'ve)?|you and i) (?:just )?(?:agreed|discussed|arranged)" },
     { pattern: "we(?:'ve| have)? agreed (?:that|on|to)" },
+    // "Here's what we agreed:", "To confirm:", "As agreed, …", "In summary, …"
+    { pattern: "^(?:to confirm|as agreed|in summary|recapping|to recap|so,? to sum up)(?=[,:])|(?:here(?:'s| is)|this is) what we agreed" },
   ],
   'follow-up': [
     { pattern: `${WILL} (?:personally |also )?(?:check (?:in|back)|follow up|touch base|be in touch|get back to you|get back in touch|call you|ring you|give you a (?:call|ring)|drop you a (?:line|note|message)|reach out (?:to you )?(?:again|on|in|tomorrow)|(?:e-?mail|message|text) you (?:again|on|in|tomorrow|within|by|once))` },
@@ -184,6 +196,8 @@ export const MOVE_CUES: Record<Exclude<Move, 'name'>, PhraseEntry[]> = {
     { pattern: '(?:your|the) (?:loyalty|years with us|long relationship with us|(?:\\d+|many|so many) years with us)' },
     { pattern: '(?:loyal|long[- ]standing|long[- ]time|longtime) (?:customer|member|client|subscriber)' },
     { pattern: '(?:been|banked|shopped|flown|stayed) with us (?:for|since) ' },
+    // "you've stayed with us", "a customer of ten years", "we don't take that for granted"
+    { pattern: "(?:you(?:'ve| have) )?(?:stayed|stuck) with us|(?:a |our )?(?:customer|member|client) (?:of|for) (?:\\d+|many|so many|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty) years|(?:don't|do not|never) take (?:that|it|you|your loyalty) for granted|(?:continued|ongoing) (?:loyalty|support|custom|business)" },
     { pattern: '(?:(?:\\d+|many|so many|several|all these|all those) (?:years|decades))(?: (?:with us|of (?:loyalty|business|custom|support)))' },
     { pattern: `${WE} (?:really |truly |genuinely )?(?:value|appreciate) (?:your (?:loyalty|custom|business|trust)|having you)` },
   ],
@@ -210,6 +224,8 @@ export const EMAIL_CONFIRMATION_CUES: PhraseEntry[] = [
   { pattern: '(?:a |an )?(?:confirmation|summary) (?:e-?mail|in your inbox)|(?:an?|the) e-?mail (?:confirming|with (?:the|a) (?:summary|details|confirmation))' },
   { pattern: "you(?:'ll| will) (?:get|receive|have) (?:a |an |the )?(?:written |e-?mail )?(?:confirmation|summary|recap)" },
   { pattern: 'in writing' },
+  // "I'll confirm both by e-mail", "I'll email you confirmation", "I'll put all of this in an e-mail to you"
+  { pattern: "(?:i|we)(?:'ll| will) (?:also )?(?:confirm|put) (?:both|this|it|that|everything|all of (?:this|it)|these|the (?:details|changes))(?: of)? (?:by|in an?|via|over) e-?mail|(?:i|we)(?:'ll| will) (?:also )?e-?mail you (?:a )?(?:written )?confirmation|(?:a )?confirmation e-?mail (?:is )?on its way|(?:i|we)(?:'ll| will) (?:also )?send (?:you )?(?:a |an |the )?(?:written |short |quick )?(?:summary|confirmation|recap)" },
 ];
 
 /**

@@ -483,6 +483,9 @@ export function insertSentence(text: string, sentence: string): Fix {
 /** A trailing sign-off line ("— Sam", "Best, Sam", "Thanks, the Acme team") that inserted text goes before. */
 const SIGN_OFF = /(?:^|\n)[ \t]*(?:[-–—~^]+ ?[\p{L}][^\n]{0,40}|(?:best|kind regards|regards|warm regards|cheers|thanks|thank you|many thanks|all the best|take care|speak soon)(?:,[^\n]{0,40})?|(?:best|kind regards|regards|cheers|thanks)[,!.]?\s*\n[^\n]{1,40})\s*$/iu;
 
+/** A tweet's closing initials or name on the reply's last line: "… *SR", "… ^KM", "… ~Olivia", "… -Rene". */
+const INLINE_SIGNATURE = /[ \t]+(?:[*^~][ \t]?[\p{L}.]{1,20}|[-–—][ \t]?\p{Lu}[\p{L}.]{0,19})[ \t]*$/u;
+
 /**
  * A fix that adds `sentence` at the end of the draft's body, before a sign-off when there is one:
  * questions and closing promises read naturally last.
@@ -492,7 +495,7 @@ const SIGN_OFF = /(?:^|\n)[ \t]*(?:[-–—~^]+ ?[\p{L}][^\n]{0,40}|(?:best|kind
  * // { range: [16, 16], text: ' What else can I do?' }
  */
 export function appendSentence(text: string, sentence: string): Fix {
-  const sign = SIGN_OFF.exec(text);
+  const sign = SIGN_OFF.exec(text) ?? INLINE_SIGNATURE.exec(text);
   let at = sign && sign.index > 0 ? sign.index : text.length;
   while (at > 0 && /\s/.test(text[at - 1])) at--;
   return { range: [at, at], text: at === 0 ? sentence : ` ${sentence}` };

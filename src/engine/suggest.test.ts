@@ -46,9 +46,12 @@ describe('checked suggestions (issue 12)', () => {
     assert.ok(calm);
     const fix = calm.suggestions[0].fix;
     assert.equal(ISSUE_DRAFT.slice(...fix.range), 'Calm down.');
-    assert.match(fix.text, /^I can hear how frustrating the double charge has been/);
+    assert.match(fix.text, /^I can hear how frustrating this has been, and I want to help\.$/);
     const transfer = errors.find((f) => f.ruleId === 'no-transfer');
-    assert.match(transfer?.suggestions[0].fix.text ?? '', /^I'll sort out the double charge for you myself/);
+    assert.match(transfer?.suggestions[0].fix.text ?? '', /^I'll sort this out for you myself/);
+    // the apology names the customer's issue, by its label, with her first name
+    const apology = findings.find((f) => f.ruleId === 'require-apology' || f.ruleId === 'no-bare-sorry');
+    assert.match(apology?.suggestions[0].fix.text ?? '', /I apologize for the double charge, Maria/);
   });
 
   it('offers nothing that reads badly, repeats itself or names a stock issue', () => {

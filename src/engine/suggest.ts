@@ -70,12 +70,13 @@ export const BAD_JOINS: readonly { name: string; re: RegExp }[] = [
   { name: 'lower-case sentence start', re: /[.!?]["'”’)]?\s+\p{Ll}/gu },
   { name: 'dangling conjunction', re: /\b(?:and|but|so|or|because)\s*[.!?]/giu },
   { name: 'comma splice of two promises', re: /\bget back to you, I['’]ll\b/giu },
+  { name: 'number split by an insertion', re: /\p{L},\d{3}\b/gu },
 ];
 
 /** Moves a reply makes once: a second one reads as a template. */
-const ONCE: readonly Move[] = ['acknowledge', 'apologize', 'empathize', 'loyalty', 'summarize', 'follow-up'];
+const ONCE: readonly Move[] = ['acknowledge', 'apologize', 'empathize', 'own', 'loyalty', 'summarize', 'follow-up'];
 /** Stock phrases that read badly twice, whatever move they are part of. */
-const ONCE_PHRASES = /\bget back to you\b|\bI want to help\b|\bdeserve better\b|\bfor you now\b|\bby the end of (?:today|the day)\b|\bloyalty means\b|\bI (?:can )?hear how\b|\bI apologi[sz]e\b|\bsorry\b|\bapologies\b|\btaking this on\b|\bon (?:it|this) myself\b/giu;
+const ONCE_PHRASES = /\bget back to you\b|\bI want to help\b|\bdeserve better\b|\bfor you now\b|\bby the end of (?:today|the day)\b|\bloyalty means\b|\bI (?:can )?hear how\b|\bI apologi[sz]e\b|\bsorry\b|\bapologies\b|\btaking this on\b|\bmyself\b|\bfor you now\b/giu;
 
 /** Stock wordings for an issue category; only the customer's own issue may be named in a fix. */
 export const DEFAULT_ISSUE_WORDINGS: readonly string[] = [
@@ -164,6 +165,10 @@ export function textProblems(before: string, after: string, movesBefore: readonl
   for (const { name, re } of BAD_JOINS) {
     if (countMatches(re, after) > countMatches(re, before) || written.some((s) => countMatches(re, s.text) > 0)) problems.push(`reads badly (${name})`);
   }
+  if (issue && issue.length > 3) {
+    const times = (t: string) => t.toLowerCase().split(issue.toLowerCase()).length - 1;
+    if (times(after) > 1 && times(after) > times(before)) problems.push(`names "${issue}" twice`);
+  }
   const lowerAfter = after.toLowerCase();
   const lowerBefore = before.toLowerCase();
   for (const w of DEFAULT_ISSUE_WORDINGS) {
@@ -216,23 +221,20 @@ function shapeProblems(before: string, after: string, sentences: readonly Senten
  * acknowledgement, a hand-off becomes owning it, an argument becomes looking into it. Each list is tried in
  * order; the empty string deletes the sentence (when what it should say is already said elsewhere).
  */
-function rewrites(principle: PrincipleId, context: ResolvedContext): string[] {
-  const issue = describeIssue(context);
+function rewrites(principle: PrincipleId): string[] {
   switch (principle) {
+    // None of these names the issue: the apology does, and an issue named three times reads as a template.
     case 'P3':
       return [
-        issue ? `I can hear how frustrating ${issue} has been, and I want to help.` : 'I can hear how frustrating this has been, and I want to help.',
+        'I can hear how frustrating this has been, and I want to help.',
         'I understand why you are upset.',
         '',
       ];
     case 'P10':
-      return [
-        issue ? `I'll sort out ${issue} for you myself and get back to you by the end of today.` : "I'll sort this out for you myself and get back to you by the end of today.",
-        issue ? `I'll sort out ${issue} for you myself.` : "I'll sort this out for you myself.",
-        '',
-      ];
+      return ["I'll sort this out for you myself and get back to you by the end of today.", "I'll sort this out for you myself.", ''];
     case 'P7': case 'P8': case 'P9':
-      return [issue ? `Let me look into ${issue} for you today.` : 'Let me look into what happened for you today.', ''];
+      // an acknowledgement first: to an angry customer "let me look into it" alone is a fix before the feeling (P1)
+      return ["I can see why you're upset, and I want to look into what happened.", 'Let me look into what happened for you today.', ''];
     case 'P4': case 'P20':
       return [''];
     default:
@@ -259,9 +261,9 @@ function sentenceSpan(text: string, sentences: readonly Sentence[], at: number, 
   return [start, end];
 }
 
-function rewriteSuggestions(f: Finding, text: string, sentences: readonly Sentence[], context: ResolvedContext): Suggestion[] {
+function rewriteSuggestions(f: Finding, text: string, sentences: readonly Sentence[]): Suggestion[] {
   const out: Suggestion[] = [];
-  for (const line of rewrites(f.principle, context)) {
+  for (const line of rewrites(f.principle)) {
     const span = sentenceSpan(text, sentences, f.range[0], line === '');
     if (!span) continue;
     const old = text.slice(span[0], span[1]).trim();
@@ -315,7 +317,9 @@ export function checkSuggestions(text: string, findings: readonly Finding[], bas
 
   // In-place fixes first, insertions after: "Sorry." rewritten to name the issue is then also the apology the
   // missing-apology finding asks for, instead of a second one inserted at the top.
-  const visit = orderFindings(findings).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || Number(MISSING.test(a.messageId)) - Number(MISSING.test(b.messageId)));
+  // reference-issue last of all: the apology that names the issue clears it too.
+  const late = (f: Finding) => (MISSING.test(f.messageId) ? 1 : 0) + (f.ruleId === 'reference-issue' ? 1 : 0);
+  const visit = orderFindings(findings).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || late(a) - late(b));
   for (const f of visit) {
     const shared = accepted.find((a) => clears(f, a.run, a.after));
     if (shared) {
@@ -323,7 +327,7 @@ export function checkSuggestions(text: string, findings: readonly Finding[], bas
       continue;
     }
     const own = f.suggestions.slice(0, MAX_CANDIDATES);
-    const extra = f.severity === 'suggestion' || MISSING.test(f.messageId) ? [] : rewriteSuggestions(f, text, sentences, context);
+    const extra = f.severity === 'suggestion' || MISSING.test(f.messageId) ? [] : rewriteSuggestions(f, text, sentences);
     const kept: Suggestion[] = [];
     let firstRun: Accepted | undefined;
     for (const candidate of [...own, ...extra]) {

@@ -9,7 +9,7 @@ import { customerContext, evaluateReplies, prf, readReplySet, type LabelledReply
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const heldout = readReplySet(ROOT).filter((r) => r.split === 'heldout');
-const check = (r: LabelledReply) => checkReply(r.text, { customerMessage: customerContext(r) || undefined });
+const check = (r: LabelledReply) => checkReply(r.text, { customerMessage: customerContext(r) || undefined }, { checkFixes: false });
 const result = evaluateReplies(heldout, check);
 const row = (label: string) => {
   const m = result.labels.find((x) => x.label === label);

@@ -2,7 +2,8 @@ import { compileTable, findPhrases, hasPhrase } from '../text/matcher.ts';
 import type { RawFinding, RuleInput } from './define.ts';
 import type { Severity } from '../types.ts';
 import { defineRule } from './define.ts';
-import { clauseAt, fillPlaceholders, sentenceTail } from './kinds.ts';
+import { insertSentence } from '../moves.ts';
+import { clauseAt, sentenceTail } from './kinds.ts';
 import { REQUESTS } from './no-asking-too-much.data.ts';
 import { EMOTION_FIRST_CUES, SOLUTION_CUES } from './no-fix-before-acknowledge.data.ts';
 
@@ -75,13 +76,17 @@ export default defineRule({
     if (input.moves.some((m) => EMOTION_FIRST.has(m.move) && m.range[0] < found.at)) return [];
     if (hasPhrase(input.text.slice(0, found.at), emotionFirst)) return [];
     const { text } = input;
-    const ack = fillPlaceholders(input.context.issue ? 'I can hear how frustrating $ISSUE has been, and I want to help. ' : 'I can hear how frustrating this has been, and I want to help. ', input);
+    // The feeling, not the issue: the apology names the issue, and naming it in both reads as a template.
+    const ack = 'I can hear how frustrating this has been, and I want to help.';
     const [clauseStart] = clauseAt(input, [found.at, found.at]);
     const at = clauseStart > found.sentence[0] ? clauseStart : found.sentence[0];
-    // mid-sentence ("Hi Ana, please restart…"): the acknowledgement becomes its own sentence before the fix
-    const fix = at === found.sentence[0]
-      ? { range: [at, at] as const, text: ack }
-      : { range: [at, at + 1] as const, text: ack + text[at].toUpperCase() };
+    // With no acknowledgement anywhere it goes first, after the greeting: the same fix require-acknowledgement
+    // offers, so the two findings share it. Mid-sentence ("Hi Ana, please restart…") it becomes its own sentence.
+    const fix = !input.moves.some((m) => m.move === 'acknowledge' || m.move === 'empathize')
+      ? insertSentence(text, ack)
+      : at === found.sentence[0]
+        ? { range: [at, at] as const, text: `${ack} ` }
+        : { range: [at, at + 1] as const, text: `${ack} ${text[at].toUpperCase()}` };
     const finding: RawFinding = {
       messageId: 'fixBeforeAcknowledge',
       range: found.sentence,

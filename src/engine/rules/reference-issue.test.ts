@@ -32,7 +32,8 @@ ruleTester(rule, {
       text: 'I apologize for the inconvenience. We will look into it.',
       context: billing,
       errors: [{ messageId: 'missingIssue', range: [0, 0] }],
-      output: 'I apologize for the inconvenience. I am looking into the problem with your bill for you now. We will look into it.',
+      // a category and no label: no stock wording ("the problem with your bill") is offered, so no fix
+      output: 'I apologize for the inconvenience. We will look into it.',
     },
     {
       text: 'I apologize for any inconvenience this has caused.',

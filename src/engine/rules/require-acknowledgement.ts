@@ -1,5 +1,5 @@
 import { missingMoveSeverity } from './no-fix-before-acknowledge.ts';
-import { describeIssue, insertSentence, makes, missingMoveRange } from '../moves.ts';
+import { insertSentence, makes, missingMoveRange } from '../moves.ts';
 import { defineRule } from './define.ts';
 
 export default defineRule({
@@ -17,10 +17,8 @@ export default defineRule({
   },
   check({ text, context, moves }) {
     if (!context.upset || makes(moves, 'acknowledge', 'empathize')) return [];
-    const issue = describeIssue(context);
-    const sentence = issue
-      ? `I can hear how frustrating ${issue} has been, and I want to help.`
-      : 'I can hear how frustrating this has been, and I want to help.';
+    // The feeling, not the issue: require-apology and reference-issue name it, and twice reads as a template.
+    const sentence = 'I can hear how frustrating this has been, and I want to help.';
     return [{
       messageId: 'missingAcknowledgement',
       range: missingMoveRange(text),

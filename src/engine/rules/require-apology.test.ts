@@ -20,7 +20,8 @@ ruleTester(rule, {
       text: 'Your parcel will arrive tomorrow.',
       context: late,
       errors: [{ messageId: 'missingApology', range: [0, 0] }],
-      output: 'I apologize for the delay with your delivery, Ana. Your parcel will arrive tomorrow.',
+      // the analysis names the issue's category only: the apology names no stock issue ("the delay with your delivery")
+      output: 'I apologize for the trouble this has caused you, Ana. Your parcel will arrive tomorrow.',
     },
     {
       // the customer is at fault (wrong address) and still gets an apology; the apology follows the acknowledgement
@@ -34,7 +35,7 @@ ruleTester(rule, {
       text: "Hi Ana, we won't apologize for our policy.",
       context: late,
       errors: [{ messageId: 'missingApology', range: [8, 8] }],
-      output: "Hi Ana, I apologize for the delay with your delivery. We won't apologize for our policy.",
+      output: "Hi Ana, I apologize for the trouble this has caused you. We won't apologize for our policy.",
     },
   ],
 });
