@@ -221,7 +221,7 @@ function shapeProblems(before: string, after: string, sentences: readonly Senten
  * acknowledgement, a hand-off becomes owning it, an argument becomes looking into it. Each list is tried in
  * order; the empty string deletes the sentence (when what it should say is already said elsewhere).
  */
-function rewrites(principle: PrincipleId): string[] {
+function rewrites(principle: PrincipleId, sentence: string): string[] {
   switch (principle) {
     // None of these names the issue: the apology does, and an issue named three times reads as a template.
     case 'P3':
@@ -231,6 +231,8 @@ function rewrites(principle: PrincipleId): string[] {
         '',
       ];
     case 'P10':
+      // an idea or feedback sent to a form is passed on, not "sorted out"
+      if (/\b(?:feature requests?|feedback|suggestions?|ideas?)\b/iu.test(sentence)) return ["I'll pass this on to the team myself and let you know what they say.", ''];
       return ["I'll sort this out for you myself and get back to you by the end of today.", "I'll sort this out for you myself.", ''];
     case 'P7': case 'P8': case 'P9':
       // an acknowledgement first: to an angry customer "let me look into it" alone is a fix before the feeling (P1)
@@ -263,7 +265,8 @@ function sentenceSpan(text: string, sentences: readonly Sentence[], at: number, 
 
 function rewriteSuggestions(f: Finding, text: string, sentences: readonly Sentence[]): Suggestion[] {
   const out: Suggestion[] = [];
-  for (const line of rewrites(f.principle)) {
+  const at = sentences.find((x) => x.range[0] <= f.range[0] && f.range[0] < x.range[1]);
+  for (const line of rewrites(f.principle, at?.text ?? '')) {
     const span = sentenceSpan(text, sentences, f.range[0], line === '');
     if (!span) continue;
     const old = text.slice(span[0], span[1]).trim();

@@ -19,7 +19,8 @@ export default defineRule({
       dismissing: 'Dismisses the customer\'s feelings: "{{phrase}}".',
     },
     note: 'Telling an upset customer to calm down, or that they are overreacting, dismisses the emotion the playbook says to acknowledge first; it escalates every time (P3).',
-    fixable: false,
+    // No wording of its own: the engine rewrites the sentence into an acknowledgement (suggest.ts, REWRITES).
+    fixable: true,
     ruleSet: 'all',
   },
   check: existence(DISMISSING, {

@@ -46,7 +46,7 @@ ruleTester(rule, {
       text: 'Hi Ana. Restart the router and try again.',
       context: { ...furious, issue: 'the dropped connection' },
       errors: [{ messageId: 'fixBeforeAcknowledge', range: [8, 41] }],
-      output: 'Hi Ana. I can hear how frustrating the dropped connection has been, and I want to help. Restart the router and try again.',
+      output: 'Hi Ana. I can hear how frustrating this has been, and I want to help. Restart the router and try again.',
     },
     {
       text: "I've refunded the second charge. I understand you're upset.",

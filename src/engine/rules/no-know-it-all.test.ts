@@ -35,7 +35,7 @@ ruleTester(rule, {
     {
       text: 'No exceptions. It is what it is.',
       errors: [{ messageId: 'knowItAll', range: [0, 13] }, { messageId: 'knowItAll', range: [15, 31] }],
-      output: "Let me look into what happened for you today. Here's what I can do.",
+      output: "I can see why you're upset, and I want to look into what happened. Here's what I can do.",
     },
     {
       text: "You obviously didn't read the e-mail.",

@@ -55,7 +55,7 @@ ruleTester(rule, {
     {
       text: "You didn't read the instructions. That's your fault.",
       errors: [{ messageId: 'tellingWrong', range: [0, 15] }, { messageId: 'tellingWrong', range: [34, 51] }],
-      output: "Let me look into what happened for you today. Let's get this sorted out together.",
+      output: "I can see why you're upset, and I want to look into what happened. Let's get this sorted out together.",
     },
     {
       text: "You misunderstood the offer, it was for new customers.",

@@ -167,7 +167,7 @@ ruleTester(rule, {
       output: "@dev_sam For technical help, send me the details here and I'll take it from there ^KL",
     },
     // forms, feedback tools, appeals, forums: flagged without a fix (no party to take over)
-    { text: 'Great idea! If you submit it as a feature request here, our product team can review it: https://example.com/ideas', errors: [{ messageId: 'transfer', range: [12, 49] }], output: 'Great idea! If you submit it as a feature request here, our product team can review it: https://example.com/ideas' },
+    { text: 'Great idea! If you submit it as a feature request here, our product team can review it: https://example.com/ideas', errors: [{ messageId: 'transfer', range: [12, 49] }], output: "Great idea! I'll pass this on to the team myself and let you know what they say." },
     { text: 'Hmm, send us a feedback report using these steps: https://example.com/feedback', errors: [{ messageId: 'transfer', range: [5, 30] }] },
     { text: 'If you think the strike was a mistake, you can appeal.', errors: [{ messageId: 'transfer', range: [39, 53] }] },
     { text: 'Please raise a ticket with our IT service desk.', errors: [{ messageId: 'transfer' }] },

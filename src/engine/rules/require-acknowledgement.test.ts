@@ -21,7 +21,7 @@ ruleTester(rule, {
       text: 'We have refunded the second charge.',
       context: upsetBilling,
       errors: [{ messageId: 'missingAcknowledgement', range: [0, 0] }],
-      output: 'I can hear how frustrating the double charge on your card has been, and I want to help. We have refunded the second charge.',
+      output: 'I can hear how frustrating this has been, and I want to help. We have refunded the second charge.',
     },
     {
       // negated acknowledgement is no acknowledgement
