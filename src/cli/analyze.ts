@@ -65,7 +65,8 @@ export function analyzeRecord(id: string | number | null, text: string, context:
     // The customer's side is read with the caller's threshold, so `upset`-dependent rules agree with customer lines.
     const customerMessage = input.context || undefined;
     const analysis = customerMessage !== undefined && context.upsetThreshold !== undefined ? analyzeMessage(customerMessage, { ...context, customerName }) : undefined;
-    const r = checkReply(text, { customerMessage, customerName, ...(analysis ? { analysis } : {}) });
+    // The record carries no suggestions, so they are not checked (each costs a full re-check).
+    const r = checkReply(text, { customerMessage, customerName, ...(analysis ? { analysis } : {}) }, { checkFixes: false });
     return {
       id,
       role: 'agent',

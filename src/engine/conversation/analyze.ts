@@ -207,7 +207,7 @@ function isTransfer(text: string, context: ReplyContext, check: CheckResult): bo
   if (check.findings.some((f) => f.ruleId === 'no-transfer')) return true;
   const rule = RULES.find((r) => r.meta.id === 'no-transfer');
   if (!rule) return false;
-  return checkReply(text, context, { ruleList: [rule] }).findings.length > 0;
+  return checkReply(text, context, { ruleList: [rule], checkFixes: false }).findings.length > 0;
 }
 
 /**
