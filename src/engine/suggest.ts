@@ -270,8 +270,9 @@ function rewriteSuggestions(f: Finding, text: string, sentences: readonly Senten
     const span = sentenceSpan(text, sentences, f.range[0], line === '');
     if (!span) continue;
     const old = text.slice(span[0], span[1]).trim();
-    // deleting is for a short sentence whose point is said elsewhere ("Sorry."), never for a paragraph
-    if (line === '' && old.split(/\s+/).length > 8) continue;
+    // deleting is for a short sentence whose point is said elsewhere ("Sorry."), never for a paragraph; a
+    // hand-off sentence ("They are going to be the best team to help.") says nothing once the agent owns it
+    if (line === '' && old.split(/\s+/).length > (f.principle === 'P10' ? 14 : 8)) continue;
     out.push(line === ''
       ? { message: `Remove “${old}”`, fix: { range: span, text: '' } }
       : { message: `Rewrite as “${line}”`, fix: { range: span, text: line } });
