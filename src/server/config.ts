@@ -24,6 +24,18 @@ export function parseInboundSecrets(v: string): Partial<Record<InboundFormat, st
 
 const flag = z.enum(['0', '1', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/** A variable read by `parse`; what it throws becomes the variable's message. */
+function parsedWith<T>(parse: (v: string) => T) {
+  return z.string().transform((v, ctx) => {
+    try {
+      return parse(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      return z.NEVER;
+    }
+  });
+}
+
 /** Environment variables the desk reads, parsed once at start. */
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -45,17 +57,7 @@ export const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   LOGIN_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
   API_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(600),
-  TRUST_PROXY: z
-    .string()
-    .transform((v, ctx) => {
-      try {
-        return parseTrustProxy(v);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: (err as Error).message });
-        return z.NEVER;
-      }
-    })
-    .default(NO_PROXY),
+  TRUST_PROXY: parsedWith(parseTrustProxy).default(NO_PROXY),
   ADMIN_EMAIL: z.string().email().default('admin@defuse.localhost'),
   /** A customer message is upset when its upsetScore is at least this (0–1); unset: the model's default. */
   UPSET_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
@@ -68,46 +70,16 @@ export const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (it guards /metrics)').optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
   // Inbound e-mail by webhook (see the README's "Connecting a mailbox"); unset: no inbound endpoint answers.
-  INBOUND_SECRETS: z
-    .string()
-    .transform((v, ctx) => {
-      try {
-        return parseInboundSecrets(v);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: (err as Error).message });
-        return z.NEVER;
-      }
-    })
-    .optional(),
+  INBOUND_SECRETS: parsedWith(parseInboundSecrets).optional(),
   INBOUND_MAX_BYTES: z.coerce.number().int().min(10_000).max(100 * 1024 * 1024).default(25 * 1024 * 1024),
   INBOUND_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(0).default(10 * 1024 * 1024),
   INBOUND_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(120),
   // A support mailbox to poll (see the README's "Connecting a mailbox"); unset: none.
-  IMAP_URL: z
-    .string()
-    .transform((v, ctx) => {
-      try {
-        return parseImapUrl(v);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: (err as Error).message });
-        return z.NEVER;
-      }
-    })
-    .optional(),
+  IMAP_URL: parsedWith(parseImapUrl).optional(),
   IMAP_POLL_MS: z.coerce.number().int().min(1000).default(30_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
-  EXTENSION_ORIGINS: z
-    .string()
-    .transform((v, ctx) => {
-      try {
-        return parseExtensionOrigins(v);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: (err as Error).message });
-        return z.NEVER;
-      }
-    })
-    .default([DEFUSE_EXTENSION_ORIGIN]),
+  EXTENSION_ORIGINS: parsedWith(parseExtensionOrigins).default([DEFUSE_EXTENSION_ORIGIN]),
 });
 
 export type Env = z.infer<typeof envSchema>;
