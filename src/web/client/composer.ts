@@ -4,7 +4,7 @@
  * transparent textarea, lists the findings with their reasons and one-click fixes, and shows the playbook
  * checklist and the next best move. Nothing is sent to the server to check a draft.
  */
-import { applyFixes, checkReply, PRINCIPLES, resolveContext, type CheckResult, type Finding, type Move, type PrincipleId, type ReplyContext, type Severity, type Suggestion } from '../../engine/index.ts';
+import { applyFixes, checkReply, orderFindings, PRINCIPLES, resolveContext, type CheckResult, type Finding, type Move, type PrincipleId, type ReplyContext, type Severity, type Suggestion } from '../../engine/index.ts';
 import { playbookSteps } from '../../engine/moves.ts';
 import { h, replace, uid } from './dom.ts';
 import { lengthLimit, MAX_MESSAGE } from './forms.ts';
@@ -34,13 +34,11 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, suggesti
 export const EXPANDED_FINDINGS = 3;
 
 /**
- * The order coaching is read in: most severe first, then by the playbook's principle number (P1 emotion first,
- * P2 acknowledge, …), then where it is in the text. The engine's `orderFindings` (issue 12, branch `fixes`)
- * replaces this once it is on main, so the desk and `defuse check` agree.
+ * The order coaching is read in: the engine's `orderFindings` (most severe first, then the playbook's order,
+ * P1 emotion first), the same order `defuse check` prints.
  */
 export function orderForCoaching(findings: readonly Finding[]): Finding[] {
-  const num = (p: string) => Number(p.slice(1)) || 99;
-  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || num(a.principle) - num(b.principle) || a.range[0] - b.range[0]);
+  return orderFindings(findings);
 }
 
 export interface ComposerOptions {
