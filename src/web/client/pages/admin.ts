@@ -139,7 +139,7 @@ async function drawWebhooks(box: HTMLElement, showDeliveriesOf?: number, flash?:
       deliveries = h('div', {},
         h('h3', {}, `Latest deliveries to ${shown.url}`),
         rows.length
-          ? h('table', { class: 'admin-table' },
+          ? h('table', { class: 'admin-table webhook-deliveries' },
             h('thead', {}, h('tr', {}, ['Event', 'Status', 'Attempts', 'Last answer', 'Created', ''].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, rows.map((d) => h('tr', {},
               cell('Event', {}, d.eventType, h('br', {}), h('code', { class: 'small' }, d.eventId)),

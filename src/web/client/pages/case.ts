@@ -94,12 +94,13 @@ export async function render(): Promise<void> {
     }
     send.disabled = true;
     try {
-      await request('POST', `/api/cases/${state.kase.id}/messages`, { direction: 'outbound', body });
+      const sent = await request<{ email?: { to: string } | null }>('POST', `/api/cases/${state.kase.id}/messages`, { direction: 'outbound', body });
       reply.setText('');
       writeDraft(draftKey, '');
       confirmSend = false;
       send.textContent = 'Send reply';
-      notice(replyStatus, 'Reply sent.');
+      // On a case that came in by e-mail the reply also leaves by e-mail: say where, so nobody sends it twice.
+      notice(replyStatus, sent.email ? `Reply sent, and e-mailed to ${sent.email.to}.` : 'Reply sent.');
       await reload();
     } catch (err) {
       replace(replyStatus, errorBox(err));
