@@ -33,8 +33,8 @@ describe('missing-move rules on replies that make the move', () => {
       });
     }
   }
-  /** Held-out: flagged replies at most (of 32 that own, 3 that acknowledge), the figures of 2026-12-06. */
-  const HELD_OUT_CEILING: Record<string, number> = { 'take-ownership': 10, 'require-acknowledgement': 2 };
+  /** Held-out: flagged replies at most (of 32 that own, 3 that acknowledge), the figures of 2026-12-06 (was 10 and 2). */
+  const HELD_OUT_CEILING: Record<string, number> = { 'take-ownership': 6, 'require-acknowledgement': 2 };
   for (const r of realMovePrecision(rows.filter((x) => x.split === 'heldout'))) {
     it(`held-out brands (reported, not tuned): ${r.rule} flags no more than ${HELD_OUT_CEILING[r.rule]} of ${r.n}`, () => {
       assert.ok(r.flagged <= HELD_OUT_CEILING[r.rule], `${r.flagged}/${r.n}`);

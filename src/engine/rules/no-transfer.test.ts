@@ -288,7 +288,8 @@ ruleTester(rule, {
     {
       text: "Let's get you in touch with our billing team. Reach them here: https://example.com/billing",
       errors: [{ messageId: 'transfer' }, { messageId: 'transfer' }],
-      output: "I'll speak to our billing team myself and get back to you. I'll contact them for you",
+      // a second own step ("I'll contact them for you") is not offered: the hand-off sentence is removed instead
+      output: "I'll speak to our billing team myself and get back to you.",
     },
   ],
 });
