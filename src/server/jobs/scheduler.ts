@@ -71,6 +71,8 @@ export function createScheduler(deps: ServiceDeps & { mailer: Mailer; log?: (lin
     await deps.db.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
     await deps.db.query('DELETE FROM login_devices WHERE last_used_at < $1', [new Date(now.getTime() - DEVICE_TTL_DAYS * 86_400_000)]);
     await deps.db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [new Date(now.getTime() - IDEMPOTENCY_TTL_MS)]);
+    // Delivered webhooks are kept 30 days for the admin page; failed ones stay until replayed or the endpoint goes.
+    await deps.db.query("DELETE FROM webhook_deliveries WHERE status = 'delivered' AND delivered_at < $1", [new Date(now.getTime() - 30 * 86_400_000)]);
     if (lateTasks || dueFollowUps) deps.log?.(`[scheduler] ${JSON.stringify({ lateTasks, dueFollowUps })}`);
     return { lateTasks, dueFollowUps };
   }
