@@ -7,6 +7,7 @@
 //  4. live coaching: checkReply on every keystroke of a draft, the customer's analysis already known.
 // Corpus: real agent replies and customer tweets from shared/data/ibm-customer-care (Apache-2.0) and
 // GoEmotions dev comments (Apache-2.0), plus hand-written drafts. `--json` prints the figures as JSON.
+import '../src/node-regexp.ts';
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';

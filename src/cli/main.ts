@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `defuse` CLI (run by bin/defuse.js, or `tsx src/cli/main.ts`). The commands live in
 // program.ts so they can be imported without running.
+import '../node-regexp.ts';
 import { main } from './program.ts';
 
 // `defuse … | head` closes stdout early: that is the reader saying "enough", not a failure to report.

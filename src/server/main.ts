@@ -5,6 +5,7 @@
  * (`LOG_FORMAT=pretty` for people); SIGTERM/SIGINT stop it gracefully: not ready, stop accepting, finish the
  * requests and the scheduler's work in flight, then close the pool.
  */
+import '../node-regexp.ts';
 import { serve } from '@hono/node-server';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
