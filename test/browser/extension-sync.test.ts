@@ -61,7 +61,9 @@ describe('extension and desk: team settings over CORS', () => {
     await tab.locator('defuse-panel').waitFor({ state: 'attached', timeout: 60_000 });
     const editor = tab.locator('.fr-element');
     await editor.click();
-    await editor.pressSequentially("We can't do anything about that.", { delay: 5 });
+    // The draft acknowledges first: an offer is only suggested where it adds no new problem, and one appended
+    // to a bare "we can't" would come before any acknowledgement (no-fix-before-acknowledge).
+    await editor.pressSequentially("I can see how frustrating this is, Priya, and I apologize for the broken blender. We can't do anything about that.", { delay: 5 });
     await tab.locator(`${PANEL} li.dp-finding`).first().waitFor();
     const more = tab.locator(`${PANEL} .dp-more`);
     if (await more.isVisible()) await more.click();

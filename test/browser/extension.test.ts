@@ -174,7 +174,10 @@ describe('browser extension in Chromium', () => {
       t.diagnostic(`${site.name}: fix applied via ${fixData.lastFix}`);
       assert.match(fixData.lastFix ?? '', /^ok:/);
       const text = await editor.innerText();
-      assert.ok(!text.includes(quote), `the flagged words are gone: ${text}`);
+      // Gmail's box also holds the quoted thread ("On Mon, Kofi Mensah wrote: … That's not my department"): the
+      // flagged words must be gone from the reply, not from what the customer wrote.
+      const reply = text.split(/\n\s*On [^\n]* wrote:/)[0];
+      assert.ok(!reply.includes(quote), `the flagged words are gone: ${text}`);
       assert.ok(text.startsWith('Calm down.'), `the rest of the draft is kept: ${text}`);
       const newEvents = after.events.slice(eventsBefore);
       assert.ok(newEvents.some((ev) => ev.type === 'input' || ev.type === 'beforeinput' || ev.type === 'paste'), `the editor saw input events: ${JSON.stringify(newEvents)}`);
