@@ -188,6 +188,10 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       const tab = targetInfos.find((t) => t.type === 'tab' && t.url === pageUrl);
       if (!tab) throw new Error(`no tab target for ${pageUrl}`);
       await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
+      // A click can reach the extension before its service worker is ready and inject nothing (seen in clean CI
+      // runs, on either fallback page); an agent would click again, and so does this, only while nothing was injected.
+      const injected = await page.locator('defuse-panel').waitFor({ state: 'attached', timeout: 15_000 }).then(() => true, () => false);
+      if (!injected) await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
     },
     async close() {
       await context.close();

@@ -96,6 +96,10 @@ describe('production install: npm ci, build, prune dev dependencies, start on a 
 
     // SIGTERM to the process group (Ctrl+C, a service manager): drains and stops.
     await stopServerProcess(server);
+    // The signal reaches npm and the server together, and npm may exit first: the server's last line can
+    // follow npm's exit by the time its scheduler loops take to finish.
+    const running = server;
+    for (const until = Date.now() + 20_000; !running.messages().includes('[desk] stopped') && Date.now() < until;) await new Promise((r) => setTimeout(r, 100));
     assert.ok(server.messages().includes('[desk] stopped'), server.output().slice(-2000));
     server = undefined;
 
